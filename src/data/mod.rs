@@ -1,0 +1,3 @@
+//! Pure data: types, parsing and validation (no web APIs).
+
+pub mod geo;

@@ -1,0 +1,26 @@
+//! The message shown when the map's data cannot be loaded, with a retry button.
+
+use leptos::prelude::*;
+
+use crate::error::Error;
+
+/// An alert saying what failed, in words, and a button that loads again.
+#[component]
+pub fn LoadError(
+    /// What went wrong.
+    error: Error,
+    /// Called when the person asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="alert" role="alert">
+            <p class="alert-title">
+                "地图数据加载失败。" <span class="en">" The map data could not be loaded."</span>
+            </p>
+            <p class="alert-detail">{error.to_string()}</p>
+            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                "重试 Retry"
+            </button>
+        </div>
+    }
+}
