@@ -1,27 +1,91 @@
 //! `cargo xtask <command>`: the project's tasks. See the README.
+//!
+//! - `serve [--port N]`: installs what is missing, builds the release app and
+//!   serves it on 127.0.0.1 (port 8080 by default), rebuilding on change.
+//! - `test`: installs what is missing (browser included), then runs formatting,
+//!   clippy (native and wasm32), the boundary check, the native tests, the release
+//!   build and the browser tests.
+//! - `build`: the release build into dist/.
+//! - `geo [--check] [--source DIR] [--metadata FILE] [--names-en FILE]`:
+//!   regenerates geo/*.geojson (or checks they are up to date).
+//! - `bench`: sizes of what the first view loads, raw and gzip.
 
 mod geo;
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-fn root() -> PathBuf {
+use tools::{command, run, say};
+
+/// The repository root.
+pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
-        Some("geo") => cmd_geo(&args[1..]),
-        _ => Err("usage: cargo xtask <serve|test|geo|bench>".to_string()),
+        Some("serve") => cmd_serve(rest),
+        Some("test") => cmd_test(),
+        Some("build") => tools::trunk_build(&root()),
+        Some("geo") => cmd_geo(rest),
+        Some("bench") => cmd_bench(),
+        _ => Err("usage: cargo xtask <serve [--port N] | test | build | geo [--check] | bench>".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("xtask: {e}");
+            eprintln!("xtask: error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn cmd_serve(args: &[String]) -> Result<(), String> {
+    let mut port = "8080".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--port" => port = it.next().ok_or("--port needs a number")?.clone(),
+            other => return Err(format!("serve: unknown argument {other}")),
+        }
+    }
+    port.parse::<u16>().map_err(|_| format!("serve: {port} is not a port number"))?;
+    let root = root();
+    tools::ensure_build_tools(&root)?;
+    say(&format!("building and serving on http://127.0.0.1:{port}/ (Ctrl-C stops)"));
+    run(command("trunk").current_dir(&root).args(["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", &port]))
+}
+
+fn cmd_test() -> Result<(), String> {
+    let root = root();
+    let started = Instant::now();
+    tools::ensure_build_tools(&root)?;
+    tools::ensure_browser()?;
+    let cargo = || {
+        let mut c = command("cargo");
+        c.current_dir(&root);
+        c
+    };
+    say("formatting");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    say("clippy, native");
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    say("clippy, wasm32");
+    run(cargo().args(["clippy", "--package", "shanxi-eco-map", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    say("boundary files are what `cargo xtask geo` generates");
+    cmd_geo(&["--check".to_string()])?;
+    say("native tests");
+    run(cargo().args(["test", "--workspace", "--exclude", "e2e"]))?;
+    say("release build");
+    tools::trunk_build(&root)?;
+    say("browser tests (headless Chromium)");
+    run(cargo().args(["test", "--package", "e2e", "--", "--test-threads=2"]))?;
+    say(&format!("all checks passed in {:.0} s; screenshots in target/e2e-artifacts/", started.elapsed().as_secs_f64()));
+    Ok(())
 }
 
 fn cmd_geo(args: &[String]) -> Result<(), String> {
@@ -40,13 +104,13 @@ fn cmd_geo(args: &[String]) -> Result<(), String> {
     }
     let out = geo::generate(&opts).map_err(|e| e.to_string())?;
     let r = &out.report;
-    println!(
+    say(&format!(
         "geo: {} units, {} arcs, {} -> {} points, max error {:.3} px at {} px tall, {} arcs refined, {} rings dropped, {} crossing arcs",
         r.units, r.arcs, r.points_in, r.points_out, r.max_error_px, geo::REFERENCE_HEIGHT, r.refined_arcs, r.dropped_rings, r.crossing_arcs
-    );
+    ));
     for (name, text) in [("shanxi-prefectures.geojson", &out.prefectures), ("shanxi-counties.geojson", &out.counties)] {
         let path = root.join("geo").join(name);
-        println!("geo: {name}: {} bytes, {} gzip", text.len(), gzip_len(text.as_bytes()));
+        say(&format!("geo: {name}: {} bytes, {} gzip", text.len(), gzip_len(text.as_bytes())));
         if check {
             let current = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             if &current != text {
@@ -59,7 +123,28 @@ fn cmd_geo(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
+fn cmd_bench() -> Result<(), String> {
+    let root = root();
+    tools::trunk_build(&root)?;
+    let dist = root.join("dist");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.push(dist.join("geo/shanxi-prefectures.geojson"));
+    files.sort();
+    let (mut raw, mut gz) = (0, 0);
+    println!("{:<48} {:>10} {:>10}", "first view", "bytes", "gzip");
+    for f in files.iter().filter(|f| matches!(f.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css" | "html" | "geojson"))) {
+        let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let g = gzip_len(&bytes);
+        raw += bytes.len();
+        gz += g;
+        println!("{:<48} {:>10} {:>10}", f.strip_prefix(&dist).unwrap_or(f).display(), bytes.len(), g);
+    }
+    println!("{:<48} {:>10} {:>10}  (budget 130 KB = 133120 gzip)", "total", raw, gz);
+    Ok(())
+}
+
+/// Size of `bytes` gzipped at the best level, as a server would send them.
+pub fn gzip_len(bytes: &[u8]) -> usize {
     use std::io::Write;
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = enc.write_all(bytes);

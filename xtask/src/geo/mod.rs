@@ -266,3 +266,84 @@ fn simplify_arcs(topo: &Topology, arcs_px: &[Vec<(f64, f64)>], tolerance: f64) -
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped files are exactly what the pipeline generates, twice in a row,
+    /// within the error bound and without crossings.
+    #[test]
+    fn regenerating_gives_the_shipped_bytes_within_the_error_bound() {
+        let root = crate::root();
+        let opts = Options::project(&root);
+        let a = generate(&opts).expect("pipeline runs");
+        let b = generate(&opts).expect("pipeline runs");
+        assert_eq!(a.prefectures, b.prefectures);
+        assert_eq!(a.counties, b.counties);
+        assert!(a.report.max_error_px <= 1.0, "max error {} px", a.report.max_error_px);
+        assert_eq!(a.report.crossing_arcs, 0);
+        let shipped = std::fs::read_to_string(root.join("geo/shanxi-prefectures.geojson")).expect("shipped file");
+        assert_eq!(shipped, a.prefectures, "geo/ is stale: run `cargo xtask geo`");
+        let shipped = std::fs::read_to_string(root.join("geo/shanxi-counties.geojson")).expect("shipped file");
+        assert_eq!(shipped, a.counties, "geo/ is stale: run `cargo xtask geo`");
+    }
+
+    /// Two units sharing a wiggly border: after simplification the border is still
+    /// the same points in both, and both rings stay valid.
+    #[test]
+    fn shared_border_is_simplified_identically_for_both_neighbours() {
+        let dir = std::env::temp_dir().join(format!("xtask-geo-test-{}", std::process::id()));
+        let land = dir.join("land");
+        std::fs::create_dir_all(&land).expect("temp dir");
+        // A wiggly border from (112, 36) to (112, 38) shared by a west and an east unit.
+        let border: Vec<[f64; 2]> = (0..=200).map(|i| [112.0 + 0.01 * ((i as f64) * 0.7).sin(), 36.0 + 0.01 * i as f64]).collect();
+        let mut west = vec![[111.0, 36.0]];
+        west.extend(border.iter().copied());
+        west.extend([[111.0, 38.0], [111.0, 36.0]]);
+        let mut east: Vec<[f64; 2]> = border.iter().rev().copied().collect();
+        east.extend([[113.0, 36.0], [113.0, 38.0]]);
+        east.rotate_right(2);
+        east.push(east[0]);
+        let write = |code: &str, ring: &Vec<[f64; 2]>| {
+            let json = serde_json::json!({"type": "MultiPolygon", "properties": {"adcode": code}, "coordinates": [[ring]]});
+            std::fs::write(land.join(format!("{code}.geojson")), json.to_string()).expect("write fixture");
+        };
+        write("140101", &west);
+        write("140102", &east);
+        std::fs::write(dir.join("names.csv"), "adcode,level,province,city,district\n140101,区县,省,市,西县\n140102,区县,省,市,东县\n").expect("names");
+        let en = dir.join("en.csv");
+        std::fs::write(&en, "adcode,name_en\n140101,West\n140102,East\n").expect("names");
+        let meta = dir.join("meta.json");
+        std::fs::write(&meta, "{}").expect("meta");
+        let opts = Options { source: dir.clone(), english_names: en, metadata: meta, reference_height: 800.0, tolerance_px: 0.85 };
+        let out = generate(&opts).expect("pipeline runs");
+        let fc: serde_json::Value = serde_json::from_str(&out.counties).expect("valid JSON");
+        let rings: Vec<Vec<(i64, i64)>> = fc["features"]
+            .as_array()
+            .expect("features")
+            .iter()
+            .map(|f| {
+                f["geometry"]["coordinates"][0]
+                    .as_array()
+                    .expect("ring")
+                    .iter()
+                    .map(|p| ((p[0].as_f64().unwrap_or(0.0) * 1000.0).round() as i64, (p[1].as_f64().unwrap_or(0.0) * 1000.0).round() as i64))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rings.len(), 2);
+        let on_border = |p: &(i64, i64)| p.0 > 111_500 && p.0 < 112_500;
+        let west_border: Vec<(i64, i64)> = rings[0].iter().filter(|p| on_border(p)).copied().collect();
+        let mut east_border: Vec<(i64, i64)> = rings[1].iter().filter(|p| on_border(p)).copied().collect();
+        east_border.sort();
+        east_border.dedup();
+        let mut w = west_border.clone();
+        w.sort();
+        w.dedup();
+        assert_eq!(w, east_border, "both neighbours have the same border points");
+        assert!(w.len() < 150, "the border was simplified ({} points)", w.len());
+        assert!(out.report.max_error_px <= 1.0);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

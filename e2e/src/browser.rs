@@ -1,0 +1,106 @@
+//! Headless Chromium through chromedriver.
+//!
+//! Each [`Browser`] runs its own chromedriver on a free port, so tests can run in
+//! parallel; dropping it ends the driver (and with it the browsers it started).
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// A chromedriver process.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+}
+
+fn free_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn driver_binary() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string())
+}
+
+fn chromium_binary() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string())
+}
+
+impl Browser {
+    /// Starts chromedriver and waits until it accepts connections.
+    pub fn start() -> Result<Browser, String> {
+        let port = free_port().map_err(|e| format!("no free port: {e}"))?;
+        let driver = Command::new(driver_binary())
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start chromedriver ({}): {e}; `cargo xtask test` installs it", driver_binary()))?;
+        let browser = Browser { driver, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(browser)
+    }
+
+    /// A new headless Chromium session with a window of `width` × `height` CSS px.
+    /// `extra_args` are added to Chromium's command line.
+    pub async fn session(&self, width: u32, height: u32, extra_args: &[&str]) -> Result<Client, String> {
+        static SESSIONS: AtomicU64 = AtomicU64::new(0);
+        let n = SESSIONS.fetch_add(1, Ordering::Relaxed);
+        let profile = std::env::temp_dir().join(format!("e2e-chromium-{}-{}-{n}", std::process::id(), self.port));
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".to_string(),
+            "--disable-gpu".to_string(),
+            "--disable-background-networking".to_string(),
+            "--disable-component-update".to_string(),
+            "--disable-sync".to_string(),
+            "--disable-quic".to_string(),
+            "--no-first-run".to_string(),
+            "--disable-dev-shm-usage".to_string(),
+            "--hide-scrollbars".to_string(),
+            format!("--user-data-dir={}", profile.display()),
+            format!("--window-size={width},{height}"),
+        ];
+        args.extend(extra_args.iter().map(|s| s.to_string()));
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium_binary(), "args": args }));
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .map_err(|e| format!("cannot open a Chromium session: {e}"))?;
+        // --window-size sets the outer window; make the viewport exactly as asked.
+        let inner: Vec<u32> = client
+            .execute("return [window.innerWidth, window.innerHeight]", vec![])
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        if let [w, h] = inner[..] {
+            if w != width || h != height {
+                let _ = client.set_window_size(width + (width.saturating_sub(w)), height + height.saturating_sub(h)).await;
+            }
+        }
+        Ok(client)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,163 @@
+//! Finding and installing the toolchain, and running commands with it.
+//!
+//! Everything the project needs is installed by these functions, from package
+//! registries only: the wasm32 target (rustup), trunk 0.21.14 and wasm-bindgen-cli
+//! at the Cargo.lock version (crates.io), wasm-opt 132 (npm's `binaryen`, into
+//! `.tools/`), and for tests Chromium, chromedriver and a CJK font (Debian).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Prints what is about to happen, in the xtask's voice.
+pub fn say(msg: &str) {
+    println!("xtask: {msg}");
+}
+
+/// Runs a command to completion, echoing it; an error if it fails.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{} {}", cmd.get_program().to_string_lossy(), cmd.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    say(&format!("$ {shown}"));
+    let status = cmd.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// A command's trimmed standard output, if it ran and succeeded.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).env("PATH", path()).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default()
+        .join("bin")
+}
+
+/// The project's local npm tools.
+pub fn npm_bin(root: &Path) -> PathBuf {
+    root.join(".tools/node_modules/.bin")
+}
+
+/// PATH with cargo's bin folder and the project's npm tools in front.
+pub fn path() -> OsString {
+    let mut dirs = vec![npm_bin(&crate::root()), cargo_bin()];
+    if let Some(p) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&p));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+/// A command with the project's PATH.
+pub fn command(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("PATH", path());
+    c
+}
+
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    say("installing the wasm32-unknown-unknown target");
+    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+pub fn ensure_trunk() -> Result<(), String> {
+    if output("trunk", &["--version"]).is_some_and(|v| v.ends_with(TRUNK_VERSION)) {
+        return Ok(());
+    }
+    say(&format!("installing trunk {TRUNK_VERSION} (about 10 minutes on 2 cores)"));
+    run(command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--no-default-features", "--features", "rustls"]))
+}
+
+/// The wasm-bindgen version Cargo.lock resolved.
+pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
+                return Ok(v.to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen".into())
+}
+
+pub fn ensure_wasm_bindgen(root: &Path) -> Result<(), String> {
+    let version = locked_wasm_bindgen(root)?;
+    if output("wasm-bindgen", &["--version"]).is_some_and(|v| v == format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    say(&format!("installing wasm-bindgen-cli {version} (the version in Cargo.lock)"));
+    // Not --locked: one of its locked dependencies is no longer on the registry.
+    run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
+}
+
+pub fn ensure_wasm_opt(root: &Path) -> Result<(), String> {
+    let wasm_opt = npm_bin(root).join("wasm-opt");
+    let ok = Command::new(&wasm_opt).arg("--version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("version 132"));
+    if ok {
+        return Ok(());
+    }
+    say(&format!("installing wasm-opt from npm's binaryen {BINARYEN_VERSION} into .tools/"));
+    let dir = root.join(".tools");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    run(command("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(format!("binaryen@{BINARYEN_VERSION}")))
+}
+
+/// Everything `trunk build` needs.
+pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_wasm_opt(root)?;
+    ensure_wasm_bindgen(root)?;
+    ensure_trunk()
+}
+
+fn is_root() -> bool {
+    output("id", &["-u"]).is_some_and(|u| u == "0")
+}
+
+fn have(program: &str) -> bool {
+    output(program, &["--version"]).is_some()
+}
+
+/// Chromium, chromedriver and a font with Chinese glyphs, from Debian's packages.
+pub fn ensure_browser() -> Result<(), String> {
+    let font = output("fc-list", &[":lang=zh"]).is_some_and(|f| !f.is_empty());
+    if have("chromium") && have("chromedriver") && font {
+        return Ok(());
+    }
+    say("installing chromium, chromium-driver and fonts-wqy-microhei from Debian's packages");
+    let sudo = if is_root() { None } else { Some("sudo") };
+    let apt = |args: &[&str]| -> Result<(), String> {
+        let mut c = match sudo {
+            Some(s) => {
+                let mut c = command(s);
+                c.arg("apt-get");
+                c
+            }
+            None => command("apt-get"),
+        };
+        run(c.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "fonts-wqy-microhei"])
+}
+
+/// `trunk build --release --offline` into dist/.
+pub fn trunk_build(root: &Path) -> Result<(), String> {
+    ensure_build_tools(root)?;
+    run(command("trunk").current_dir(root).args(["build", "--release", "--offline"]))
+}
