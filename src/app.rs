@@ -32,8 +32,10 @@ enum Load {
 async fn load_map() -> Result<LoadedMap, Error> {
     let text = fetch_text(PREFECTURES_URL).await?;
     let boundaries = parse_boundaries(PREFECTURES_URL, &text)?;
-    let layout = MapLayout::new(&boundaries.regions)
-        .ok_or_else(|| Error::Invalid { what: PREFECTURES_URL.to_string(), reason: "nothing to draw".to_string() })?;
+    let layout = MapLayout::new(&boundaries.regions).ok_or_else(|| Error::Invalid {
+        what: PREFECTURES_URL.to_string(),
+        reason: "nothing to draw".to_string(),
+    })?;
     Ok(LoadedMap { boundaries, layout })
 }
 

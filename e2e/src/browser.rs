@@ -41,7 +41,12 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start chromedriver ({}): {e}; `cargo xtask test` installs it", driver_binary()))?;
+            .map_err(|e| {
+                format!(
+                    "cannot start chromedriver ({}): {e}; `cargo xtask test` installs it",
+                    driver_binary()
+                )
+            })?;
         let browser = Browser { driver, port };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -55,10 +60,19 @@ impl Browser {
 
     /// A new headless Chromium session with a window of `width` × `height` CSS px.
     /// `extra_args` are added to Chromium's command line.
-    pub async fn session(&self, width: u32, height: u32, extra_args: &[&str]) -> Result<Client, String> {
+    pub async fn session(
+        &self,
+        width: u32,
+        height: u32,
+        extra_args: &[&str],
+    ) -> Result<Client, String> {
         static SESSIONS: AtomicU64 = AtomicU64::new(0);
         let n = SESSIONS.fetch_add(1, Ordering::Relaxed);
-        let profile = std::env::temp_dir().join(format!("e2e-chromium-{}-{}-{n}", std::process::id(), self.port));
+        let profile = std::env::temp_dir().join(format!(
+            "e2e-chromium-{}-{}-{n}",
+            std::process::id(),
+            self.port
+        ));
         let mut args = vec![
             "--headless".to_string(),
             "--no-sandbox".to_string(),
@@ -76,7 +90,10 @@ impl Browser {
         args.extend(extra_args.iter().map(|s| s.to_string()));
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("chrome"));
-        caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium_binary(), "args": args }));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": chromium_binary(), "args": args }),
+        );
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
@@ -91,7 +108,12 @@ impl Browser {
             .unwrap_or_default();
         if let [w, h] = inner[..] {
             if w != width || h != height {
-                let _ = client.set_window_size(width + (width.saturating_sub(w)), height + height.saturating_sub(h)).await;
+                let _ = client
+                    .set_window_size(
+                        width + (width.saturating_sub(w)),
+                        height + height.saturating_sub(h),
+                    )
+                    .await;
             }
         }
         Ok(client)

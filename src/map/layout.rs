@@ -34,13 +34,20 @@ impl MapLayout {
     pub fn new(regions: &[Region]) -> Option<Self> {
         let projection = Albers::shanxi();
         let mut bounds = Bounds::empty();
-        for [lon, lat] in regions.iter().flat_map(|r| r.polygons.iter().flatten().flatten()) {
+        for [lon, lat] in regions
+            .iter()
+            .flat_map(|r| r.polygons.iter().flatten().flatten())
+        {
             bounds.extend(projection.project(*lon, *lat));
         }
         let frame = Frame::fit_height(projection, bounds, CONTENT_HEIGHT, MARGIN)?;
         let shapes = regions
             .iter()
-            .map(|r| Shape { adcode: r.adcode.clone(), d: svg_path(&r.polygons, &frame), label: frame.to_screen(r.label[0], r.label[1]) })
+            .map(|r| Shape {
+                adcode: r.adcode.clone(),
+                d: svg_path(&r.polygons, &frame),
+                label: frame.to_screen(r.label[0], r.label[1]),
+            })
             .collect();
         Some(Self { frame, shapes })
     }
@@ -73,18 +80,31 @@ mod tests {
             name_en: "A".into(),
             parent: None,
             label: [x0 + 0.5, y0 + 0.5],
-            polygons: vec![vec![vec![[x0, y0], [x0 + 1.0, y0], [x0 + 1.0, y0 + 1.0], [x0, y0 + 1.0], [x0, y0]]]],
+            polygons: vec![vec![vec![
+                [x0, y0],
+                [x0 + 1.0, y0],
+                [x0 + 1.0, y0 + 1.0],
+                [x0, y0 + 1.0],
+                [x0, y0],
+            ]]],
         }
     }
 
     #[test]
     fn fits_all_regions_into_the_frame() {
-        let layout = MapLayout::new(&[region("140100", 111.0, 36.0), region("140200", 113.0, 39.0)]).expect("regions");
+        let layout =
+            MapLayout::new(&[region("140100", 111.0, 36.0), region("140200", 113.0, 39.0)])
+                .expect("regions");
         assert!((layout.frame.height - (CONTENT_HEIGHT + 2.0 * MARGIN)).abs() < 1e-9);
         assert_eq!(layout.shapes.len(), 2);
         for s in &layout.shapes {
             let (x, y) = s.label;
-            assert!(x > MARGIN && x < layout.frame.width - MARGIN && y > MARGIN && y < layout.frame.height - MARGIN);
+            assert!(
+                x > MARGIN
+                    && x < layout.frame.width - MARGIN
+                    && y > MARGIN
+                    && y < layout.frame.height - MARGIN
+            );
             let (px, py) = layout.percent(s.label);
             assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
         }

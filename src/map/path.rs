@@ -43,15 +43,36 @@ mod tests {
         b.extend(p.project(112.0, 37.0));
         b.extend(p.project(113.0, 38.0));
         let frame = Frame::fit_height(p, b, 100.0, 0.0).expect("bounds");
-        let square: Polygon = vec![vec![[112.0, 37.0], [113.0, 37.0], [113.0, 38.0], [112.0, 38.0], [112.0, 37.0]]];
-        let hole: Polygon = vec![vec![[112.2, 37.2], [112.4, 37.2], [112.4, 37.4], [112.2, 37.2]]];
+        let square: Polygon = vec![vec![
+            [112.0, 37.0],
+            [113.0, 37.0],
+            [113.0, 38.0],
+            [112.0, 38.0],
+            [112.0, 37.0],
+        ]];
+        let hole: Polygon = vec![vec![
+            [112.2, 37.2],
+            [112.4, 37.2],
+            [112.4, 37.4],
+            [112.2, 37.2],
+        ]];
         let d = svg_path(&[square, hole], &frame);
         assert_eq!(d.matches('M').count(), 2);
         assert_eq!(d.matches('Z').count(), 2);
-        assert_eq!(d.matches('L').count(), 3 + 2, "closing positions are not repeated: {d}");
+        assert_eq!(
+            d.matches('L').count(),
+            3 + 2,
+            "closing positions are not repeated: {d}"
+        );
         assert!(d.starts_with('M'));
         // The south-west corner is at the bottom of the frame.
-        let first: Vec<f64> = d[1..].split('L').next().unwrap_or("").split(' ').filter_map(|v| v.parse().ok()).collect();
+        let first: Vec<f64> = d[1..]
+            .split('L')
+            .next()
+            .unwrap_or("")
+            .split(' ')
+            .filter_map(|v| v.parse().ok())
+            .collect();
         assert!((first[1] - 100.0).abs() < 2.0, "{first:?}");
     }
 

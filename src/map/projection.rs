@@ -23,11 +23,20 @@ impl Albers {
     /// meridian, all in degrees. The two standard parallels must differ from each
     /// other's negation (n = 0 has no conic solution).
     pub fn new(parallel1: f64, parallel2: f64, lat0: f64, lon0: f64) -> Self {
-        let (p1, p2, l0) = (parallel1.to_radians(), parallel2.to_radians(), lat0.to_radians());
+        let (p1, p2, l0) = (
+            parallel1.to_radians(),
+            parallel2.to_radians(),
+            lat0.to_radians(),
+        );
         let n = (p1.sin() + p2.sin()) / 2.0;
         let c = p1.cos().powi(2) + 2.0 * n * p1.sin();
         let rho0 = (c - 2.0 * n * l0.sin()).sqrt() / n;
-        Self { lon0: lon0.to_radians(), n, c, rho0 }
+        Self {
+            lon0: lon0.to_radians(),
+            n,
+            c,
+            rho0,
+        }
     }
 
     /// The projection used for every Shanxi map: standard parallels at one sixth and
@@ -38,7 +47,10 @@ impl Albers {
 
     /// Projects lon/lat degrees to the plane (unit-sphere units, y grows northwards).
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        let rho = (self.c - 2.0 * self.n * lat.to_radians().sin()).max(0.0).sqrt() / self.n;
+        let rho = (self.c - 2.0 * self.n * lat.to_radians().sin())
+            .max(0.0)
+            .sqrt()
+            / self.n;
         let theta = self.n * (lon.to_radians() - self.lon0);
         (rho * theta.sin(), self.rho0 - rho * theta.cos())
     }
@@ -49,7 +61,10 @@ impl Albers {
         let rho = (x * x + dy * dy).sqrt();
         let theta = x.atan2(dy);
         let sin_lat = ((self.c - (rho * self.n).powi(2)) / (2.0 * self.n)).clamp(-1.0, 1.0);
-        ((self.lon0 + theta / self.n).to_degrees(), sin_lat.asin().to_degrees())
+        (
+            (self.lon0 + theta / self.n).to_degrees(),
+            sin_lat.asin().to_degrees(),
+        )
     }
 }
 
@@ -65,7 +80,12 @@ pub struct Bounds {
 impl Bounds {
     /// The empty box; extending it with any point gives that point's box.
     pub fn empty() -> Self {
-        Self { min_x: f64::INFINITY, min_y: f64::INFINITY, max_x: f64::NEG_INFINITY, max_y: f64::NEG_INFINITY }
+        Self {
+            min_x: f64::INFINITY,
+            min_y: f64::INFINITY,
+            max_x: f64::NEG_INFINITY,
+            max_y: f64::NEG_INFINITY,
+        }
     }
 
     pub fn extend(&mut self, (x, y): (f64, f64)) {
@@ -107,7 +127,12 @@ impl Frame {
     /// Fits `bounds` (projected with `projection`) so that the content is exactly
     /// `content_height` tall, with `margin` on every side. The width follows from
     /// the content's aspect ratio. Returns `None` for empty or degenerate bounds.
-    pub fn fit_height(projection: Albers, bounds: Bounds, content_height: f64, margin: f64) -> Option<Self> {
+    pub fn fit_height(
+        projection: Albers,
+        bounds: Bounds,
+        content_height: f64,
+        margin: f64,
+    ) -> Option<Self> {
         if bounds.is_empty() || bounds.height() <= 0.0 || content_height <= 0.0 {
             return None;
         }
@@ -126,7 +151,10 @@ impl Frame {
     /// lon/lat degrees to screen coordinates (x right, y down).
     pub fn to_screen(&self, lon: f64, lat: f64) -> (f64, f64) {
         let (x, y) = self.projection.project(lon, lat);
-        ((x - self.min_x) * self.scale + self.margin, (self.max_y - y) * self.scale + self.margin)
+        (
+            (x - self.min_x) * self.scale + self.margin,
+            (self.max_y - y) * self.scale + self.margin,
+        )
     }
 
     /// Screen coordinates back to lon/lat degrees.
@@ -151,10 +179,18 @@ mod tests {
     #[test]
     fn round_trips_through_the_inverse() {
         let p = Albers::shanxi();
-        for &(lon, lat) in &[(110.2, 34.6), (112.55, 37.87), (114.56, 40.74), (113.3, 36.2)] {
+        for &(lon, lat) in &[
+            (110.2, 34.6),
+            (112.55, 37.87),
+            (114.56, 40.74),
+            (113.3, 36.2),
+        ] {
             let (x, y) = p.project(lon, lat);
             let (lon2, lat2) = p.invert(x, y);
-            assert!((lon - lon2).abs() < EPS && (lat - lat2).abs() < EPS, "{lon},{lat} -> {lon2},{lat2}");
+            assert!(
+                (lon - lon2).abs() < EPS && (lat - lat2).abs() < EPS,
+                "{lon},{lat} -> {lon2},{lat2}"
+            );
         }
     }
 
@@ -172,7 +208,12 @@ mod tests {
         let p = Albers::shanxi();
         let cell_area = |lon: f64, lat: f64| {
             let d = 0.1;
-            let corners = [p.project(lon, lat), p.project(lon + d, lat), p.project(lon + d, lat + d), p.project(lon, lat + d)];
+            let corners = [
+                p.project(lon, lat),
+                p.project(lon + d, lat),
+                p.project(lon + d, lat + d),
+                p.project(lon, lat + d),
+            ];
             let mut a = 0.0;
             for i in 0..4 {
                 let (x1, y1) = corners[i];
@@ -187,7 +228,12 @@ mod tests {
         };
         let (south, north) = (cell_area(111.0, 34.7), cell_area(113.5, 40.5));
         let expected = sphere(34.7) / sphere(40.5);
-        assert!((south / north - expected).abs() < 1e-3 * expected, "{} vs {}", south / north, expected);
+        assert!(
+            (south / north - expected).abs() < 1e-3 * expected,
+            "{} vs {}",
+            south / north,
+            expected
+        );
     }
 
     #[test]
@@ -212,7 +258,7 @@ mod tests {
         assert!((f.width - (b.width() / b.height() * 800.0 + 20.0)).abs() < 1e-6);
         // The top-most projected point sits on the top margin, the left-most on the left one.
         let (sx, sy) = f.to_screen(112.4, 40.7);
-        assert!(sy >= 10.0 - 1e-6 && sy < 15.0, "{sy}");
+        assert!((10.0 - 1e-6..15.0).contains(&sy), "{sy}");
         assert!(sx > 10.0 && sx < f.width - 10.0);
         let (lon, lat) = f.to_lon_lat(sx, sy);
         assert!((lon - 112.4).abs() < 1e-9 && (lat - 40.7).abs() < 1e-9);

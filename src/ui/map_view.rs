@@ -39,9 +39,12 @@ pub fn MapView(
         .collect_view();
     let outline_map = map.clone();
     let outline = move || {
-        hovered.get().and_then(|i| outline_map.layout.shapes.get(i)).map(|s| {
-            view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> }
-        })
+        hovered
+            .get()
+            .and_then(|i| outline_map.layout.shapes.get(i))
+            .map(|s| {
+                view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> }
+            })
     };
     view! {
         <div class="map" style=format!("--aspect: {:.4}", layout.aspect())>

@@ -22,7 +22,15 @@ pub fn RegionShape(
     let code = adcode.clone();
     let is_selected = Memo::new(move |_| selected.with(|s| s.as_deref() == Some(code.as_str())));
     let code = adcode.clone();
-    let toggle = move || selected.update(|s| *s = if s.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) });
+    let toggle = move || {
+        selected.update(|s| {
+            *s = if s.as_deref() == Some(code.as_str()) {
+                None
+            } else {
+                Some(code.clone())
+            }
+        })
+    };
     let toggle_key = toggle.clone();
     let is_hovered = move || hovered.get() == Some(index);
     view! {

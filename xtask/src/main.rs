@@ -21,7 +21,10 @@ use tools::{command, run, say};
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn main() -> ExitCode {
@@ -33,7 +36,10 @@ fn main() -> ExitCode {
         Some("build") => tools::trunk_build(&root()),
         Some("geo") => cmd_geo(rest),
         Some("bench") => cmd_bench(),
-        _ => Err("usage: cargo xtask <serve [--port N] | test | build | geo [--check] | bench>".to_string()),
+        _ => Err(
+            "usage: cargo xtask <serve [--port N] | test | build | geo [--check] | bench>"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -53,11 +59,22 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
             other => return Err(format!("serve: unknown argument {other}")),
         }
     }
-    port.parse::<u16>().map_err(|_| format!("serve: {port} is not a port number"))?;
+    port.parse::<u16>()
+        .map_err(|_| format!("serve: {port} is not a port number"))?;
     let root = root();
     tools::ensure_build_tools(&root)?;
-    say(&format!("building and serving on http://127.0.0.1:{port}/ (Ctrl-C stops)"));
-    run(command("trunk").current_dir(&root).args(["serve", "--release", "--offline", "--address", "127.0.0.1", "--port", &port]))
+    say(&format!(
+        "building and serving on http://127.0.0.1:{port}/ (Ctrl-C stops)"
+    ));
+    run(command("trunk").current_dir(&root).args([
+        "serve",
+        "--release",
+        "--offline",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        &port,
+    ]))
 }
 
 fn cmd_test() -> Result<(), String> {
@@ -73,9 +90,25 @@ fn cmd_test() -> Result<(), String> {
     say("formatting");
     run(cargo().args(["fmt", "--all", "--check"]))?;
     say("clippy, native");
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     say("clippy, wasm32");
-    run(cargo().args(["clippy", "--package", "shanxi-eco-map", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--package",
+        "shanxi-eco-map",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     say("boundary files are what `cargo xtask geo` generates");
     cmd_geo(&["--check".to_string()])?;
     say("native tests");
@@ -84,7 +117,10 @@ fn cmd_test() -> Result<(), String> {
     tools::trunk_build(&root)?;
     say("browser tests (headless Chromium)");
     run(cargo().args(["test", "--package", "e2e", "--", "--test-threads=2"]))?;
-    say(&format!("all checks passed in {:.0} s; screenshots in target/e2e-artifacts/", started.elapsed().as_secs_f64()));
+    say(&format!(
+        "all checks passed in {:.0} s; screenshots in target/e2e-artifacts/",
+        started.elapsed().as_secs_f64()
+    ));
     Ok(())
 }
 
@@ -108,16 +144,28 @@ fn cmd_geo(args: &[String]) -> Result<(), String> {
         "geo: {} units, {} arcs, {} -> {} points, max error {:.3} px at {} px tall, {} arcs refined, {} rings dropped, {} crossing arcs",
         r.units, r.arcs, r.points_in, r.points_out, r.max_error_px, geo::REFERENCE_HEIGHT, r.refined_arcs, r.dropped_rings, r.crossing_arcs
     ));
-    for (name, text) in [("shanxi-prefectures.geojson", &out.prefectures), ("shanxi-counties.geojson", &out.counties)] {
+    for (name, text) in [
+        ("shanxi-prefectures.geojson", &out.prefectures),
+        ("shanxi-counties.geojson", &out.counties),
+    ] {
         let path = root.join("geo").join(name);
-        say(&format!("geo: {name}: {} bytes, {} gzip", text.len(), gzip_len(text.as_bytes())));
+        say(&format!(
+            "geo: {name}: {} bytes, {} gzip",
+            text.len(),
+            gzip_len(text.as_bytes())
+        ));
         if check {
-            let current = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let current = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             if &current != text {
-                return Err(format!("{} is not what `cargo xtask geo` generates: regenerate it", path.display()));
+                return Err(format!(
+                    "{} is not what `cargo xtask geo` generates: regenerate it",
+                    path.display()
+                ));
             }
         } else {
-            std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(&path, text)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }
     Ok(())
@@ -127,19 +175,35 @@ fn cmd_bench() -> Result<(), String> {
     let root = root();
     tools::trunk_build(&root)?;
     let dist = root.join("dist");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist).map_err(|e| format!("cannot read dist/: {e}"))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     files.push(dist.join("geo/shanxi-prefectures.geojson"));
     files.sort();
     let (mut raw, mut gz) = (0, 0);
     println!("{:<48} {:>10} {:>10}", "first view", "bytes", "gzip");
-    for f in files.iter().filter(|f| matches!(f.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css" | "html" | "geojson"))) {
+    for f in files.iter().filter(|f| {
+        matches!(
+            f.extension().and_then(|e| e.to_str()),
+            Some("wasm" | "js" | "css" | "html" | "geojson")
+        )
+    }) {
         let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
         let g = gzip_len(&bytes);
         raw += bytes.len();
         gz += g;
-        println!("{:<48} {:>10} {:>10}", f.strip_prefix(&dist).unwrap_or(f).display(), bytes.len(), g);
+        println!(
+            "{:<48} {:>10} {:>10}",
+            f.strip_prefix(&dist).unwrap_or(f).display(),
+            bytes.len(),
+            g
+        );
     }
-    println!("{:<48} {:>10} {:>10}  (budget 130 KB = 133120 gzip)", "total", raw, gz);
+    println!(
+        "{:<48} {:>10} {:>10}  (budget 130 KB = 133120 gzip)",
+        "total", raw, gz
+    );
     Ok(())
 }
 

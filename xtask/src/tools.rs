@@ -19,9 +19,18 @@ pub fn say(msg: &str) {
 
 /// Runs a command to completion, echoing it; an error if it fails.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
-    let shown = format!("{} {}", cmd.get_program().to_string_lossy(), cmd.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    let shown = format!(
+        "{} {}",
+        cmd.get_program().to_string_lossy(),
+        cmd.get_args()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     say(&format!("$ {shown}"));
-    let status = cmd.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -31,8 +40,15 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 /// A command's trimmed standard output, if it ran and succeeded.
 fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", path()).stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", path())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn cargo_bin() -> PathBuf {
@@ -66,7 +82,10 @@ pub fn command(program: &str) -> Command {
 
 pub fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     say("installing the wasm32-unknown-unknown target");
@@ -77,17 +96,33 @@ pub fn ensure_trunk() -> Result<(), String> {
     if output("trunk", &["--version"]).is_some_and(|v| v.ends_with(TRUNK_VERSION)) {
         return Ok(());
     }
-    say(&format!("installing trunk {TRUNK_VERSION} (about 10 minutes on 2 cores)"));
-    run(command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--no-default-features", "--features", "rustls"]))
+    say(&format!(
+        "installing trunk {TRUNK_VERSION} (about 10 minutes on 2 cores)"
+    ));
+    run(command("cargo").args([
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+        "--locked",
+        "--no-default-features",
+        "--features",
+        "rustls",
+    ]))
 }
 
 /// The wasm-bindgen version Cargo.lock resolved.
 pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"')) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.strip_prefix("version = \""))
+                .and_then(|l| l.strip_suffix('"'))
+            {
                 return Ok(v.to_string());
             }
         }
@@ -97,24 +132,36 @@ pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
 
 pub fn ensure_wasm_bindgen(root: &Path) -> Result<(), String> {
     let version = locked_wasm_bindgen(root)?;
-    if output("wasm-bindgen", &["--version"]).is_some_and(|v| v == format!("wasm-bindgen {version}")) {
+    if output("wasm-bindgen", &["--version"])
+        .is_some_and(|v| v == format!("wasm-bindgen {version}"))
+    {
         return Ok(());
     }
-    say(&format!("installing wasm-bindgen-cli {version} (the version in Cargo.lock)"));
+    say(&format!(
+        "installing wasm-bindgen-cli {version} (the version in Cargo.lock)"
+    ));
     // Not --locked: one of its locked dependencies is no longer on the registry.
     run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
 }
 
 pub fn ensure_wasm_opt(root: &Path) -> Result<(), String> {
     let wasm_opt = npm_bin(root).join("wasm-opt");
-    let ok = Command::new(&wasm_opt).arg("--version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("version 132"));
+    let ok = Command::new(&wasm_opt)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("version 132"));
     if ok {
         return Ok(());
     }
-    say(&format!("installing wasm-opt from npm's binaryen {BINARYEN_VERSION} into .tools/"));
+    say(&format!(
+        "installing wasm-opt from npm's binaryen {BINARYEN_VERSION} into .tools/"
+    ));
     let dir = root.join(".tools");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    run(command("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(format!("binaryen@{BINARYEN_VERSION}")))
+    run(command("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .arg(format!("binaryen@{BINARYEN_VERSION}")))
 }
 
 /// Everything `trunk build` needs.
@@ -153,11 +200,20 @@ pub fn ensure_browser() -> Result<(), String> {
         run(c.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver", "fonts-wqy-microhei"])
+    apt(&[
+        "install",
+        "-y",
+        "-q",
+        "chromium",
+        "chromium-driver",
+        "fonts-wqy-microhei",
+    ])
 }
 
 /// `trunk build --release --offline` into dist/.
 pub fn trunk_build(root: &Path) -> Result<(), String> {
     ensure_build_tools(root)?;
-    run(command("trunk").current_dir(root).args(["build", "--release", "--offline"]))
+    run(command("trunk")
+        .current_dir(root)
+        .args(["build", "--release", "--offline"]))
 }

@@ -55,7 +55,10 @@ pub fn crossing_lines(lines: &[Vec<P>], cell: i64) -> Vec<usize> {
 }
 
 fn coord(p: P) -> Coord<f64> {
-    Coord { x: p.0 as f64, y: p.1 as f64 }
+    Coord {
+        x: p.0 as f64,
+        y: p.1 as f64,
+    }
 }
 
 /// Whether two segments meet anywhere other than at one endpoint shared by both.
@@ -64,8 +67,13 @@ pub fn conflict(s1: (P, P), s2: (P, P)) -> bool {
     let l2 = Line::new(coord(s2.0), coord(s2.1));
     match line_intersection(l1, l2) {
         None => false,
-        Some(LineIntersection::Collinear { intersection }) => intersection.start != intersection.end,
-        Some(LineIntersection::SinglePoint { intersection, is_proper }) => {
+        Some(LineIntersection::Collinear { intersection }) => {
+            intersection.start != intersection.end
+        }
+        Some(LineIntersection::SinglePoint {
+            intersection,
+            is_proper,
+        }) => {
             if is_proper {
                 return true;
             }
@@ -102,7 +110,11 @@ mod tests {
 
     #[test]
     fn finds_the_lines_involved() {
-        let lines = vec![vec![(0, 0), (10, 10)], vec![(0, 10), (10, 0)], vec![(20, 20), (30, 30)]];
+        let lines = vec![
+            vec![(0, 0), (10, 10)],
+            vec![(0, 10), (10, 0)],
+            vec![(20, 20), (30, 30)],
+        ];
         assert_eq!(crossing_lines(&lines, 4), vec![0, 1]);
         let lines = vec![vec![(0, 0), (5, 0), (10, 0)], vec![(10, 0), (10, 10)]];
         assert!(crossing_lines(&lines, 4).is_empty());

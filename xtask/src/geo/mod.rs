@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use shanxi_eco_map::map::projection::{Albers, Bounds, Frame};
 
 use self::topology::{degrees, key, open_ring, Key, Topology};
-use self::write::{FeatureOut, Level};
+use self::write::{FeatureOut, GridPolygon, GridRing, Level};
 
 /// Errors of the boundary pipeline.
 #[derive(Debug, thiserror::Error)]
@@ -104,17 +104,27 @@ struct RingSlot {
 /// Runs the whole pipeline in memory.
 pub fn generate(opts: &Options) -> Result<Output, GeoError> {
     let land = opts.source.join("land");
-    let dir = if land.is_dir() { land } else { opts.source.clone() };
+    let dir = if land.is_dir() {
+        land
+    } else {
+        opts.source.clone()
+    };
     let mut units = source::read_dir(&dir)?;
     units.retain(|u| Level::of(&u.adcode).is_some());
     if units.is_empty() {
         return Err(GeoError::Empty(dir));
     }
     let names_csv = opts.source.join("names.csv");
-    let names_zh = if names_csv.is_file() { source::read_names_csv(&names_csv)? } else { BTreeMap::new() };
+    let names_zh = if names_csv.is_file() {
+        source::read_names_csv(&names_csv)?
+    } else {
+        BTreeMap::new()
+    };
     let names_en = source::read_english_names(&opts.english_names)?;
-    let meta_text = std::fs::read_to_string(&opts.metadata).map_err(|e| GeoError::Io(opts.metadata.clone(), e))?;
-    let metadata: serde_json::Value = serde_json::from_str(&meta_text).map_err(|e| GeoError::Json(opts.metadata.clone(), e))?;
+    let meta_text = std::fs::read_to_string(&opts.metadata)
+        .map_err(|e| GeoError::Io(opts.metadata.clone(), e))?;
+    let metadata: serde_json::Value =
+        serde_json::from_str(&meta_text).map_err(|e| GeoError::Json(opts.metadata.clone(), e))?;
 
     // Rings of every unit, finest and coarsest alike: prefecture borders are runs of
     // county vertices, so they become the same arcs.
@@ -125,7 +135,11 @@ pub fn generate(opts: &Options) -> Result<Output, GeoError> {
             for (ri, ring) in polygon.iter().enumerate() {
                 let keys: Vec<Key> = ring.iter().map(|p| key(p[0], p[1])).collect();
                 rings.push(open_ring(&keys));
-                slots.push(RingSlot { unit: ui, polygon: pi, hole: ri > 0 });
+                slots.push(RingSlot {
+                    unit: ui,
+                    polygon: pi,
+                    hole: ri > 0,
+                });
             }
         }
     }
@@ -139,32 +153,50 @@ pub fn generate(opts: &Options) -> Result<Output, GeoError> {
             bounds.extend(projection.project(lon, lat));
         }
     }
-    let frame = Frame::fit_height(projection, bounds, opts.reference_height, 0.0).ok_or_else(|| GeoError::Empty(dir.clone()))?;
+    let frame = Frame::fit_height(projection, bounds, opts.reference_height, 0.0)
+        .ok_or_else(|| GeoError::Empty(dir.clone()))?;
     let px = |k: Key| {
         let [lon, lat] = degrees(k);
         frame.to_screen(lon, lat)
     };
-    let arcs_px: Vec<Vec<(f64, f64)>> = topo.arcs.iter().map(|a| a.iter().map(|&k| px(k)).collect()).collect();
+    let arcs_px: Vec<Vec<(f64, f64)>> = topo
+        .arcs
+        .iter()
+        .map(|a| a.iter().map(|&k| px(k)).collect())
+        .collect();
 
-    let (kept, quantized, tolerances, dropped) = simplify_arcs(&topo, &arcs_px, opts.tolerance_px);
+    let Simplified {
+        kept,
+        quantized,
+        tolerances,
+        dropped,
+    } = simplify_arcs(&topo, &arcs_px, opts.tolerance_px);
 
     let mut report = Report {
         units: units.len(),
         arcs: topo.arcs.len(),
         points_in: topo.arcs.iter().map(|a| a.len().saturating_sub(1)).sum(),
         points_out: quantized.iter().map(|a| a.len().saturating_sub(1)).sum(),
-        refined_arcs: tolerances.iter().filter(|&&t| t < opts.tolerance_px).count(),
+        refined_arcs: tolerances
+            .iter()
+            .filter(|&&t| t < opts.tolerance_px)
+            .count(),
         dropped_rings: dropped.iter().filter(|&&d| d).count(),
         ..Report::default()
     };
     report.crossing_arcs = crossings::crossing_lines(&quantized, 50).len();
     for (ai, arc) in arcs_px.iter().enumerate() {
-        let moved: Vec<(f64, f64)> = kept[ai].iter().map(|&i| px(from_grid(grid(topo.arcs[ai][i])))).collect();
-        report.max_error_px = report.max_error_px.max(simplify::max_displacement(arc, &kept[ai], &moved));
+        let moved: Vec<(f64, f64)> = kept[ai]
+            .iter()
+            .map(|&i| px(from_grid(grid(topo.arcs[ai][i]))))
+            .collect();
+        report.max_error_px = report
+            .max_error_px
+            .max(simplify::max_displacement(arc, &kept[ai], &moved));
     }
 
     // Assemble each unit's polygons from its rings.
-    let mut polygons: Vec<BTreeMap<usize, Vec<Vec<(i64, i64)>>>> = vec![BTreeMap::new(); units.len()];
+    let mut polygons: Vec<BTreeMap<usize, GridPolygon>> = vec![BTreeMap::new(); units.len()];
     for (ri, slot) in slots.iter().enumerate() {
         if dropped[ri] {
             continue;
@@ -179,19 +211,36 @@ pub fn generate(opts: &Options) -> Result<Output, GeoError> {
     let mut prefectures = Vec::new();
     let mut counties = Vec::new();
     for (ui, unit) in units.iter().enumerate() {
-        let polys: Vec<Vec<Vec<(i64, i64)>>> = std::mem::take(&mut polygons[ui]).into_values().filter(|p| !p.is_empty()).collect();
-        let level = Level::of(&unit.adcode).ok_or_else(|| GeoError::Invalid(dir.clone(), format!("bad adcode {}", unit.adcode)))?;
+        let polys: Vec<GridPolygon> = std::mem::take(&mut polygons[ui])
+            .into_values()
+            .filter(|p| !p.is_empty())
+            .collect();
+        let level = Level::of(&unit.adcode)
+            .ok_or_else(|| GeoError::Invalid(dir.clone(), format!("bad adcode {}", unit.adcode)))?;
         let name_zh = names_zh
             .get(&unit.adcode)
             .cloned()
             .or_else(|| unit.name.clone())
-            .ok_or_else(|| GeoError::Invalid(dir.clone(), format!("no Chinese name for {}", unit.adcode)))?;
-        let name_en = names_en
-            .get(&unit.adcode)
-            .cloned()
-            .ok_or_else(|| GeoError::Invalid(opts.english_names.clone(), format!("no English name for {}", unit.adcode)))?;
-        let label = write::label_point(&polys).ok_or_else(|| GeoError::Invalid(dir.clone(), format!("{} has no polygon left", unit.adcode)))?;
-        let feature = FeatureOut { adcode: unit.adcode.clone(), name_zh, name_en, level, label, polygons: polys };
+            .ok_or_else(|| {
+                GeoError::Invalid(dir.clone(), format!("no Chinese name for {}", unit.adcode))
+            })?;
+        let name_en = names_en.get(&unit.adcode).cloned().ok_or_else(|| {
+            GeoError::Invalid(
+                opts.english_names.clone(),
+                format!("no English name for {}", unit.adcode),
+            )
+        })?;
+        let label = write::label_point(&polys).ok_or_else(|| {
+            GeoError::Invalid(dir.clone(), format!("{} has no polygon left", unit.adcode))
+        })?;
+        let feature = FeatureOut {
+            adcode: unit.adcode.clone(),
+            name_zh,
+            name_en,
+            level,
+            label,
+            polygons: polys,
+        };
         match level {
             Level::Prefecture => prefectures.push(feature),
             Level::County => counties.push(feature),
@@ -215,15 +264,29 @@ fn from_grid(g: (i64, i64)) -> Key {
     (g.0 * s, g.1 * s)
 }
 
+/// The arcs after simplification and quantization.
+struct Simplified {
+    /// Indices of each arc's kept source points.
+    kept: Vec<Vec<usize>>,
+    /// Each arc on the output grid (consecutive duplicates removed).
+    quantized: Vec<GridRing>,
+    /// The tolerance each arc ended with.
+    tolerances: Vec<f64>,
+    /// Rings dropped as smaller than the grid.
+    dropped: Vec<bool>,
+}
+
 /// Simplifies every arc, then tightens the tolerance of arcs that cross others or
-/// collapse a ring, until the result is valid. Returns the kept indices, the
-/// quantized arcs, the final tolerances and which rings were dropped as smaller
-/// than the grid.
-fn simplify_arcs(topo: &Topology, arcs_px: &[Vec<(f64, f64)>], tolerance: f64) -> (Vec<Vec<usize>>, Vec<Vec<(i64, i64)>>, Vec<f64>, Vec<bool>) {
+/// collapse a ring, until the result is valid.
+fn simplify_arcs(topo: &Topology, arcs_px: &[Vec<(f64, f64)>], tolerance: f64) -> Simplified {
     let mut tol = vec![tolerance; topo.arcs.len()];
     loop {
-        let kept: Vec<Vec<usize>> = arcs_px.iter().zip(&tol).map(|(a, &t)| simplify::simplify_indices(a, t)).collect();
-        let quantized: Vec<Vec<(i64, i64)>> = kept
+        let kept: Vec<Vec<usize>> = arcs_px
+            .iter()
+            .zip(&tol)
+            .map(|(a, &t)| simplify::simplify_indices(a, t))
+            .collect();
+        let quantized: Vec<GridRing> = kept
             .iter()
             .zip(&topo.arcs)
             .map(|(idx, arc)| {
@@ -242,7 +305,11 @@ fn simplify_arcs(topo: &Topology, arcs_px: &[Vec<(f64, f64)>], tolerance: f64) -
         for (ri, refs) in topo.rings.iter().enumerate() {
             let pts = Topology::ring_points(&quantized, refs);
             if write::ring_is_degenerate(&pts) {
-                let loose: Vec<usize> = refs.iter().map(|r| r.arc).filter(|&a| tol[a] > 0.0).collect();
+                let loose: Vec<usize> = refs
+                    .iter()
+                    .map(|r| r.arc)
+                    .filter(|&a| tol[a] > 0.0)
+                    .collect();
                 if loose.is_empty() {
                     dropped[ri] = true; // already exact: the ring is smaller than the grid
                 }
@@ -257,7 +324,12 @@ fn simplify_arcs(topo: &Topology, arcs_px: &[Vec<(f64, f64)>], tolerance: f64) -
             }
         }
         if !tighten.iter().any(|&t| t) {
-            return (kept, quantized, tol, dropped);
+            return Simplified {
+                kept,
+                quantized,
+                tolerances: tol,
+                dropped,
+            };
         }
         for (t, &tight) in tol.iter_mut().zip(&tighten) {
             if tight {
@@ -281,11 +353,20 @@ mod tests {
         let b = generate(&opts).expect("pipeline runs");
         assert_eq!(a.prefectures, b.prefectures);
         assert_eq!(a.counties, b.counties);
-        assert!(a.report.max_error_px <= 1.0, "max error {} px", a.report.max_error_px);
+        assert!(
+            a.report.max_error_px <= 1.0,
+            "max error {} px",
+            a.report.max_error_px
+        );
         assert_eq!(a.report.crossing_arcs, 0);
-        let shipped = std::fs::read_to_string(root.join("geo/shanxi-prefectures.geojson")).expect("shipped file");
-        assert_eq!(shipped, a.prefectures, "geo/ is stale: run `cargo xtask geo`");
-        let shipped = std::fs::read_to_string(root.join("geo/shanxi-counties.geojson")).expect("shipped file");
+        let shipped = std::fs::read_to_string(root.join("geo/shanxi-prefectures.geojson"))
+            .expect("shipped file");
+        assert_eq!(
+            shipped, a.prefectures,
+            "geo/ is stale: run `cargo xtask geo`"
+        );
+        let shipped = std::fs::read_to_string(root.join("geo/shanxi-counties.geojson"))
+            .expect("shipped file");
         assert_eq!(shipped, a.counties, "geo/ is stale: run `cargo xtask geo`");
     }
 
@@ -297,7 +378,14 @@ mod tests {
         let land = dir.join("land");
         std::fs::create_dir_all(&land).expect("temp dir");
         // A wiggly border from (112, 36) to (112, 38) shared by a west and an east unit.
-        let border: Vec<[f64; 2]> = (0..=200).map(|i| [112.0 + 0.01 * ((i as f64) * 0.7).sin(), 36.0 + 0.01 * i as f64]).collect();
+        let border: Vec<[f64; 2]> = (0..=200)
+            .map(|i| {
+                [
+                    112.0 + 0.01 * ((i as f64) * 0.7).sin(),
+                    36.0 + 0.01 * i as f64,
+                ]
+            })
+            .collect();
         let mut west = vec![[111.0, 36.0]];
         west.extend(border.iter().copied());
         west.extend([[111.0, 38.0], [111.0, 36.0]]);
@@ -307,16 +395,27 @@ mod tests {
         east.push(east[0]);
         let write = |code: &str, ring: &Vec<[f64; 2]>| {
             let json = serde_json::json!({"type": "MultiPolygon", "properties": {"adcode": code}, "coordinates": [[ring]]});
-            std::fs::write(land.join(format!("{code}.geojson")), json.to_string()).expect("write fixture");
+            std::fs::write(land.join(format!("{code}.geojson")), json.to_string())
+                .expect("write fixture");
         };
         write("140101", &west);
         write("140102", &east);
-        std::fs::write(dir.join("names.csv"), "adcode,level,province,city,district\n140101,区县,省,市,西县\n140102,区县,省,市,东县\n").expect("names");
+        std::fs::write(
+            dir.join("names.csv"),
+            "adcode,level,province,city,district\n140101,区县,省,市,西县\n140102,区县,省,市,东县\n",
+        )
+        .expect("names");
         let en = dir.join("en.csv");
         std::fs::write(&en, "adcode,name_en\n140101,West\n140102,East\n").expect("names");
         let meta = dir.join("meta.json");
         std::fs::write(&meta, "{}").expect("meta");
-        let opts = Options { source: dir.clone(), english_names: en, metadata: meta, reference_height: 800.0, tolerance_px: 0.85 };
+        let opts = Options {
+            source: dir.clone(),
+            english_names: en,
+            metadata: meta,
+            reference_height: 800.0,
+            tolerance_px: 0.85,
+        };
         let out = generate(&opts).expect("pipeline runs");
         let fc: serde_json::Value = serde_json::from_str(&out.counties).expect("valid JSON");
         let rings: Vec<Vec<(i64, i64)>> = fc["features"]
@@ -328,21 +427,35 @@ mod tests {
                     .as_array()
                     .expect("ring")
                     .iter()
-                    .map(|p| ((p[0].as_f64().unwrap_or(0.0) * 1000.0).round() as i64, (p[1].as_f64().unwrap_or(0.0) * 1000.0).round() as i64))
+                    .map(|p| {
+                        (
+                            (p[0].as_f64().unwrap_or(0.0) * 1000.0).round() as i64,
+                            (p[1].as_f64().unwrap_or(0.0) * 1000.0).round() as i64,
+                        )
+                    })
                     .collect()
             })
             .collect();
         assert_eq!(rings.len(), 2);
         let on_border = |p: &(i64, i64)| p.0 > 111_500 && p.0 < 112_500;
-        let west_border: Vec<(i64, i64)> = rings[0].iter().filter(|p| on_border(p)).copied().collect();
-        let mut east_border: Vec<(i64, i64)> = rings[1].iter().filter(|p| on_border(p)).copied().collect();
+        let west_border: Vec<(i64, i64)> =
+            rings[0].iter().filter(|p| on_border(p)).copied().collect();
+        let mut east_border: Vec<(i64, i64)> =
+            rings[1].iter().filter(|p| on_border(p)).copied().collect();
         east_border.sort();
         east_border.dedup();
         let mut w = west_border.clone();
         w.sort();
         w.dedup();
-        assert_eq!(w, east_border, "both neighbours have the same border points");
-        assert!(w.len() < 150, "the border was simplified ({} points)", w.len());
+        assert_eq!(
+            w, east_border,
+            "both neighbours have the same border points"
+        );
+        assert!(
+            w.len() < 150,
+            "the border was simplified ({} points)",
+            w.len()
+        );
         assert!(out.report.max_error_px <= 1.0);
         let _ = std::fs::remove_dir_all(&dir);
     }

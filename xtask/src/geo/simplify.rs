@@ -27,7 +27,12 @@ pub fn simplify_indices(points: &[(f64, f64)], tolerance: f64) -> Vec<usize> {
             })
             .unwrap_or(1);
         let mut kept = open_indices(&points[..=far], tolerance);
-        kept.extend(open_indices(&points[far..], tolerance).into_iter().skip(1).map(|i| i + far));
+        kept.extend(
+            open_indices(&points[far..], tolerance)
+                .into_iter()
+                .skip(1)
+                .map(|i| i + far),
+        );
         return kept;
     }
     open_indices(points, tolerance)
@@ -45,7 +50,11 @@ fn open_indices(points: &[(f64, f64)], tolerance: f64) -> Vec<usize> {
 pub fn point_segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    };
     (p.0 - (a.0 + t * dx)).hypot(p.1 - (a.1 + t * dy))
 }
 
@@ -105,17 +114,28 @@ mod tests {
 
     #[test]
     fn error_bound_holds_on_a_wiggly_line() {
-        let pts: Vec<(f64, f64)> = (0..500).map(|i| (i as f64 * 0.1, ((i as f64) * 0.37).sin() * 2.0)).collect();
+        let pts: Vec<(f64, f64)> = (0..500)
+            .map(|i| (i as f64 * 0.1, ((i as f64) * 0.37).sin() * 2.0))
+            .collect();
         for tol in [0.1, 0.5, 1.0, 2.0] {
             let kept = simplify_indices(&pts, tol);
             let moved: Vec<(f64, f64)> = kept.iter().map(|&i| pts[i]).collect();
-            assert!(max_displacement(&pts, &kept, &moved) <= tol + 1e-12, "tol {tol}");
+            assert!(
+                max_displacement(&pts, &kept, &moved) <= tol + 1e-12,
+                "tol {tol}"
+            );
         }
     }
 
     #[test]
     fn point_segment_distance_handles_degenerate_segment() {
-        assert_eq!(point_segment_distance((3.0, 4.0), (0.0, 0.0), (0.0, 0.0)), 5.0);
-        assert_eq!(point_segment_distance((1.0, 1.0), (0.0, 0.0), (2.0, 0.0)), 1.0);
+        assert_eq!(
+            point_segment_distance((3.0, 4.0), (0.0, 0.0), (0.0, 0.0)),
+            5.0
+        );
+        assert_eq!(
+            point_segment_distance((1.0, 1.0), (0.0, 0.0), (2.0, 0.0)),
+            1.0
+        );
     }
 }

@@ -29,15 +29,27 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceUnit>, GeoError> {
     let entries = fs::read_dir(dir).map_err(|e| GeoError::Io(dir.to_path_buf(), e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("geojson" | "json")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("geojson" | "json")
+            )
+        })
         .collect();
     files.sort();
     let mut units: BTreeMap<String, SourceUnit> = BTreeMap::new();
     for file in files {
         let text = fs::read_to_string(&file).map_err(|e| GeoError::Io(file.clone(), e))?;
-        let value: Value = serde_json::from_str(&text).map_err(|e| GeoError::Json(file.clone(), e))?;
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        for unit in units_of(&value, &stem).map_err(|reason| GeoError::Invalid(file.clone(), reason))? {
+        let value: Value =
+            serde_json::from_str(&text).map_err(|e| GeoError::Json(file.clone(), e))?;
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        for unit in
+            units_of(&value, &stem).map_err(|reason| GeoError::Invalid(file.clone(), reason))?
+        {
             units.insert(unit.adcode.clone(), unit);
         }
     }
@@ -47,13 +59,20 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceUnit>, GeoError> {
 fn units_of(value: &Value, stem: &str) -> Result<Vec<SourceUnit>, String> {
     match value.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {
-            let features = value.get("features").and_then(Value::as_array).ok_or("FeatureCollection without features")?;
+            let features = value
+                .get("features")
+                .and_then(Value::as_array)
+                .ok_or("FeatureCollection without features")?;
             features.iter().map(|f| feature(f, None)).collect()
         }
         Some("Feature") => Ok(vec![feature(value, Some(stem))?]),
         Some("Polygon" | "MultiPolygon") => {
             let adcode = adcode_of(value.get("properties")).unwrap_or_else(|| stem.to_string());
-            Ok(vec![SourceUnit { adcode, name: None, polygons: polygons(value)? }])
+            Ok(vec![SourceUnit {
+                adcode,
+                name: None,
+                polygons: polygons(value)?,
+            }])
         }
         other => Err(format!("unsupported GeoJSON type {other:?}")),
     }
@@ -61,13 +80,21 @@ fn units_of(value: &Value, stem: &str) -> Result<Vec<SourceUnit>, String> {
 
 fn feature(f: &Value, stem: Option<&str>) -> Result<SourceUnit, String> {
     let props = f.get("properties");
-    let adcode = adcode_of(props).or(stem.map(str::to_string)).ok_or("feature without an adcode property")?;
+    let adcode = adcode_of(props)
+        .or(stem.map(str::to_string))
+        .ok_or("feature without an adcode property")?;
     let name = props
         .and_then(|p| p.get("name_zh").or_else(|| p.get("name")))
         .and_then(Value::as_str)
         .map(str::to_string);
-    let geometry = f.get("geometry").ok_or_else(|| format!("feature {adcode} has no geometry"))?;
-    Ok(SourceUnit { polygons: polygons(geometry).map_err(|e| format!("{adcode}: {e}"))?, adcode, name })
+    let geometry = f
+        .get("geometry")
+        .ok_or_else(|| format!("feature {adcode} has no geometry"))?;
+    Ok(SourceUnit {
+        polygons: polygons(geometry).map_err(|e| format!("{adcode}: {e}"))?,
+        adcode,
+        name,
+    })
 }
 
 fn adcode_of(props: Option<&Value>) -> Option<String> {
@@ -79,10 +106,17 @@ fn adcode_of(props: Option<&Value>) -> Option<String> {
 }
 
 fn polygons(geometry: &Value) -> Result<Vec<Polygon>, String> {
-    let coords = geometry.get("coordinates").ok_or("geometry without coordinates")?;
+    let coords = geometry
+        .get("coordinates")
+        .ok_or("geometry without coordinates")?;
     match geometry.get("type").and_then(Value::as_str) {
         Some("Polygon") => Ok(vec![polygon(coords)?]),
-        Some("MultiPolygon") => coords.as_array().ok_or("MultiPolygon coordinates are not an array")?.iter().map(polygon).collect(),
+        Some("MultiPolygon") => coords
+            .as_array()
+            .ok_or("MultiPolygon coordinates are not an array")?
+            .iter()
+            .map(polygon)
+            .collect(),
         other => Err(format!("geometry type {other:?} is not a polygon")),
     }
 }
@@ -95,13 +129,21 @@ fn polygon(v: &Value) -> Result<Polygon, String> {
             let pts = ring.as_array().ok_or("ring is not an array")?;
             let ring: Vec<[f64; 2]> = pts
                 .iter()
-                .map(|p| match (p.get(0).and_then(Value::as_f64), p.get(1).and_then(Value::as_f64)) {
-                    (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok([x, y]),
-                    _ => Err(format!("bad position {p}")),
+                .map(|p| {
+                    match (
+                        p.get(0).and_then(Value::as_f64),
+                        p.get(1).and_then(Value::as_f64),
+                    ) {
+                        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok([x, y]),
+                        _ => Err(format!("bad position {p}")),
+                    }
                 })
                 .collect::<Result<_, String>>()?;
             if ring.len() < 4 {
-                return Err(format!("ring with {} positions (at least 4 needed)", ring.len()));
+                return Err(format!(
+                    "ring with {} positions (at least 4 needed)",
+                    ring.len()
+                ));
             }
             Ok(ring)
         })
@@ -115,13 +157,20 @@ pub fn read_names_csv(path: &Path) -> Result<BTreeMap<String, String>, GeoError>
     let mut out = BTreeMap::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let cols: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
-        let Some(adcode) = cols.first().filter(|a| !a.is_empty()) else { continue };
+        let Some(adcode) = cols.first().filter(|a| !a.is_empty()) else {
+            continue;
+        };
         let name = cols.iter().skip(2).rev().find(|c| !c.is_empty());
         match name {
             Some(n) => {
                 out.insert(adcode.to_string(), n.to_string());
             }
-            None => return Err(GeoError::Invalid(path.to_path_buf(), format!("line {}: no name", i + 1))),
+            None => {
+                return Err(GeoError::Invalid(
+                    path.to_path_buf(),
+                    format!("line {}: no name", i + 1),
+                ))
+            }
         }
     }
     Ok(out)
@@ -136,9 +185,12 @@ pub fn read_english_names(path: &Path) -> Result<BTreeMap<String, String>, GeoEr
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (code, name) = line
-            .split_once(',')
-            .ok_or_else(|| GeoError::Invalid(path.to_path_buf(), format!("line {}: expected adcode,name_en", i + 1)))?;
+        let (code, name) = line.split_once(',').ok_or_else(|| {
+            GeoError::Invalid(
+                path.to_path_buf(),
+                format!("line {}: expected adcode,name_en", i + 1),
+            )
+        })?;
         out.insert(code.to_string(), name.to_string());
     }
     Ok(out)

@@ -71,7 +71,11 @@ fn junctions(rings: &[OpenRing]) -> HashMap<Key, bool> {
             let p = ring[i];
             let prev = ring[(i + n - 1) % n];
             let next = ring[(i + 1) % n];
-            let pair = if prev <= next { (prev, next) } else { (next, prev) };
+            let pair = if prev <= next {
+                (prev, next)
+            } else {
+                (next, prev)
+            };
             match seen.get_mut(&p) {
                 None => {
                     seen.insert(p, (pair, false));
@@ -107,8 +111,17 @@ impl Topology {
                 None => {
                     // No junction: a closed arc, started at its smallest point so that the
                     // same ring seen from both sides (a hole and an island) matches.
-                    let start = ring.iter().enumerate().min_by_key(|(_, p)| **p).map(|(i, _)| i).unwrap_or(0);
-                    let mut arc: Vec<Key> = ring[start..].iter().chain(ring[..start].iter()).copied().collect();
+                    let start = ring
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, p)| **p)
+                        .map(|(i, _)| i)
+                        .unwrap_or(0);
+                    let mut arc: Vec<Key> = ring[start..]
+                        .iter()
+                        .chain(ring[..start].iter())
+                        .copied()
+                        .collect();
                     arc.push(arc[0]);
                     vec![topo.intern(&mut index, arc)]
                 }
@@ -135,16 +148,25 @@ impl Topology {
     /// Returns the reference to `arc`, adding it unless it (or its reverse) exists.
     fn intern(&mut self, index: &mut HashMap<Vec<Key>, usize>, arc: Vec<Key>) -> ArcRef {
         if let Some(&i) = index.get(&arc) {
-            return ArcRef { arc: i, reversed: false };
+            return ArcRef {
+                arc: i,
+                reversed: false,
+            };
         }
         let reversed: Vec<Key> = arc.iter().rev().copied().collect();
         if let Some(&i) = index.get(&reversed) {
-            return ArcRef { arc: i, reversed: true };
+            return ArcRef {
+                arc: i,
+                reversed: true,
+            };
         }
         let i = self.arcs.len();
         index.insert(arc.clone(), i);
         self.arcs.push(arc);
-        ArcRef { arc: i, reversed: false }
+        ArcRef {
+            arc: i,
+            reversed: false,
+        }
     }
 
     /// The points of a ring made of `refs` over `arcs` (which may be simplified
@@ -153,7 +175,11 @@ impl Topology {
         let mut out = Vec::new();
         for r in refs {
             let arc = &arcs[r.arc];
-            let pts: Box<dyn Iterator<Item = &T>> = if r.reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
+            let pts: Box<dyn Iterator<Item = &T>> = if r.reversed {
+                Box::new(arc.iter().rev())
+            } else {
+                Box::new(arc.iter())
+            };
             // Consecutive arcs share their junction point: skip it the second time.
             let skip = usize::from(!out.is_empty());
             out.extend(pts.skip(skip).copied());
@@ -183,9 +209,17 @@ mod tests {
         let topo = Topology::build(&two_squares());
         let shared = vec![(2, 0), (2, 1), (2, 2)];
         let shared_rev: Vec<Key> = shared.iter().rev().copied().collect();
-        let found: Vec<usize> = (0..topo.arcs.len()).filter(|&i| topo.arcs[i] == shared || topo.arcs[i] == shared_rev).collect();
+        let found: Vec<usize> = (0..topo.arcs.len())
+            .filter(|&i| topo.arcs[i] == shared || topo.arcs[i] == shared_rev)
+            .collect();
         assert_eq!(found.len(), 1, "arcs: {:?}", topo.arcs);
-        let uses: Vec<ArcRef> = topo.rings.iter().flatten().filter(|r| r.arc == found[0]).copied().collect();
+        let uses: Vec<ArcRef> = topo
+            .rings
+            .iter()
+            .flatten()
+            .filter(|r| r.arc == found[0])
+            .copied()
+            .collect();
         assert_eq!(uses.len(), 2);
         assert_ne!(uses[0].reversed, uses[1].reversed);
         // 3 arcs: the shared one and each square's outer run.
@@ -202,8 +236,15 @@ mod tests {
             let open = open_ring(&pts);
             assert_eq!(open.len(), ring.len());
             // Same cyclic sequence.
-            let start = open.iter().position(|p| *p == ring[0]).expect("first point present");
-            let rotated: Vec<Key> = open[start..].iter().chain(open[..start].iter()).copied().collect();
+            let start = open
+                .iter()
+                .position(|p| *p == ring[0])
+                .expect("first point present");
+            let rotated: Vec<Key> = open[start..]
+                .iter()
+                .chain(open[..start].iter())
+                .copied()
+                .collect();
             assert_eq!(&rotated, ring);
         }
     }
@@ -222,7 +263,10 @@ mod tests {
 
     #[test]
     fn open_ring_drops_closing_and_repeated_points() {
-        assert_eq!(open_ring(&[(0, 0), (1, 0), (1, 0), (1, 1), (0, 0)]), vec![(0, 0), (1, 0), (1, 1)]);
+        assert_eq!(
+            open_ring(&[(0, 0), (1, 0), (1, 0), (1, 1), (0, 0)]),
+            vec![(0, 0), (1, 0), (1, 1)]
+        );
     }
 
     #[test]
@@ -235,9 +279,18 @@ mod tests {
         ];
         let topo = Topology::build(&rings);
         for (ring, refs) in rings.iter().zip(&topo.rings) {
-            assert_eq!(open_ring(&Topology::ring_points(&topo.arcs, refs)).len(), ring.len());
+            assert_eq!(
+                open_ring(&Topology::ring_points(&topo.arcs, refs)).len(),
+                ring.len()
+            );
         }
         // Every arc endpoint is a junction or a ring's own cut; the centre point ends arcs.
-        assert!(topo.arcs.iter().filter(|a| a.first() == Some(&(2, 2)) || a.last() == Some(&(2, 2))).count() >= 3);
+        assert!(
+            topo.arcs
+                .iter()
+                .filter(|a| a.first() == Some(&(2, 2)) || a.last() == Some(&(2, 2)))
+                .count()
+                >= 3
+        );
     }
 }

@@ -9,6 +9,11 @@ use serde_json::Value;
 
 use super::GRID;
 
+/// A closed ring on the output grid (thousandths of a degree).
+pub type GridRing = Vec<(i64, i64)>;
+/// A polygon on the grid: exterior ring, then holes.
+pub type GridPolygon = Vec<GridRing>;
+
 /// The administrative level of a unit, from its adcode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -19,7 +24,10 @@ pub enum Level {
 impl Level {
     /// `XX0000` is a province (not drawn), `XXXX00` a prefecture, anything else a county.
     pub fn of(adcode: &str) -> Option<Level> {
-        if adcode.len() != 6 || !adcode.bytes().all(|b| b.is_ascii_digit()) || adcode.ends_with("0000") {
+        if adcode.len() != 6
+            || !adcode.bytes().all(|b| b.is_ascii_digit())
+            || adcode.ends_with("0000")
+        {
             None
         } else if adcode.ends_with("00") {
             Some(Level::Prefecture)
@@ -39,12 +47,14 @@ pub struct FeatureOut {
     /// Label point on the grid.
     pub label: (i64, i64),
     /// Polygons, exterior first; closed rings on the grid.
-    pub polygons: Vec<Vec<Vec<(i64, i64)>>>,
+    pub polygons: Vec<GridPolygon>,
 }
 
 /// Twice the signed area of a closed ring (positive = counter-clockwise).
 pub fn signed_area2(ring: &[(i64, i64)]) -> i128 {
-    ring.windows(2).map(|w| w[0].0 as i128 * w[1].1 as i128 - w[1].0 as i128 * w[0].1 as i128).sum()
+    ring.windows(2)
+        .map(|w| w[0].0 as i128 * w[1].1 as i128 - w[1].0 as i128 * w[0].1 as i128)
+        .sum()
 }
 
 /// A closed ring that has fewer than three distinct points or no area.
@@ -67,9 +77,16 @@ pub fn orient(mut ring: Vec<(i64, i64)>, exterior: bool) -> Vec<(i64, i64)> {
 /// The pole of inaccessibility of the largest polygon (found by `polylabel`),
 /// computed with longitudes scaled by cos(latitude) so "inside" means inside on
 /// the map. On the grid.
-pub fn label_point(polygons: &[Vec<Vec<(i64, i64)>>]) -> Option<(i64, i64)> {
-    let to_poly = |rings: &Vec<Vec<(i64, i64)>>, kx: f64| -> Option<Polygon<f64>> {
-        let line = |r: &Vec<(i64, i64)>| -> LineString<f64> { r.iter().map(|&(x, y)| Coord { x: x as f64 * kx, y: y as f64 }).collect() };
+pub fn label_point(polygons: &[GridPolygon]) -> Option<(i64, i64)> {
+    let to_poly = |rings: &GridPolygon, kx: f64| -> Option<Polygon<f64>> {
+        let line = |r: &Vec<(i64, i64)>| -> LineString<f64> {
+            r.iter()
+                .map(|&(x, y)| Coord {
+                    x: x as f64 * kx,
+                    y: y as f64,
+                })
+                .collect()
+        };
         let (ext, holes) = rings.split_first()?;
         Some(Polygon::new(line(ext), holes.iter().map(line).collect()))
     };
@@ -102,17 +119,31 @@ fn position(p: (i64, i64)) -> String {
     format!("[{},{}]", number(p.0), number(p.1))
 }
 
-fn rings_text(rings: &[Vec<(i64, i64)>]) -> String {
-    let rings: Vec<String> = rings.iter().map(|r| format!("[{}]", r.iter().map(|&p| position(p)).collect::<Vec<_>>().join(","))).collect();
+fn rings_text(rings: &[GridRing]) -> String {
+    let rings: Vec<String> = rings
+        .iter()
+        .map(|r| {
+            format!(
+                "[{}]",
+                r.iter().map(|&p| position(p)).collect::<Vec<_>>().join(",")
+            )
+        })
+        .collect();
     format!("[{}]", rings.join(","))
 }
 
-fn geometry_text(polygons: &[Vec<Vec<(i64, i64)>>]) -> String {
+fn geometry_text(polygons: &[GridPolygon]) -> String {
     if let [single] = polygons {
-        format!(r#"{{"type":"Polygon","coordinates":{}}}"#, rings_text(single))
+        format!(
+            r#"{{"type":"Polygon","coordinates":{}}}"#,
+            rings_text(single)
+        )
     } else {
         let polys: Vec<String> = polygons.iter().map(|p| rings_text(p)).collect();
-        format!(r#"{{"type":"MultiPolygon","coordinates":[{}]}}"#, polys.join(","))
+        format!(
+            r#"{{"type":"MultiPolygon","coordinates":[{}]}}"#,
+            polys.join(",")
+        )
     }
 }
 
@@ -185,9 +216,22 @@ mod tests {
     #[test]
     fn label_is_inside_a_concave_polygon() {
         // A U shape: its centroid lies in the notch, the label must not.
-        let u = vec![vec![(0, 0), (3000, 0), (3000, 3000), (2000, 3000), (2000, 1000), (1000, 1000), (1000, 3000), (0, 3000), (0, 0)]];
+        let u = vec![vec![
+            (0, 0),
+            (3000, 0),
+            (3000, 3000),
+            (2000, 3000),
+            (2000, 1000),
+            (1000, 1000),
+            (1000, 3000),
+            (0, 3000),
+            (0, 0),
+        ]];
         let (x, y) = label_point(&[u]).expect("a polygon");
         let in_notch = x > 1000 && x < 2000 && y > 1000;
-        assert!(!in_notch && (0..=3000).contains(&x) && (0..=3000).contains(&y), "{x},{y}");
+        assert!(
+            !in_notch && (0..=3000).contains(&x) && (0..=3000).contains(&y),
+            "{x},{y}"
+        );
     }
 }
