@@ -112,15 +112,23 @@ fn cmd_test() -> Result<(), String> {
     say("boundary files are what `cargo xtask geo` generates");
     cmd_geo(&["--check".to_string()])?;
     say("native tests");
-    run(cargo().args(["test", "--workspace", "--exclude", "e2e"]))?;
+    let native = tools::run_tests(cargo().args(["test", "--workspace", "--exclude", "e2e"]))?;
     say("release build");
     tools::trunk_build(&root)?;
     say("browser tests (headless Chromium)");
-    run(cargo().args(["test", "--package", "e2e", "--", "--test-threads=2"]))?;
+    let browser =
+        tools::run_tests(cargo().args(["test", "--package", "e2e", "--", "--test-threads=2"]))?;
     say(&format!(
-        "all checks passed in {:.0} s; screenshots in target/e2e-artifacts/",
-        started.elapsed().as_secs_f64()
+        "all checks passed in {:.0} s; {} native and {} browser tests; screenshots in target/e2e-artifacts/",
+        started.elapsed().as_secs_f64(),
+        native.0,
+        browser.0
     ));
+    println!(
+        "tests: {} passed, {} failed",
+        native.0 + browser.0,
+        native.1 + browser.1
+    );
     Ok(())
 }
 
