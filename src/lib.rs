@@ -8,6 +8,7 @@
 pub mod data;
 pub mod error;
 pub mod map;
+pub mod state;
 
 #[cfg(feature = "web")]
 pub mod app;

@@ -1,5 +1,8 @@
 //! Geometry for drawing: projection, fitting, layout and SVG paths. Pure, no web APIs.
 
+pub mod choropleth;
+pub mod classify;
 pub mod layout;
+pub mod palette;
 pub mod path;
 pub mod projection;

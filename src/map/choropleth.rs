@@ -1,0 +1,248 @@
+//! What each region is filled with for one indicator and period, and the legend
+//! that explains it. Pure: the map components only read the result.
+
+use std::collections::HashMap;
+
+use super::classify::{bounds, class_of, Method};
+use super::palette::Palette;
+use crate::data::indicators::{Indicator, IndicatorSet, Kind, Value};
+
+/// The class id of regions without data (`data-class="none"`).
+pub const NO_DATA: &str = "none";
+
+/// How numeric values are classed and coloured.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Classing {
+    pub method: Method,
+    pub classes: usize,
+    pub palette: Palette,
+    /// Inner breaks for [`Method::Manual`].
+    pub manual: Vec<f64>,
+}
+
+/// One region's fill: its class id and colour (`None`: the no-data hatch).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fill {
+    pub class: String,
+    pub color: Option<String>,
+}
+
+/// One legend row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// Class index ("0", "1", …), category id, or [`NO_DATA`].
+    pub class: String,
+    pub color: Option<String>,
+    pub label_zh: String,
+    pub label_en: String,
+    /// Number of regions in this class.
+    pub count: usize,
+}
+
+/// Fills by adcode and the legend, in legend order (no-data last).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Choropleth {
+    pub fills: HashMap<String, Fill>,
+    pub legend: Vec<LegendEntry>,
+}
+
+/// A number as people read it: at most two decimals, no trailing zeros.
+pub fn format_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn unit_suffix(ind: &Indicator) -> String {
+    ind.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+}
+
+/// Colours and classes of `adcodes` for `indicator` in `period`.
+pub fn choropleth(set: &IndicatorSet, indicator: &str, period: &str, classing: &Classing, adcodes: &[String]) -> Choropleth {
+    let Some(ind) = set.indicator(indicator) else {
+        return no_data_only(adcodes);
+    };
+    let values = set.values(indicator, period);
+    let mut fills = HashMap::new();
+    let mut legend = Vec::new();
+    match ind.kind {
+        Kind::Numeric => {
+            let nums: Vec<f64> = adcodes.iter().filter_map(|a| values.get(a.as_str())).filter_map(|o| number(&o.value)).collect();
+            let b = bounds(classing.method, &nums, classing.classes, &classing.manual);
+            let k = b.len().saturating_sub(1).max(usize::from(!b.is_empty()));
+            let colors = classing.palette.colors(k);
+            // Darker is worse: when higher is better, the lowest class is the darkest.
+            let color_of = |class: usize| colors.get(if ind.lower_is_better { class } else { k - 1 - class }).cloned();
+            let mut counts = vec![0; k];
+            for a in adcodes {
+                if let Some(c) = values.get(a.as_str()).and_then(|o| number(&o.value)).and_then(|v| class_of(v, &b)) {
+                    counts[c] += 1;
+                    fills.insert(a.clone(), Fill { class: c.to_string(), color: color_of(c) });
+                }
+            }
+            for (c, count) in counts.into_iter().enumerate() {
+                let (lo, hi) = (b[c], b.get(c + 1).copied().unwrap_or(b[c]));
+                let range = if lo == hi { format_number(lo) } else { format!("{} – {}", format_number(lo), format_number(hi)) };
+                let unit = unit_suffix(ind);
+                legend.push(LegendEntry { class: c.to_string(), color: color_of(c), label_zh: format!("{range}{unit}"), label_en: format!("{range}{unit}"), count });
+            }
+        }
+        Kind::Ordinal | Kind::Categorical => {
+            let n = ind.categories.len();
+            let colors: Vec<String> = if ind.kind == Kind::Ordinal {
+                classing.palette.colors(n)
+            } else {
+                (0..n).map(|i| colorous::TABLEAU10[i % 10]).map(|c| format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)).collect()
+            };
+            for (i, cat) in ind.categories.iter().enumerate() {
+                let mut count = 0;
+                for a in adcodes {
+                    if matches!(values.get(a.as_str()).map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id) {
+                        count += 1;
+                        fills.insert(a.clone(), Fill { class: cat.id.clone(), color: colors.get(i).cloned() });
+                    }
+                }
+                legend.push(LegendEntry { class: cat.id.clone(), color: colors.get(i).cloned(), label_zh: cat.name_zh.clone(), label_en: cat.name_en.clone(), count });
+            }
+        }
+    }
+    let mut none = 0;
+    for a in adcodes {
+        if !fills.contains_key(a) {
+            none += 1;
+            fills.insert(a.clone(), Fill { class: NO_DATA.to_string(), color: None });
+        }
+    }
+    legend.push(no_data_entry(none));
+    Choropleth { fills, legend }
+}
+
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) if n.is_finite() => Some(*n),
+        _ => None,
+    }
+}
+
+fn no_data_entry(count: usize) -> LegendEntry {
+    LegendEntry { class: NO_DATA.to_string(), color: None, label_zh: "无数据".into(), label_en: "No data".into(), count }
+}
+
+fn no_data_only(adcodes: &[String]) -> Choropleth {
+    let fills = adcodes.iter().map(|a| (a.clone(), Fill { class: NO_DATA.into(), color: None })).collect();
+    Choropleth { fills, legend: vec![no_data_entry(adcodes.len())] }
+}
+
+/// Position of `adcode` among the cities with a numeric value (1 = best; ties
+/// share the better position) and how many have one.
+pub fn rank_among(set: &IndicatorSet, indicator: &str, period: &str, adcode: &str) -> Option<(usize, usize)> {
+    let ind = set.indicator(indicator)?;
+    let values = set.values(indicator, period);
+    let mine = number(&values.get(adcode)?.value)?;
+    let all: Vec<f64> = values.values().filter_map(|o| number(&o.value)).collect();
+    let better = all.iter().filter(|&&v| if ind.lower_is_better { v < mine } else { v > mine }).count();
+    Some((better + 1, all.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::palette::luminance;
+
+    fn set() -> IndicatorSet {
+        let text = r#"{
+          "sources": [{"id": "S", "outlet": "o", "title": "t", "date": "2024"}],
+          "periods": [{"id": "2023", "label_zh": "2023年", "label_en": "2023", "start": "2023-01", "end": "2023-12", "partial": false}],
+          "indicators": [
+            {"id": "pm25", "name_zh": "PM2.5", "name_en": "PM2.5", "kind": "numeric", "unit": "μg/m³"},
+            {"id": "water", "name_zh": "水", "name_en": "Water", "kind": "numeric", "lower_is_better": false},
+            {"id": "band", "name_zh": "排名", "name_en": "Band", "kind": "ordinal", "categories": [
+              {"id": "best3", "name_zh": "前三", "name_en": "Best"}, {"id": "worst3", "name_zh": "后三", "name_en": "Worst"}]}
+          ],
+          "observations": [
+            {"indicator": "pm25", "adcode": "A", "period": "2023", "value": 38, "source": "S"},
+            {"indicator": "pm25", "adcode": "B", "period": "2023", "value": 41, "source": "S"},
+            {"indicator": "pm25", "adcode": "C", "period": "2023", "value": 49, "source": "S"},
+            {"indicator": "water", "adcode": "A", "period": "2023", "value": 0.9, "source": "S"},
+            {"indicator": "water", "adcode": "B", "period": "2023", "value": 0.5, "source": "S"},
+            {"indicator": "water", "adcode": "C", "period": "2023", "value": 0.3, "source": "S"},
+            {"indicator": "band", "adcode": "A", "period": "2023", "value": "best3", "source": "S"},
+            {"indicator": "band", "adcode": "C", "period": "2023", "value": "worst3", "source": "S"}
+          ]}"#;
+        IndicatorSet::parse("t", text).expect("valid")
+    }
+
+    fn codes() -> Vec<String> {
+        ["A", "B", "C", "D"].map(String::from).to_vec()
+    }
+
+    fn classing() -> Classing {
+        Classing { classes: 5, ..Classing::default() }
+    }
+
+    fn lum(c: &Choropleth, a: &str) -> f64 {
+        luminance(c.fills[a].color.as_deref().expect("has a colour"))
+    }
+
+    #[test]
+    fn missing_values_are_no_data_not_the_lightest_class() {
+        let c = choropleth(&set(), "pm25", "2023", &classing(), &codes());
+        assert_eq!(c.fills["D"], Fill { class: NO_DATA.into(), color: None });
+        let last = c.legend.last().expect("legend");
+        assert_eq!((last.class.as_str(), last.count, last.color.is_none()), (NO_DATA, 1, true));
+        assert_eq!(c.legend.iter().map(|e| e.count).sum::<usize>(), 4);
+    }
+
+    #[test]
+    fn darker_means_worse_in_both_directions() {
+        let pm = choropleth(&set(), "pm25", "2023", &classing(), &codes());
+        assert!(lum(&pm, "C") < lum(&pm, "A"), "more PM2.5 is darker");
+        let water = choropleth(&set(), "water", "2023", &classing(), &codes());
+        assert!(lum(&water, "C") < lum(&water, "A"), "a lower water index is darker");
+        assert_eq!(water.fills["C"].class, "0", "classes still count up with the value");
+    }
+
+    #[test]
+    fn ordinal_layers_colour_by_category() {
+        let c = choropleth(&set(), "band", "2023", &classing(), &codes());
+        assert_eq!(c.fills["A"].class, "best3");
+        assert_eq!(c.fills["B"].class, NO_DATA);
+        assert!(lum(&c, "C") < lum(&c, "A"));
+        let labels: Vec<&str> = c.legend.iter().map(|e| e.label_en.as_str()).collect();
+        assert_eq!(labels, vec!["Best", "Worst", "No data"]);
+    }
+
+    #[test]
+    fn legend_ranges_carry_units() {
+        let c = choropleth(&set(), "pm25", "2023", &classing(), &codes());
+        assert_eq!(c.legend[0].label_en, "38 – 40 μg/m³", "R type-7 tercile of 38, 41, 49 is 40");
+        assert_eq!(c.legend.len(), 4, "three values make three classes, plus no data");
+    }
+
+    #[test]
+    fn unknown_indicator_is_all_no_data() {
+        let c = choropleth(&set(), "nope", "2023", &classing(), &codes());
+        assert!(c.fills.values().all(|f| f.class == NO_DATA));
+    }
+
+    #[test]
+    fn ranks_among_cities_with_data() {
+        let s = set();
+        assert_eq!(rank_among(&s, "pm25", "2023", "A"), Some((1, 3)));
+        assert_eq!(rank_among(&s, "pm25", "2023", "C"), Some((3, 3)));
+        assert_eq!(rank_among(&s, "water", "2023", "A"), Some((1, 3)));
+        assert_eq!(rank_among(&s, "pm25", "2023", "D"), None);
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(41.0), "41");
+        assert_eq!(format_number(4.95), "4.95");
+        assert_eq!(format_number(0.914), "0.91");
+        assert_eq!(format_number(-0.001), "0");
+    }
+}

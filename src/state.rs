@@ -1,0 +1,229 @@
+//! The view state and its URL query string.
+//!
+//! Pure: the app hands in the query's decoded key/value pairs and writes back
+//! [`ViewState::to_query`]. Anything unknown or malformed falls back to the
+//! default and produces a [`Notice`] the page shows, never an error.
+
+use crate::data::indicators::IndicatorSet;
+use crate::map::choropleth::Classing;
+use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
+use crate::map::palette::Palette;
+
+/// The indicator shown when the URL names none: the latest provincial rank band.
+pub const DEFAULT_INDICATOR: &str = "air-rank";
+/// Classes when the URL names no number.
+pub const DEFAULT_CLASSES: usize = 5;
+
+/// What the map shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    pub indicator: String,
+    pub period: String,
+    pub method: Method,
+    pub classes: usize,
+    pub palette: Palette,
+    /// Inner breaks for the manual method.
+    pub manual: Vec<f64>,
+}
+
+/// Something in the URL that could not be used, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Notice {
+    fn new(zh: String, en: String) -> Self {
+        Self { zh, en }
+    }
+}
+
+/// The newest period an indicator has data for.
+pub fn latest_period(set: &IndicatorSet, indicator: &str) -> Option<String> {
+    set.periods_of(indicator).last().map(|p| p.id.clone())
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+impl ViewState {
+    /// The default view of `set`.
+    pub fn default_for(set: &IndicatorSet) -> Self {
+        let indicator = if set.indicator(DEFAULT_INDICATOR).is_some() {
+            DEFAULT_INDICATOR.to_string()
+        } else {
+            set.indicators.first().map(|i| i.id.clone()).unwrap_or_default()
+        };
+        let period = latest_period(set, &indicator).unwrap_or_default();
+        Self { indicator, period, method: Method::default(), classes: DEFAULT_CLASSES, palette: Palette::default(), manual: Vec::new() }
+    }
+
+    /// Reads the view from decoded query pairs, falling back to defaults.
+    pub fn from_pairs(pairs: &[(String, String)], set: &IndicatorSet) -> (Self, Vec<Notice>) {
+        let mut view = Self::default_for(set);
+        let mut notices = Vec::new();
+        let get = |k: &str| pairs.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        if let Some(id) = get("indicator") {
+            if set.indicator(id).is_some() {
+                view.indicator = id.to_string();
+                view.period = latest_period(set, id).unwrap_or_default();
+            } else {
+                notices.push(Notice::new(format!("未知指标“{}”，已显示默认指标。", clip(id)), format!("Unknown indicator “{}”; showing the default.", clip(id))));
+            }
+        }
+        if let Some(p) = get("period") {
+            if set.periods_of(&view.indicator).iter().any(|x| x.id == p) {
+                view.period = p.to_string();
+            } else {
+                notices.push(Notice::new(
+                    format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
+                    format!("This indicator has no period “{}”; showing the latest.", clip(p)),
+                ));
+            }
+        }
+        if let Some(m) = get("method") {
+            match Method::from_id(m) {
+                Some(m) => view.method = m,
+                None => notices.push(Notice::new(format!("未知分级方法“{}”。", clip(m)), format!("Unknown classing method “{}”.", clip(m)))),
+            }
+        }
+        if let Some(c) = get("classes") {
+            match c.parse::<usize>() {
+                Ok(n) if (MIN_CLASSES..=MAX_CLASSES).contains(&n) => view.classes = n,
+                _ => notices.push(Notice::new(
+                    format!("分级数须为 {MIN_CLASSES}–{MAX_CLASSES}，“{}”无效。", clip(c)),
+                    format!("Classes must be {MIN_CLASSES}–{MAX_CLASSES}; “{}” is not.", clip(c)),
+                )),
+            }
+        }
+        if let Some(p) = get("palette") {
+            match Palette::from_id(p) {
+                Some(p) => view.palette = p,
+                None => notices.push(Notice::new(format!("未知配色“{}”。", clip(p)), format!("Unknown palette “{}”.", clip(p)))),
+            }
+        }
+        if let Some(b) = get("breaks") {
+            let (ok, bad) = parse_manual(b);
+            view.manual = ok;
+            if !bad.is_empty() {
+                notices.push(Notice::new(format!("断点中有非数字：{}。", clip(&bad.join(", "))), format!("Breaks that are not numbers: {}.", clip(&bad.join(", ")))));
+            }
+        }
+        (view, notices)
+    }
+
+    /// The query string for this view, without the leading `?`. Indicator and
+    /// period are always written; the rest only when they differ from the default.
+    pub fn to_query(&self) -> String {
+        let mut q = format!("indicator={}&period={}", self.indicator, self.period);
+        if self.method != Method::default() {
+            q.push_str(&format!("&method={}", self.method.id()));
+        }
+        if self.classes != DEFAULT_CLASSES {
+            q.push_str(&format!("&classes={}", self.classes));
+        }
+        if self.palette != Palette::default() {
+            q.push_str(&format!("&palette={}", self.palette.id()));
+        }
+        if !self.manual.is_empty() {
+            let b: Vec<String> = self.manual.iter().map(|v| crate::map::choropleth::format_number(*v)).collect();
+            q.push_str(&format!("&breaks={}", b.join(",")));
+        }
+        q
+    }
+
+    /// Switches indicator, keeping the period if the new indicator has it.
+    pub fn with_indicator(&self, set: &IndicatorSet, id: &str) -> Self {
+        let mut v = self.clone();
+        if set.indicator(id).is_none() {
+            return v;
+        }
+        v.indicator = id.to_string();
+        if !set.periods_of(id).iter().any(|p| p.id == self.period) {
+            v.period = latest_period(set, id).unwrap_or_default();
+        }
+        v
+    }
+
+    /// The classing settings of this view.
+    pub fn classing(&self) -> Classing {
+        Classing { method: self.method, classes: self.classes, palette: self.palette, manual: self.manual.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set() -> IndicatorSet {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/indicators.json")).expect("shipped data");
+        IndicatorSet::parse("indicators.json", &text).expect("valid")
+    }
+
+    fn pairs(q: &str) -> Vec<(String, String)> {
+        q.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn default_is_the_latest_rank_band() {
+        let (v, n) = ViewState::from_pairs(&[], &set());
+        assert_eq!((v.indicator.as_str(), v.period.as_str()), ("air-rank", "2023-jan-nov"));
+        assert!(n.is_empty());
+        assert_eq!(v.to_query(), "indicator=air-rank&period=2023-jan-nov");
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let s = set();
+        let v = ViewState {
+            indicator: "pm25".into(),
+            period: "2023".into(),
+            method: Method::Manual,
+            classes: 4,
+            palette: Palette::Viridis,
+            manual: vec![40.0, 45.5],
+        };
+        let (back, notices) = ViewState::from_pairs(&pairs(&v.to_query()), &s);
+        assert_eq!(back, v);
+        assert!(notices.is_empty(), "{notices:?}");
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_notices() {
+        let s = set();
+        let (v, n) = ViewState::from_pairs(&pairs("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a"), &s);
+        assert_eq!(v.indicator, "air-rank");
+        assert_eq!(v.period, "2023-jan-nov");
+        assert_eq!(v.method, Method::Quantile);
+        assert_eq!(v.classes, DEFAULT_CLASSES);
+        assert_eq!(v.palette, Palette::default());
+        assert_eq!(v.manual, vec![1.0]);
+        assert_eq!(n.len(), 6, "{n:?}");
+        let long = "x".repeat(10_000);
+        let (_, n) = ViewState::from_pairs(&[("indicator".into(), long)], &s);
+        assert!(n[0].en.chars().count() < 120, "notices quote at most a little of the input");
+    }
+
+    #[test]
+    fn period_must_belong_to_the_indicator() {
+        let s = set();
+        let (v, n) = ViewState::from_pairs(&pairs("indicator=water-quality-index&period=2023-jan-nov"), &s);
+        assert_eq!(v.period, "2017-q2");
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn switching_indicator_keeps_a_shared_period() {
+        let s = set();
+        let v = ViewState::default_for(&s);
+        assert_eq!(v.with_indicator(&s, "air-index-change").period, "2023-jan-nov");
+        assert_eq!(v.with_indicator(&s, "pm25").period, "2023");
+        assert_eq!(v.with_indicator(&s, "nope"), v);
+    }
+}
