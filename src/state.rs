@@ -58,23 +58,42 @@ impl ViewState {
         let indicator = if set.indicator(DEFAULT_INDICATOR).is_some() {
             DEFAULT_INDICATOR.to_string()
         } else {
-            set.indicators.first().map(|i| i.id.clone()).unwrap_or_default()
+            set.indicators
+                .first()
+                .map(|i| i.id.clone())
+                .unwrap_or_default()
         };
         let period = latest_period(set, &indicator).unwrap_or_default();
-        Self { indicator, period, method: Method::default(), classes: DEFAULT_CLASSES, palette: Palette::default(), manual: Vec::new() }
+        Self {
+            indicator,
+            period,
+            method: Method::default(),
+            classes: DEFAULT_CLASSES,
+            palette: Palette::default(),
+            manual: Vec::new(),
+        }
     }
 
     /// Reads the view from decoded query pairs, falling back to defaults.
     pub fn from_pairs(pairs: &[(String, String)], set: &IndicatorSet) -> (Self, Vec<Notice>) {
         let mut view = Self::default_for(set);
         let mut notices = Vec::new();
-        let get = |k: &str| pairs.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .rev()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        };
         if let Some(id) = get("indicator") {
             if set.indicator(id).is_some() {
                 view.indicator = id.to_string();
                 view.period = latest_period(set, id).unwrap_or_default();
             } else {
-                notices.push(Notice::new(format!("未知指标“{}”，已显示默认指标。", clip(id)), format!("Unknown indicator “{}”; showing the default.", clip(id))));
+                notices.push(Notice::new(
+                    format!("未知指标“{}”，已显示默认指标。", clip(id)),
+                    format!("Unknown indicator “{}”; showing the default.", clip(id)),
+                ));
             }
         }
         if let Some(p) = get("period") {
@@ -83,36 +102,54 @@ impl ViewState {
             } else {
                 notices.push(Notice::new(
                     format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
-                    format!("This indicator has no period “{}”; showing the latest.", clip(p)),
+                    format!(
+                        "This indicator has no period “{}”; showing the latest.",
+                        clip(p)
+                    ),
                 ));
             }
         }
         if let Some(m) = get("method") {
             match Method::from_id(m) {
                 Some(m) => view.method = m,
-                None => notices.push(Notice::new(format!("未知分级方法“{}”。", clip(m)), format!("Unknown classing method “{}”.", clip(m)))),
+                None => notices.push(Notice::new(
+                    format!("未知分级方法“{}”。", clip(m)),
+                    format!("Unknown classing method “{}”.", clip(m)),
+                )),
             }
         }
         if let Some(c) = get("classes") {
             match c.parse::<usize>() {
                 Ok(n) if (MIN_CLASSES..=MAX_CLASSES).contains(&n) => view.classes = n,
                 _ => notices.push(Notice::new(
-                    format!("分级数须为 {MIN_CLASSES}–{MAX_CLASSES}，“{}”无效。", clip(c)),
-                    format!("Classes must be {MIN_CLASSES}–{MAX_CLASSES}; “{}” is not.", clip(c)),
+                    format!(
+                        "分级数须为 {MIN_CLASSES}–{MAX_CLASSES}，“{}”无效。",
+                        clip(c)
+                    ),
+                    format!(
+                        "Classes must be {MIN_CLASSES}–{MAX_CLASSES}; “{}” is not.",
+                        clip(c)
+                    ),
                 )),
             }
         }
         if let Some(p) = get("palette") {
             match Palette::from_id(p) {
                 Some(p) => view.palette = p,
-                None => notices.push(Notice::new(format!("未知配色“{}”。", clip(p)), format!("Unknown palette “{}”.", clip(p)))),
+                None => notices.push(Notice::new(
+                    format!("未知配色“{}”。", clip(p)),
+                    format!("Unknown palette “{}”.", clip(p)),
+                )),
             }
         }
         if let Some(b) = get("breaks") {
             let (ok, bad) = parse_manual(b);
             view.manual = ok;
             if !bad.is_empty() {
-                notices.push(Notice::new(format!("断点中有非数字：{}。", clip(&bad.join(", "))), format!("Breaks that are not numbers: {}.", clip(&bad.join(", ")))));
+                notices.push(Notice::new(
+                    format!("断点中有非数字：{}。", clip(&bad.join(", "))),
+                    format!("Breaks that are not numbers: {}.", clip(&bad.join(", "))),
+                ));
             }
         }
         (view, notices)
@@ -132,7 +169,11 @@ impl ViewState {
             q.push_str(&format!("&palette={}", self.palette.id()));
         }
         if !self.manual.is_empty() {
-            let b: Vec<String> = self.manual.iter().map(|v| crate::map::choropleth::format_number(*v)).collect();
+            let b: Vec<String> = self
+                .manual
+                .iter()
+                .map(|v| crate::map::choropleth::format_number(*v))
+                .collect();
             q.push_str(&format!("&breaks={}", b.join(",")));
         }
         q
@@ -153,7 +194,12 @@ impl ViewState {
 
     /// The classing settings of this view.
     pub fn classing(&self) -> Classing {
-        Classing { method: self.method, classes: self.classes, palette: self.palette, manual: self.manual.clone() }
+        Classing {
+            method: self.method,
+            classes: self.classes,
+            palette: self.palette,
+            manual: self.manual.clone(),
+        }
     }
 }
 
@@ -162,18 +208,28 @@ mod tests {
     use super::*;
 
     fn set() -> IndicatorSet {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/indicators.json")).expect("shipped data");
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/indicators.json"
+        ))
+        .expect("shipped data");
         IndicatorSet::parse("indicators.json", &text).expect("valid")
     }
 
     fn pairs(q: &str) -> Vec<(String, String)> {
-        q.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        q.split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn default_is_the_latest_rank_band() {
         let (v, n) = ViewState::from_pairs(&[], &set());
-        assert_eq!((v.indicator.as_str(), v.period.as_str()), ("air-rank", "2023-jan-nov"));
+        assert_eq!(
+            (v.indicator.as_str(), v.period.as_str()),
+            ("air-rank", "2023-jan-nov")
+        );
         assert!(n.is_empty());
         assert_eq!(v.to_query(), "indicator=air-rank&period=2023-jan-nov");
     }
@@ -197,7 +253,10 @@ mod tests {
     #[test]
     fn bad_values_fall_back_with_notices() {
         let s = set();
-        let (v, n) = ViewState::from_pairs(&pairs("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a"), &s);
+        let (v, n) = ViewState::from_pairs(
+            &pairs("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a"),
+            &s,
+        );
         assert_eq!(v.indicator, "air-rank");
         assert_eq!(v.period, "2023-jan-nov");
         assert_eq!(v.method, Method::Quantile);
@@ -207,13 +266,19 @@ mod tests {
         assert_eq!(n.len(), 6, "{n:?}");
         let long = "x".repeat(10_000);
         let (_, n) = ViewState::from_pairs(&[("indicator".into(), long)], &s);
-        assert!(n[0].en.chars().count() < 120, "notices quote at most a little of the input");
+        assert!(
+            n[0].en.chars().count() < 120,
+            "notices quote at most a little of the input"
+        );
     }
 
     #[test]
     fn period_must_belong_to_the_indicator() {
         let s = set();
-        let (v, n) = ViewState::from_pairs(&pairs("indicator=water-quality-index&period=2023-jan-nov"), &s);
+        let (v, n) = ViewState::from_pairs(
+            &pairs("indicator=water-quality-index&period=2023-jan-nov"),
+            &s,
+        );
         assert_eq!(v.period, "2017-q2");
         assert_eq!(n.len(), 1);
     }
@@ -222,8 +287,71 @@ mod tests {
     fn switching_indicator_keeps_a_shared_period() {
         let s = set();
         let v = ViewState::default_for(&s);
-        assert_eq!(v.with_indicator(&s, "air-index-change").period, "2023-jan-nov");
+        assert_eq!(
+            v.with_indicator(&s, "air-index-change").period,
+            "2023-jan-nov"
+        );
         assert_eq!(v.with_indicator(&s, "pm25").period, "2023");
         assert_eq!(v.with_indicator(&s, "nope"), v);
+    }
+}
+
+/// Splits a query string (with or without `?`) into decoded key/value pairs:
+/// `+` is a space and `%XX` a byte; malformed escapes are kept as written.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    fn decode(s: &str) -> String {
+        let bytes = s.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < bytes.len() => {
+                    match std::str::from_utf8(&bytes[i + 1..i + 3])
+                        .ok()
+                        .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    {
+                        Some(b) => {
+                            out.push(b);
+                            i += 2;
+                        }
+                        None => out.push(b'%'),
+                    }
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::parse_query;
+
+    #[test]
+    fn decodes_pairs() {
+        let p = parse_query(
+            "?indicator=pm25&breaks=40%2C45&name=%E5%A4%AA%E5%8E%9F&x=a+b&flag&bad=%zz&end=%4",
+        );
+        let get = |k: &str| p.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("indicator"), Some("pm25"));
+        assert_eq!(get("breaks"), Some("40,45"));
+        assert_eq!(get("name"), Some("太原"));
+        assert_eq!(get("x"), Some("a b"));
+        assert_eq!(get("flag"), Some(""));
+        assert_eq!(get("bad"), Some("%zz"));
+        assert_eq!(get("end"), Some("%4"));
+        assert!(parse_query("").is_empty());
     }
 }

@@ -1,13 +1,11 @@
 //! The prefecture map in a real headless Chromium, against the release `dist/`.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
-use e2e::browser::Browser;
-use e2e::server::{FaultKind, Server};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
+use e2e::page::{strings, Page, WAIT};
+use e2e::server::FaultKind;
 use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use serde_json::{json, Value};
 
 const PREFECTURES: [&str; 11] = [
@@ -15,115 +13,6 @@ const PREFECTURES: [&str; 11] = [
     "141000", "141100",
 ];
 const GEOJSON: &str = "geo/shanxi-prefectures.geojson";
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A server for dist/, a driver and a session with the given viewport.
-struct Page {
-    server: Server,
-    client: Client,
-    _browser: Browser,
-}
-
-impl Page {
-    /// Starts everything; `setup` may inject faults before the page loads.
-    async fn open(width: u32, height: u32, setup: impl FnOnce(&Server)) -> Page {
-        let dist = e2e::dist_dir();
-        assert!(
-            dist.join("index.html").is_file(),
-            "{} has no index.html: run `cargo xtask test`, which builds it first",
-            dist.display()
-        );
-        let server = Server::start(&dist).expect("start the static server");
-        setup(&server);
-        let browser = Browser::start().expect("start chromedriver");
-        let client = browser
-            .session(width, height, &[])
-            .await
-            .expect("open a session");
-        client.goto(&server.url("/")).await.expect("load the page");
-        Page {
-            server,
-            client,
-            _browser: browser,
-        }
-    }
-
-    async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
-    }
-
-    async fn wait_for_map(&self) {
-        self.wait_for("svg.map-svg path.region[data-adcode]").await;
-    }
-
-    async fn js(&self, script: &str) -> Value {
-        self.client
-            .execute(script, vec![])
-            .await
-            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-    }
-
-    async fn screenshot(&self, name: &str) {
-        if let Ok(png) = self.client.screenshot().await {
-            let _ = std::fs::write(e2e::artifacts_dir().join(format!("{name}.png")), png);
-        }
-    }
-
-    /// Viewport coordinates of a region's label point (a point inside the region).
-    async fn label_point(&self, adcode: &str) -> (f64, f64) {
-        let v = self
-            .js(&format!(
-                "const r = document.querySelector('.map-label[data-adcode=\"{adcode}\"]').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"
-            ))
-            .await;
-        (
-            v[0].as_f64().unwrap_or_default(),
-            v[1].as_f64().unwrap_or_default(),
-        )
-    }
-
-    async fn move_mouse_to(&self, (x, y): (f64, f64)) {
-        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(50)),
-            x,
-            y,
-        });
-        self.client
-            .perform_actions(mouse)
-            .await
-            .expect("move the mouse");
-    }
-
-    async fn press(&self, key: Key) {
-        let k: char = key.into();
-        let keys = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: k })
-            .then(KeyAction::Up { value: k });
-        self.client
-            .perform_actions(keys)
-            .await
-            .expect("press a key");
-    }
-
-    async fn close(self) {
-        let _ = self.client.close().await;
-    }
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 #[tokio::test]
 async fn draws_the_eleven_prefectures_with_names_and_sources() {
@@ -267,12 +156,7 @@ async fn click_selects_one_region_at_a_time() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_map().await;
     for code in ["140100", "140200"] {
-        let (x, y) = page.label_point(code).await;
-        page.move_mouse_to((x, y)).await;
-        let click = MouseActions::new("mouse".into())
-            .then(PointerAction::Down { button: 0 })
-            .then(PointerAction::Up { button: 0 });
-        page.client.perform_actions(click).await.expect("click");
+        page.click_at(page.label_point(code).await).await;
     }
     let selected = page.js("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode)").await;
     assert_eq!(strings(&selected), vec!["140200"]);

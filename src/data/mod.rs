@@ -1,4 +1,5 @@
 //! Pure data: types, parsing and validation (no web APIs).
 
+pub mod describe;
 pub mod geo;
 pub mod indicators;

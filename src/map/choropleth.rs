@@ -58,11 +58,20 @@ pub fn format_number(v: f64) -> String {
 }
 
 fn unit_suffix(ind: &Indicator) -> String {
-    ind.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()
+    ind.unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default()
 }
 
 /// Colours and classes of `adcodes` for `indicator` in `period`.
-pub fn choropleth(set: &IndicatorSet, indicator: &str, period: &str, classing: &Classing, adcodes: &[String]) -> Choropleth {
+pub fn choropleth(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    classing: &Classing,
+    adcodes: &[String],
+) -> Choropleth {
     let Some(ind) = set.indicator(indicator) else {
         return no_data_only(adcodes);
     };
@@ -71,24 +80,56 @@ pub fn choropleth(set: &IndicatorSet, indicator: &str, period: &str, classing: &
     let mut legend = Vec::new();
     match ind.kind {
         Kind::Numeric => {
-            let nums: Vec<f64> = adcodes.iter().filter_map(|a| values.get(a.as_str())).filter_map(|o| number(&o.value)).collect();
+            let nums: Vec<f64> = adcodes
+                .iter()
+                .filter_map(|a| values.get(a.as_str()))
+                .filter_map(|o| number(&o.value))
+                .collect();
             let b = bounds(classing.method, &nums, classing.classes, &classing.manual);
             let k = b.len().saturating_sub(1).max(usize::from(!b.is_empty()));
             let colors = classing.palette.colors(k);
             // Darker is worse: when higher is better, the lowest class is the darkest.
-            let color_of = |class: usize| colors.get(if ind.lower_is_better { class } else { k - 1 - class }).cloned();
+            let color_of = |class: usize| {
+                colors
+                    .get(if ind.lower_is_better {
+                        class
+                    } else {
+                        k - 1 - class
+                    })
+                    .cloned()
+            };
             let mut counts = vec![0; k];
             for a in adcodes {
-                if let Some(c) = values.get(a.as_str()).and_then(|o| number(&o.value)).and_then(|v| class_of(v, &b)) {
+                if let Some(c) = values
+                    .get(a.as_str())
+                    .and_then(|o| number(&o.value))
+                    .and_then(|v| class_of(v, &b))
+                {
                     counts[c] += 1;
-                    fills.insert(a.clone(), Fill { class: c.to_string(), color: color_of(c) });
+                    fills.insert(
+                        a.clone(),
+                        Fill {
+                            class: c.to_string(),
+                            color: color_of(c),
+                        },
+                    );
                 }
             }
             for (c, count) in counts.into_iter().enumerate() {
                 let (lo, hi) = (b[c], b.get(c + 1).copied().unwrap_or(b[c]));
-                let range = if lo == hi { format_number(lo) } else { format!("{} – {}", format_number(lo), format_number(hi)) };
+                let range = if lo == hi {
+                    format_number(lo)
+                } else {
+                    format!("{} – {}", format_number(lo), format_number(hi))
+                };
                 let unit = unit_suffix(ind);
-                legend.push(LegendEntry { class: c.to_string(), color: color_of(c), label_zh: format!("{range}{unit}"), label_en: format!("{range}{unit}"), count });
+                legend.push(LegendEntry {
+                    class: c.to_string(),
+                    color: color_of(c),
+                    label_zh: format!("{range}{unit}"),
+                    label_en: format!("{range}{unit}"),
+                    count,
+                });
             }
         }
         Kind::Ordinal | Kind::Categorical => {
@@ -96,17 +137,33 @@ pub fn choropleth(set: &IndicatorSet, indicator: &str, period: &str, classing: &
             let colors: Vec<String> = if ind.kind == Kind::Ordinal {
                 classing.palette.colors(n)
             } else {
-                (0..n).map(|i| colorous::TABLEAU10[i % 10]).map(|c| format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)).collect()
+                (0..n)
+                    .map(|i| colorous::TABLEAU10[i % 10])
+                    .map(|c| format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b))
+                    .collect()
             };
             for (i, cat) in ind.categories.iter().enumerate() {
                 let mut count = 0;
                 for a in adcodes {
-                    if matches!(values.get(a.as_str()).map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id) {
+                    if matches!(values.get(a.as_str()).map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id)
+                    {
                         count += 1;
-                        fills.insert(a.clone(), Fill { class: cat.id.clone(), color: colors.get(i).cloned() });
+                        fills.insert(
+                            a.clone(),
+                            Fill {
+                                class: cat.id.clone(),
+                                color: colors.get(i).cloned(),
+                            },
+                        );
                     }
                 }
-                legend.push(LegendEntry { class: cat.id.clone(), color: colors.get(i).cloned(), label_zh: cat.name_zh.clone(), label_en: cat.name_en.clone(), count });
+                legend.push(LegendEntry {
+                    class: cat.id.clone(),
+                    color: colors.get(i).cloned(),
+                    label_zh: cat.name_zh.clone(),
+                    label_en: cat.name_en.clone(),
+                    count,
+                });
             }
         }
     }
@@ -114,7 +171,13 @@ pub fn choropleth(set: &IndicatorSet, indicator: &str, period: &str, classing: &
     for a in adcodes {
         if !fills.contains_key(a) {
             none += 1;
-            fills.insert(a.clone(), Fill { class: NO_DATA.to_string(), color: None });
+            fills.insert(
+                a.clone(),
+                Fill {
+                    class: NO_DATA.to_string(),
+                    color: None,
+                },
+            );
         }
     }
     legend.push(no_data_entry(none));
@@ -129,22 +192,56 @@ fn number(v: &Value) -> Option<f64> {
 }
 
 fn no_data_entry(count: usize) -> LegendEntry {
-    LegendEntry { class: NO_DATA.to_string(), color: None, label_zh: "无数据".into(), label_en: "No data".into(), count }
+    LegendEntry {
+        class: NO_DATA.to_string(),
+        color: None,
+        label_zh: "无数据".into(),
+        label_en: "No data".into(),
+        count,
+    }
 }
 
 fn no_data_only(adcodes: &[String]) -> Choropleth {
-    let fills = adcodes.iter().map(|a| (a.clone(), Fill { class: NO_DATA.into(), color: None })).collect();
-    Choropleth { fills, legend: vec![no_data_entry(adcodes.len())] }
+    let fills = adcodes
+        .iter()
+        .map(|a| {
+            (
+                a.clone(),
+                Fill {
+                    class: NO_DATA.into(),
+                    color: None,
+                },
+            )
+        })
+        .collect();
+    Choropleth {
+        fills,
+        legend: vec![no_data_entry(adcodes.len())],
+    }
 }
 
 /// Position of `adcode` among the cities with a numeric value (1 = best; ties
 /// share the better position) and how many have one.
-pub fn rank_among(set: &IndicatorSet, indicator: &str, period: &str, adcode: &str) -> Option<(usize, usize)> {
+pub fn rank_among(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    adcode: &str,
+) -> Option<(usize, usize)> {
     let ind = set.indicator(indicator)?;
     let values = set.values(indicator, period);
     let mine = number(&values.get(adcode)?.value)?;
     let all: Vec<f64> = values.values().filter_map(|o| number(&o.value)).collect();
-    let better = all.iter().filter(|&&v| if ind.lower_is_better { v < mine } else { v > mine }).count();
+    let better = all
+        .iter()
+        .filter(|&&v| {
+            if ind.lower_is_better {
+                v < mine
+            } else {
+                v > mine
+            }
+        })
+        .count();
     Some((better + 1, all.len()))
 }
 
@@ -181,7 +278,10 @@ mod tests {
     }
 
     fn classing() -> Classing {
-        Classing { classes: 5, ..Classing::default() }
+        Classing {
+            classes: 5,
+            ..Classing::default()
+        }
     }
 
     fn lum(c: &Choropleth, a: &str) -> f64 {
@@ -191,9 +291,18 @@ mod tests {
     #[test]
     fn missing_values_are_no_data_not_the_lightest_class() {
         let c = choropleth(&set(), "pm25", "2023", &classing(), &codes());
-        assert_eq!(c.fills["D"], Fill { class: NO_DATA.into(), color: None });
+        assert_eq!(
+            c.fills["D"],
+            Fill {
+                class: NO_DATA.into(),
+                color: None
+            }
+        );
         let last = c.legend.last().expect("legend");
-        assert_eq!((last.class.as_str(), last.count, last.color.is_none()), (NO_DATA, 1, true));
+        assert_eq!(
+            (last.class.as_str(), last.count, last.color.is_none()),
+            (NO_DATA, 1, true)
+        );
         assert_eq!(c.legend.iter().map(|e| e.count).sum::<usize>(), 4);
     }
 
@@ -202,8 +311,14 @@ mod tests {
         let pm = choropleth(&set(), "pm25", "2023", &classing(), &codes());
         assert!(lum(&pm, "C") < lum(&pm, "A"), "more PM2.5 is darker");
         let water = choropleth(&set(), "water", "2023", &classing(), &codes());
-        assert!(lum(&water, "C") < lum(&water, "A"), "a lower water index is darker");
-        assert_eq!(water.fills["C"].class, "0", "classes still count up with the value");
+        assert!(
+            lum(&water, "C") < lum(&water, "A"),
+            "a lower water index is darker"
+        );
+        assert_eq!(
+            water.fills["C"].class, "0",
+            "classes still count up with the value"
+        );
     }
 
     #[test]
@@ -219,8 +334,15 @@ mod tests {
     #[test]
     fn legend_ranges_carry_units() {
         let c = choropleth(&set(), "pm25", "2023", &classing(), &codes());
-        assert_eq!(c.legend[0].label_en, "38 – 40 μg/m³", "R type-7 tercile of 38, 41, 49 is 40");
-        assert_eq!(c.legend.len(), 4, "three values make three classes, plus no data");
+        assert_eq!(
+            c.legend[0].label_en, "38 – 40 μg/m³",
+            "R type-7 tercile of 38, 41, 49 is 40"
+        );
+        assert_eq!(
+            c.legend.len(),
+            4,
+            "three values make three classes, plus no data"
+        );
     }
 
     #[test]

@@ -22,7 +22,12 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 4] = [Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::Manual];
+    pub const ALL: [Method; 4] = [
+        Method::Quantile,
+        Method::EqualInterval,
+        Method::NaturalBreaks,
+        Method::Manual,
+    ];
 
     /// The id used in the URL.
     pub fn id(self) -> &'static str {
@@ -97,8 +102,12 @@ pub fn bounds(method: Method, values: &[f64], k: usize, manual: &[f64]) -> Vec<f
         return vec![min, max];
     }
     let mut b: Vec<f64> = match method {
-        Method::Quantile => (0..=k).map(|i| quantile(&sorted, i as f64 / k as f64)).collect(),
-        Method::EqualInterval => (0..=k).map(|i| min + (max - min) * i as f64 / k as f64).collect(),
+        Method::Quantile => (0..=k)
+            .map(|i| quantile(&sorted, i as f64 / k as f64))
+            .collect(),
+        Method::EqualInterval => (0..=k)
+            .map(|i| min + (max - min) * i as f64 / k as f64)
+            .collect(),
         Method::NaturalBreaks => match ckmeans::ckmeans(&sorted, k as u8) {
             Ok(clusters) => {
                 let mut b: Vec<f64> = clusters.iter().filter_map(|c| c.first().copied()).collect();
@@ -109,7 +118,11 @@ pub fn bounds(method: Method, values: &[f64], k: usize, manual: &[f64]) -> Vec<f
         },
         Method::Manual => {
             let mut b = vec![min];
-            let mut inner: Vec<f64> = manual.iter().copied().filter(|x| x.is_finite() && *x > min && *x < max).collect();
+            let mut inner: Vec<f64> = manual
+                .iter()
+                .copied()
+                .filter(|x| x.is_finite() && *x > min && *x < max)
+                .collect();
             inner.sort_by(f64::total_cmp);
             b.extend(inner);
             b.push(max);
@@ -134,7 +147,13 @@ pub fn class_of(value: f64, bounds: &[f64]) -> Option<usize> {
         return None;
     }
     let classes = bounds.len().saturating_sub(1).max(1);
-    Some(bounds[1..].iter().position(|&b| value < b).unwrap_or(classes - 1).min(classes - 1))
+    Some(
+        bounds[1..]
+            .iter()
+            .position(|&b| value < b)
+            .unwrap_or(classes - 1)
+            .min(classes - 1),
+    )
 }
 
 /// Parses manual breaks typed as "38, 45; 50" (commas, semicolons, spaces,
@@ -142,7 +161,11 @@ pub fn class_of(value: f64, bounds: &[f64]) -> Option<usize> {
 pub fn parse_manual(text: &str) -> (Vec<f64>, Vec<String>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
-    for piece in text.split([',', ';', ' ', '，', '；', '、']).map(str::trim).filter(|p| !p.is_empty()) {
+    for piece in text
+        .split([',', ';', ' ', '，', '；', '、'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         match piece.parse::<f64>() {
             Ok(v) if v.is_finite() => ok.push(v),
             _ => bad.push(piece.to_string()),
@@ -163,20 +186,34 @@ mod tests {
     #[test]
     fn quantile_matches_r_type_7() {
         let v: Vec<f64> = (1..=10).map(f64::from).collect();
-        assert!(close(&bounds(Method::Quantile, &v, 4, &[]), &[1.0, 3.25, 5.5, 7.75, 10.0]));
+        assert!(close(
+            &bounds(Method::Quantile, &v, 4, &[]),
+            &[1.0, 3.25, 5.5, 7.75, 10.0]
+        ));
     }
 
     /// R classInt: `classIntervals(c(0, 10, 20, 50, 100), 4, style = "equal")` → 0 25 50 75 100.
     #[test]
     fn equal_interval_splits_the_range() {
-        assert!(close(&bounds(Method::EqualInterval, &[0.0, 10.0, 20.0, 50.0, 100.0], 4, &[]), &[0.0, 25.0, 50.0, 75.0, 100.0]));
+        assert!(close(
+            &bounds(
+                Method::EqualInterval,
+                &[0.0, 10.0, 20.0, 50.0, 100.0],
+                4,
+                &[]
+            ),
+            &[0.0, 25.0, 50.0, 75.0, 100.0]
+        ));
     }
 
     /// The reference clustering from Wang & Song's Ckmeans.1d.dp (also ckmeans'
     /// documentation): three groups {1 … 7}, {12 … 16}, {78, 82}.
     #[test]
     fn natural_breaks_find_the_published_clusters() {
-        let v = [1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 2.0, 2.0, 2.0, 3.0, 5.0, 5.0, 5.0, 7.0, 7.0, 12.0, 13.0, 14.0, 15.0, 16.0, 78.0, 82.0];
+        let v = [
+            1.0, 1.0, 1.0, 1.0, 1.1, 1.3, 2.0, 2.0, 2.0, 3.0, 5.0, 5.0, 5.0, 7.0, 7.0, 12.0, 13.0,
+            14.0, 15.0, 16.0, 78.0, 82.0,
+        ];
         let b = bounds(Method::NaturalBreaks, &v, 3, &[]);
         assert!(close(&b, &[1.0, 12.0, 78.0, 82.0]), "{b:?}");
         assert_eq!(class_of(7.0, &b), Some(0));
@@ -187,7 +224,9 @@ mod tests {
     /// Jenks on the Shanxi 2017 Q2 surface-water index splits off the clean north.
     #[test]
     fn natural_breaks_on_the_water_index() {
-        let v = [0.914, 0.800, 0.760, 0.673, 0.667, 0.567, 0.511, 0.450, 0.447, 0.375, 0.300];
+        let v = [
+            0.914, 0.800, 0.760, 0.673, 0.667, 0.567, 0.511, 0.450, 0.447, 0.375, 0.300,
+        ];
         let b = bounds(Method::NaturalBreaks, &v, 3, &[]);
         assert_eq!(b.len(), 4);
         assert_eq!(class_of(0.914, &b), Some(2));
@@ -196,9 +235,17 @@ mod tests {
 
     #[test]
     fn manual_breaks_are_sorted_and_clipped() {
-        let b = bounds(Method::Manual, &[30.0, 40.0, 50.0, 60.0], 5, &[55.0, 45.0, 99.0, 45.0]);
+        let b = bounds(
+            Method::Manual,
+            &[30.0, 40.0, 50.0, 60.0],
+            5,
+            &[55.0, 45.0, 99.0, 45.0],
+        );
         assert!(close(&b, &[30.0, 45.0, 55.0, 60.0]), "{b:?}");
-        assert_eq!(parse_manual("38, 45；x 50"), (vec![38.0, 45.0, 50.0], vec!["x".to_string()]));
+        assert_eq!(
+            parse_manual("38, 45；x 50"),
+            (vec![38.0, 45.0, 50.0], vec!["x".to_string()])
+        );
     }
 
     #[test]
@@ -208,7 +255,10 @@ mod tests {
         for (v, c) in [(38.0, 0), (41.0, 1), (49.0, 2)] {
             assert_eq!(class_of(v, &b), Some(c), "{v}");
         }
-        assert_eq!(bounds(Method::EqualInterval, &[5.0, 5.0], 4, &[]), vec![5.0, 5.0]);
+        assert_eq!(
+            bounds(Method::EqualInterval, &[5.0, 5.0], 4, &[]),
+            vec![5.0, 5.0]
+        );
         assert_eq!(class_of(5.0, &[5.0, 5.0]), Some(0));
         assert!(bounds(Method::Quantile, &[], 4, &[]).is_empty());
         assert!(bounds(Method::Quantile, &[f64::NAN], 4, &[]).is_empty());

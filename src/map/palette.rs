@@ -20,7 +20,14 @@ pub enum Palette {
 pub const NO_DATA_PATTERN: &str = "nodata-hatch";
 
 impl Palette {
-    pub const ALL: [Palette; 6] = [Palette::OrangeRed, Palette::YellowOrangeBrown, Palette::Purples, Palette::Blues, Palette::Viridis, Palette::Cividis];
+    pub const ALL: [Palette; 6] = [
+        Palette::OrangeRed,
+        Palette::YellowOrangeBrown,
+        Palette::Purples,
+        Palette::Blues,
+        Palette::Viridis,
+        Palette::Cividis,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -66,7 +73,11 @@ impl Palette {
         let (g, dark_at_one) = self.gradient();
         (0..n)
             .map(|i| {
-                let t = if n <= 1 { 0.6 } else { 0.15 + 0.8 * i as f64 / (n - 1) as f64 };
+                let t = if n <= 1 {
+                    0.6
+                } else {
+                    0.15 + 0.8 * i as f64 / (n - 1) as f64
+                };
                 let c = g.eval_continuous(if dark_at_one { t } else { 1.0 - t });
                 format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
             })
@@ -77,7 +88,8 @@ impl Palette {
 /// Relative luminance (WCAG) of `#rrggbb`; lower is darker.
 pub fn luminance(hex: &str) -> f64 {
     let ch = |i: usize| {
-        let v = u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        let v =
+            u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
         if v <= 0.03928 {
             v / 12.92
         } else {

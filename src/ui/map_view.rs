@@ -6,45 +6,60 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::LoadedMap;
+use crate::data::indicators::IndicatorSet;
+use crate::map::choropleth::Choropleth;
+use crate::map::palette::NO_DATA_PATTERN;
+use crate::state::ViewState;
 use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
 
 /// Draws the loaded regions, filling the available width at the data's aspect
-/// ratio (never taller than the window allows).
+/// ratio (never taller than the window allows). Paths are computed once; only
+/// fills and classes follow the view.
 #[component]
 pub fn MapView(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
-    /// The selected region's adcode, shared with the rest of the app.
+    /// Fill and class of each region, once the data is loaded.
+    fills: Memo<Option<Choropleth>>,
+    /// The indicator data, for the tooltip.
+    data: Signal<Option<Arc<IndicatorSet>>>,
+    /// The current view.
+    view: RwSignal<Option<ViewState>>,
+    /// The selected region's adcode.
     selected: RwSignal<Option<String>>,
+    /// The region under the pointer or keyboard focus.
+    hovered: RwSignal<Option<String>>,
+    /// The legend class under the pointer.
+    legend_hover: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let hovered = RwSignal::new(None::<usize>);
     let layout = &map.layout;
     let shapes = layout
         .shapes
         .iter()
         .zip(&map.boundaries.regions)
-        .enumerate()
-        .map(|(index, (shape, region))| {
+        .map(|(shape, region)| {
             view! {
                 <RegionShape
-                    index
                     adcode=shape.adcode.clone()
                     d=shape.d.clone()
                     label=format!("{} {}", region.name_zh, region.name_en)
+                    fills
                     hovered
                     selected
+                    legend_hover
                 />
             }
         })
         .collect_view();
     let outline_map = map.clone();
     let outline = move || {
-        hovered
-            .get()
-            .and_then(|i| outline_map.layout.shapes.get(i))
-            .map(|s| {
-                view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> }
-            })
+        let code = hovered.get()?;
+        let s = outline_map
+            .layout
+            .shapes
+            .iter()
+            .find(|s| s.adcode == code)?;
+        Some(view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> })
     };
     view! {
         <div class="map" style=format!("--aspect: {:.4}", layout.aspect())>
@@ -54,11 +69,17 @@ pub fn MapView(
                 role="group"
                 aria-label="山西省地级市 Shanxi's prefecture-level cities"
             >
+                <defs>
+                    <pattern id=NO_DATA_PATTERN patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)">
+                        <rect width="9" height="9" fill="#f3f3f0" />
+                        <line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5" />
+                    </pattern>
+                </defs>
                 {shapes}
                 {outline}
             </svg>
             <MapLabels map=map.clone() />
-            <Tooltip map=map.clone() hovered />
+            <Tooltip map=map.clone() hovered data view />
         </div>
     }
 }

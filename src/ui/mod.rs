@@ -1,10 +1,17 @@
 //! Leptos components, one per file. They wire signals to the pure core and hold
 //! no logic of their own beyond that.
 
+pub mod city_detail;
+pub mod classing_controls;
 pub mod footer;
+pub mod indicator_picker;
+pub mod legend;
 pub mod load_error;
 pub mod loading;
 pub mod map_labels;
 pub mod map_view;
+pub mod notices;
+pub mod province_strip;
 pub mod region_shape;
+pub mod timeline;
 pub mod tooltip;

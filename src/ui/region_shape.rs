@@ -2,59 +2,95 @@
 
 use leptos::prelude::*;
 
-/// A region's shape. Hover and focus mark it as hovered (for the tooltip and
-/// outline); a click, Enter or Space toggles its selection.
+use crate::map::choropleth::Choropleth;
+use crate::map::palette::NO_DATA_PATTERN;
+
+/// A region's shape. Hover and focus mark it as hovered (tooltip, outline,
+/// legend); a click, Enter or Space toggles its selection. Its fill and
+/// `data-class` follow the choropleth.
 #[component]
 pub fn RegionShape(
-    /// Position in the layout, the hovered signal's value for this region.
-    index: usize,
     /// Administrative code, exposed as `data-adcode`.
     adcode: String,
     /// SVG path data.
     d: String,
     /// Accessible name, e.g. "太原市 Taiyuan".
     label: String,
+    /// Fill and class of each region.
+    fills: Memo<Option<Choropleth>>,
     /// The region under the pointer or keyboard focus.
-    hovered: RwSignal<Option<usize>>,
+    hovered: RwSignal<Option<String>>,
     /// The selected region's adcode.
     selected: RwSignal<Option<String>>,
+    /// The legend class under the pointer: other classes are dimmed.
+    legend_hover: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let code = adcode.clone();
-    let is_selected = Memo::new(move |_| selected.with(|s| s.as_deref() == Some(code.as_str())));
-    let code = adcode.clone();
+    let code = StoredValue::new(adcode.clone());
+    let fill = Memo::new(move |_| {
+        fills.with(|c| code.with_value(|a| c.as_ref().map(|c| c.fills.get(a).cloned())))
+    });
+    let class = move || {
+        fill.with(|f| {
+            f.as_ref().map(|f| {
+                f.as_ref()
+                    .map(|f| f.class.clone())
+                    .unwrap_or_else(|| "none".into())
+            })
+        })
+    };
+    let color = move || {
+        fill.with(|f| match f {
+            Some(Some(f)) => Some(
+                f.color
+                    .clone()
+                    .unwrap_or_else(|| format!("url(#{NO_DATA_PATTERN})")),
+            ),
+            Some(None) => Some(format!("url(#{NO_DATA_PATTERN})")),
+            None => None,
+        })
+    };
+    let is_selected =
+        Memo::new(move |_| selected.with(|s| code.with_value(|a| s.as_ref() == Some(a))));
+    let is_hovered =
+        Memo::new(move |_| hovered.with(|h| code.with_value(|a| h.as_ref() == Some(a))));
+    let dimmed =
+        move || legend_hover.with(|l| l.as_ref().is_some_and(|l| Some(l.clone()) != class()));
+    let matched = move || legend_hover.with(|l| l.is_some() && l.clone() == class());
     let toggle = move || {
         selected.update(|s| {
-            *s = if s.as_deref() == Some(code.as_str()) {
+            *s = if is_selected.get_untracked() {
                 None
             } else {
-                Some(code.clone())
+                Some(code.get_value())
             }
         })
     };
-    let toggle_key = toggle.clone();
-    let is_hovered = move || hovered.get() == Some(index);
     view! {
         <path
             class="region"
             class:selected=move || is_selected.get()
-            class:hovered=is_hovered
+            class:hovered=move || is_hovered.get()
+            class:dimmed=dimmed
+            class:matched=matched
             d=d
+            style:fill=color
             data-adcode=adcode
+            data-class=class
             tabindex="0"
             role="button"
             aria-label=label
             aria-pressed=move || is_selected.get().to_string()
-            aria-describedby=move || is_hovered().then_some("map-tooltip")
-            on:mouseenter=move |_| hovered.set(Some(index))
+            aria-describedby=move || is_hovered.get().then_some("map-tooltip")
+            on:mouseenter=move |_| hovered.set(Some(code.get_value()))
             on:mouseleave=move |_| hovered.set(None)
-            on:focus=move |_| hovered.set(Some(index))
+            on:focus=move |_| hovered.set(Some(code.get_value()))
             on:blur=move |_| hovered.set(None)
             on:click=move |_| toggle()
             on:keydown=move |ev| {
                 let key = ev.key();
                 if key == "Enter" || key == " " {
                     ev.prevent_default();
-                    toggle_key();
+                    toggle();
                 }
             }
         />

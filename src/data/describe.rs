@@ -1,0 +1,244 @@
+//! One city's value of one indicator, described in words for a tooltip or the
+//! city detail: value with unit, period, scope, source and rank.
+
+use super::indicators::{IndicatorSet, Observation, RankFrom, Scope, Source, Value};
+use crate::map::choropleth::{format_number, rank_among};
+
+/// Display text in both languages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Everything shown about one value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueInfo {
+    pub indicator: Text,
+    /// The value with its unit, or "no data".
+    pub value: Text,
+    pub has_data: bool,
+    pub period: Text,
+    pub partial: bool,
+    pub scope: Option<Text>,
+    pub rank: Option<Text>,
+    pub change: Option<Text>,
+    pub note: Option<Text>,
+    pub derived: bool,
+    pub source: Option<Source>,
+}
+
+fn scope_text(scope: Option<Scope>) -> Text {
+    match scope {
+        Some(Scope::Urban) => Text::new("市区", "urban districts"),
+        Some(Scope::WholeCity) => Text::new("全市", "whole city"),
+        None => Text::new("范围未注明", "scope not stated"),
+    }
+}
+
+fn value_text(set: &IndicatorSet, o: &Observation) -> Text {
+    let ind = set.indicator(&o.indicator);
+    match &o.value {
+        Value::Number(n) => {
+            let unit = ind
+                .and_then(|i| i.unit.as_deref())
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            Text::new(
+                format!("{}{unit}", format_number(*n)),
+                format!("{}{unit}", format_number(*n)),
+            )
+        }
+        Value::Category(c) => match ind.and_then(|i| i.categories.iter().find(|k| &k.id == c)) {
+            Some(k) => Text::new(k.name_zh.clone(), k.name_en.clone()),
+            None => Text::new(c.clone(), c.clone()),
+        },
+    }
+}
+
+fn published_rank(o: &Observation) -> Option<Text> {
+    let r = o.rank.as_ref()?;
+    let [a, b] = r.position;
+    let pos_zh = if a == b {
+        format!("{a}")
+    } else {
+        format!("{a}—{b}")
+    };
+    let pos_en = if a == b {
+        format!("{a}")
+    } else {
+        format!("{a}–{b}")
+    };
+    Some(match r.from {
+        RankFrom::Top => Text::new(
+            format!("第{pos_zh}名（共{}个）", r.of),
+            format!("position {pos_en} of {}", r.of),
+        ),
+        RankFrom::Bottom => Text::new(
+            format!("倒数第{pos_zh}名（共{}个）", r.of),
+            format!("{pos_en} from the bottom of {}", r.of),
+        ),
+    })
+}
+
+/// Describes `adcode`'s value of `indicator` in `period`.
+pub fn describe(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    adcode: &str,
+) -> Option<ValueInfo> {
+    let ind = set.indicator(indicator)?;
+    let per = set.period(period);
+    let period_text = per
+        .map(|p| Text::new(p.label_zh.clone(), p.label_en.clone()))
+        .unwrap_or_default();
+    let partial = per.is_some_and(|p| p.partial);
+    let indicator_text = Text::new(ind.name_zh.clone(), ind.name_en.clone());
+    let values = set.values(indicator, period);
+    let Some(o) = values.get(adcode) else {
+        return Some(ValueInfo {
+            indicator: indicator_text,
+            value: Text::new("无数据", "No data"),
+            has_data: false,
+            period: period_text,
+            partial,
+            scope: None,
+            rank: None,
+            change: None,
+            note: None,
+            derived: false,
+            source: None,
+        });
+    };
+    let rank = published_rank(o).or_else(|| {
+        let (r, n) = rank_among(set, indicator, period, adcode)?;
+        let better = if ind.lower_is_better { "低" } else { "高" };
+        Some(Text::new(
+            format!("有数据的{n}市中第{r}（越{better}越好）"),
+            format!("{r} of {n} cities with data"),
+        ))
+    });
+    let change = o.change_pct.map(|c| {
+        let s = if c > 0.0 {
+            format!("+{}%", format_number(c))
+        } else {
+            format!("{}%", format_number(c))
+        };
+        Text::new(format!("同比 {s}"), format!("{s} year on year"))
+    });
+    let note = match (&o.note_zh, &o.note_en) {
+        (None, None) => None,
+        (zh, en) => Some(Text::new(
+            zh.clone().unwrap_or_default(),
+            en.clone().unwrap_or_default(),
+        )),
+    };
+    Some(ValueInfo {
+        indicator: indicator_text,
+        value: value_text(set, o),
+        has_data: true,
+        period: period_text,
+        partial,
+        scope: Some(scope_text(o.scope)),
+        rank,
+        change,
+        note,
+        derived: o.derived,
+        source: set.source(&o.source).cloned(),
+    })
+}
+
+/// Every known value of a city, newest period first within each indicator.
+pub fn describe_city(set: &IndicatorSet, adcode: &str) -> Vec<ValueInfo> {
+    set.city(adcode)
+        .into_iter()
+        .filter_map(|o| describe(set, &o.indicator, &o.period, adcode))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set() -> IndicatorSet {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/indicators.json"
+        ))
+        .expect("shipped data");
+        IndicatorSet::parse("indicators.json", &text).expect("valid")
+    }
+
+    #[test]
+    fn numeric_value_with_unit_scope_source_and_rank() {
+        let i = describe(&set(), "pm25", "2023", "140100").expect("indicator exists");
+        assert_eq!(i.value.en, "41 μg/m³");
+        assert_eq!(i.scope.as_ref().map(|s| s.zh.as_str()), Some("市区"));
+        assert_eq!(
+            i.source.as_ref().map(|s| s.outlet.as_str()),
+            Some("太原晚报")
+        );
+        assert_eq!(
+            i.rank.as_ref().map(|r| r.en.as_str()),
+            Some("2 of 3 cities with data"),
+            "Yangquan 38 < Taiyuan 41 < Yuncheng 49"
+        );
+        assert!(!i.partial);
+    }
+
+    #[test]
+    fn missing_value_says_no_data() {
+        let i = describe(&set(), "pm25", "2023", "140200").expect("indicator exists");
+        assert!(!i.has_data);
+        assert_eq!(i.value.en, "No data");
+        assert!(i.source.is_none());
+    }
+
+    #[test]
+    fn rank_band_uses_the_published_position() {
+        let i = describe(&set(), "air-rank", "2023-jan-nov", "140800").expect("indicator exists");
+        assert_eq!(i.value.en, "Worst three");
+        assert_eq!(
+            i.rank.as_ref().map(|r| r.en.as_str()),
+            Some("position 8–9 of 11")
+        );
+        assert!(i.partial);
+        assert_eq!(
+            i.note.as_ref().map(|n| n.en.as_str()),
+            Some("tied with Yangquan")
+        );
+        assert_eq!(
+            i.scope.as_ref().map(|s| s.en.as_str()),
+            Some("scope not stated")
+        );
+    }
+
+    #[test]
+    fn change_is_signed() {
+        let i = describe(&set(), "air-index-change", "2022-jan-feb", "140700")
+            .expect("indicator exists");
+        assert_eq!(
+            i.change.as_ref().map(|c| c.en.as_str()),
+            Some("+12.4% year on year")
+        );
+    }
+
+    #[test]
+    fn city_lists_all_its_values() {
+        let all = describe_city(&set(), "140100");
+        assert!(all.len() > 20);
+        assert!(all.iter().all(|v| v.has_data));
+        assert_eq!(all[0].indicator.en, "Air quality rank in the province");
+        assert_eq!(all[0].period.en, "Jan–Nov 2023", "newest first");
+    }
+}

@@ -1,0 +1,61 @@
+//! The indicator picker: a `<select name="indicator">` whose option values are
+//! the indicator ids.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::indicators::IndicatorSet;
+use crate::state::ViewState;
+
+/// Chooses the indicator the map shows; shipped and user-loaded ones in groups.
+#[component]
+pub fn IndicatorPicker(
+    /// The indicator data.
+    set: Arc<IndicatorSet>,
+    /// The current view.
+    view: RwSignal<Option<ViewState>>,
+) -> impl IntoView {
+    let option = |i: &crate::data::indicators::Indicator| {
+        view! { <option value=i.id.clone()>{format!("{} · {}", i.name_zh, i.name_en)}</option> }
+    };
+    let shipped = set
+        .indicators
+        .iter()
+        .filter(|i| !i.user)
+        .map(option)
+        .collect_view();
+    let users: Vec<_> = set
+        .indicators
+        .iter()
+        .filter(|i| i.user)
+        .map(option)
+        .collect();
+    let user_group = (!users.is_empty())
+        .then(|| view! { <optgroup label="用户数据 Your data">{users}</optgroup> });
+    let on_change = {
+        let set = set.clone();
+        move |ev| {
+            let id = event_target_value(&ev);
+            view.update(|v| {
+                if let Some(v) = v {
+                    *v = v.with_indicator(&set, &id);
+                }
+            });
+        }
+    };
+    view! {
+        <div class="control">
+            <label for="indicator">"指标 " <span class="en">"Indicator"</span></label>
+            <select id="indicator" name="indicator" prop:value=move || view.with(|v| v.as_ref().map(|v| v.indicator.clone()).unwrap_or_default()) on:change=on_change>
+                <optgroup label="已发布数据 Published data">{shipped}</optgroup>
+                {user_group}
+            </select>
+            {move || {
+                view.with(|v| v.as_ref().and_then(|v| set.indicator(&v.indicator)).filter(|i| !i.description_zh.is_empty()).map(|i| {
+                    view! { <p class="description">{i.description_zh.clone()} " " <span class="en">{i.description_en.clone()}</span></p> }
+                }))
+            }}
+        </div>
+    }
+}

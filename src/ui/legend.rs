@@ -1,0 +1,88 @@
+//! The legend: each class's colour, range or category and how many cities fall
+//! in it, with the no-data hatch last. Hovering an entry highlights its cities;
+//! hovering a city highlights its entry.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::LoadedMap;
+use crate::data::indicators::IndicatorSet;
+use crate::map::choropleth::{Choropleth, NO_DATA};
+use crate::state::ViewState;
+
+/// The legend of the current choropleth, titled with indicator and period.
+#[component]
+pub fn Legend(
+    /// The indicator data.
+    set: Arc<IndicatorSet>,
+    /// The current view.
+    view: RwSignal<Option<ViewState>>,
+    /// Fill and class of each region.
+    fills: Memo<Option<Choropleth>>,
+    /// The region under the pointer or keyboard focus.
+    hovered: RwSignal<Option<String>>,
+    /// The legend class under the pointer.
+    legend_hover: RwSignal<Option<String>>,
+    /// The boundaries (to know the hovered region's class).
+    map: Signal<Option<Arc<LoadedMap>>>,
+) -> impl IntoView {
+    let _ = map;
+    let hovered_class = move || {
+        let code = hovered.get()?;
+        fills.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.fills.get(&code))
+                .map(|f| f.class.clone())
+        })
+    };
+    let title = move || {
+        view.with(|v| {
+            let v = v.as_ref()?;
+            let ind = set.indicator(&v.indicator)?;
+            let per = set.period(&v.period)?;
+            let unit = ind.unit.clone().map(|u| format!(" ({u})")).unwrap_or_default();
+            Some(view! {
+                <p class="legend-title">
+                    <strong>{ind.name_zh.clone()}</strong> " " <span class="en">{format!("{}{unit}", ind.name_en)}</span>
+                    <br />
+                    <span class="legend-period">{per.label_zh.clone()} " · " {per.label_en.clone()}</span>
+                </p>
+            })
+        })
+    };
+    let entries = move || {
+        let legend = fills
+            .with(|c| c.as_ref().map(|c| c.legend.clone()))
+            .unwrap_or_default();
+        legend
+            .into_iter()
+            .map(|e| {
+                let class = e.class.clone();
+                let class_enter = e.class.clone();
+                let class_active = e.class.clone();
+                let swatch_style = e.color.clone().map(|c| format!("background:{c}")).unwrap_or_default();
+                view! {
+                    <li
+                        class="legend-entry"
+                        class:active=move || hovered_class().as_deref() == Some(class_active.as_str()) || legend_hover.get().as_deref() == Some(class_active.as_str())
+                        class:empty=e.count == 0
+                        data-class=class
+                        on:mouseenter=move |_| legend_hover.set(Some(class_enter.clone()))
+                        on:mouseleave=move |_| legend_hover.set(None)
+                    >
+                        <span class="swatch" class:hatch=e.class == NO_DATA style=swatch_style aria-hidden="true"></span>
+                        <span class="legend-label">{e.label_zh.clone()} {(e.label_en != e.label_zh).then(|| view! { " " <span class="en">{e.label_en.clone()}</span> })}</span>
+                        <span class="legend-count" title="城市数 cities">{e.count}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="legend" aria-label="图例 Legend">
+            {title}
+            <ul>{entries}</ul>
+        </div>
+    }
+}
