@@ -14,9 +14,10 @@ use crate::map::layout::MapLayout;
 use crate::net::fetch_text;
 use crate::state::{parse_query, Notice, ViewState};
 use crate::ui::{
-    city_detail::CityDetail, classing_controls::ClassingControls, footer::Footer,
-    indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError, loading::Loading,
-    map_view::MapView, notices::Notices, province_strip::ProvinceStrip, timeline::Timeline,
+    city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
+    footer::Footer, indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError,
+    loading::Loading, map_view::MapView, notices::Notices, province_strip::ProvinceStrip,
+    timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
@@ -180,6 +181,7 @@ pub fn App() -> impl IntoView {
                             .into_any()
                     }
                 }}
+                <CsvImport map data_state view />
             </aside>
         </main>
         {move || map_state.get().ready().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}

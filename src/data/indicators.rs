@@ -314,7 +314,7 @@ impl IndicatorSet {
             .iter()
             .filter(|p| used.contains(p.id.as_str()))
             .collect();
-        out.sort_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
+        out.sort_unstable_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
         out
     }
 
@@ -345,7 +345,7 @@ impl IndicatorSet {
                 .map(|p| p.end.clone())
                 .unwrap_or_default()
         };
-        out.sort_by(|a, b| order(a).cmp(&order(b)).then_with(|| end(b).cmp(&end(a))));
+        out.sort_unstable_by(|a, b| order(a).cmp(&order(b)).then_with(|| end(b).cmp(&end(a))));
         out
     }
 

@@ -2,4 +2,5 @@
 
 pub mod describe;
 pub mod geo;
+pub mod import;
 pub mod indicators;

@@ -68,7 +68,7 @@ pub const MAX_CLASSES: usize = 7;
 
 fn sorted_finite(values: &[f64]) -> Vec<f64> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    v.sort_by(f64::total_cmp);
+    v.sort_unstable_by(f64::total_cmp);
     v
 }
 
@@ -123,7 +123,7 @@ pub fn bounds(method: Method, values: &[f64], k: usize, manual: &[f64]) -> Vec<f
                 .copied()
                 .filter(|x| x.is_finite() && *x > min && *x < max)
                 .collect();
-            inner.sort_by(f64::total_cmp);
+            inner.sort_unstable_by(f64::total_cmp);
             b.extend(inner);
             b.push(max);
             b

@@ -3,6 +3,7 @@
 
 pub mod city_detail;
 pub mod classing_controls;
+pub mod csv_import;
 pub mod footer;
 pub mod indicator_picker;
 pub mod legend;

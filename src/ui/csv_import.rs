@@ -1,0 +1,191 @@
+//! Loading a person's own table: a file picker and a drop zone. The table's
+//! indicators join the picker at once, marked as user data, and every row that
+//! could not be used is listed with its number and the reason.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::app::{Load, LoadedMap};
+use crate::data::import::{import_csv, RowProblem};
+use crate::data::indicators::IndicatorSet;
+use crate::state::ViewState;
+
+/// The outcome of the last file.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Reading(String),
+    Loaded {
+        file: String,
+        rows: usize,
+        indicators: usize,
+        problems: Vec<RowProblem>,
+    },
+    Failed {
+        file: String,
+        zh: String,
+        en: String,
+    },
+}
+
+async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A file picker and drop zone for CSV tables.
+#[component]
+pub fn CsvImport(
+    /// The boundaries (cities are matched against them).
+    map: Signal<Option<Arc<LoadedMap>>>,
+    /// The indicator data, which a loaded table joins.
+    data_state: RwSignal<Load<Arc<IndicatorSet>>>,
+    /// The current view: it switches to the first loaded indicator.
+    view: RwSignal<Option<ViewState>>,
+) -> impl IntoView {
+    let outcome = RwSignal::new(None::<Outcome>);
+    let dragging = RwSignal::new(false);
+    let handle = move |file: web_sys::File| {
+        let name = file.name();
+        outcome.set(Some(Outcome::Reading(name.clone())));
+        spawn_local(async move {
+            let fail = |zh: String, en: String| {
+                outcome.set(Some(Outcome::Failed {
+                    file: name.clone(),
+                    zh,
+                    en,
+                }))
+            };
+            let (Some(map), Some(set)) =
+                (map.get_untracked(), data_state.with_untracked(Load::ready))
+            else {
+                fail(
+                    "地图或数据尚未载入。".into(),
+                    "The map or its data is not loaded yet.".into(),
+                );
+                return;
+            };
+            let bytes = match read_file(&file).await {
+                Ok(b) => b,
+                Err(e) => {
+                    return fail(
+                        "无法读取文件。".into(),
+                        format!("The file could not be read: {e}"),
+                    )
+                }
+            };
+            match import_csv(&name, &bytes, &map.boundaries.regions, &set) {
+                Err(e) => fail(e.zh(), e.to_string()),
+                Ok(imp) => {
+                    let first = imp.set.indicators.first().map(|i| i.id.clone());
+                    let count = imp.set.indicators.len();
+                    let mut merged = (*set).clone();
+                    if let Err(e) = merged.merge(imp.set, &name) {
+                        return fail("数据无法合并。".into(), e.to_string());
+                    }
+                    let merged = Arc::new(merged);
+                    data_state.set(Load::Ready(merged.clone()));
+                    if let Some(id) = first {
+                        view.update(|v| {
+                            if let Some(v) = v {
+                                *v = v.with_indicator(&merged, &id);
+                            }
+                        });
+                    }
+                    outcome.set(Some(Outcome::Loaded {
+                        file: name.clone(),
+                        rows: imp.rows,
+                        indicators: count,
+                        problems: imp.problems,
+                    }));
+                }
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            handle(file);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            handle(file);
+        }
+    };
+    let report = move || {
+        outcome.get().map(|o| match o {
+            Outcome::Reading(file) => view! { <p class="import-status" role="status">"正在读取 Reading " {file} "…"</p> }.into_any(),
+            Outcome::Failed { file, zh, en } => view! {
+                <div class="import-status import-error" role="alert">
+                    <p><strong>{file}</strong> ": " {zh} " " <span class="en">{en}</span></p>
+                </div>
+            }
+            .into_any(),
+            Outcome::Loaded { file, rows, indicators, problems } => {
+                let n = problems.len();
+                let list = (!problems.is_empty()).then(|| {
+                    let items = problems
+                        .into_iter()
+                        .map(|p| view! { <tr><td>{p.row}</td><td>{p.column.unwrap_or_default()}</td><td>{p.zh} " " <span class="en">{p.en}</span></td></tr> })
+                        .collect_view();
+                    view! {
+                        <table class="import-problems">
+                            <thead><tr><th>"行 Row"</th><th>"列 Column"</th><th>"原因 Reason"</th></tr></thead>
+                            <tbody>{items}</tbody>
+                        </table>
+                    }
+                });
+                view! {
+                    <div class="import-status" role="status">
+                        <p>
+                            <strong>{file}</strong> ": " {format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。")}
+                            " " <span class="en">{format!("{rows} rows read, {indicators} indicators loaded, {n} cells or rows not used.")}</span>
+                        </p>
+                        {list}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <section
+            class="csv-import"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2>"载入我的数据 " <span class="en">"Load your own table"</span></h2>
+            <p class="hint">
+                "CSV：一列城市（名称或代码），其余为数值列；可含单位、时段、来源列。拖放文件到此处，或："
+                <span class="en">" CSV with a city column (name or adcode) and value columns; optional unit, period and source columns. Drop a file here, or:"</span>
+            </p>
+            <input type="file" name="csv" accept=".csv,.tsv,.txt,text/csv" aria-label="选择 CSV 文件 Choose a CSV file" on:change=on_pick />
+            {report}
+        </section>
+    }
+}
