@@ -36,7 +36,7 @@ pub fn Timeline(
             partial.then_some(view! { <span class="partial">" 非全年 partial year"</span> });
         let current = view! { <output class="period-label" for="period">{zh.clone()} " · " <span class="en">{en.clone()}</span> {partial}</output> };
         if periods.len() < 2 {
-            return Some(view! { <div class="control timeline">"时段 " <span class="en">"Period"</span> ": " {current}</div> }.into_any());
+            return Some(view! { <div class="control timeline single">"时段 " <span class="en">"Period"</span> " " {current}</div> }.into_any());
         }
         let max = periods.len() - 1;
         let ids: Vec<String> = periods.iter().map(|p| p.0.clone()).collect();
