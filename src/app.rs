@@ -175,7 +175,7 @@ pub fn App() -> impl IntoView {
                             <IndicatorPicker set=set.clone() view />
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />
-                            <Legend set=set.clone() view fills hovered legend_hover map />
+                            <Legend set=set.clone() view fills hovered legend_hover />
                             <CityDetail set map selected />
                         }
                             .into_any()

@@ -168,7 +168,7 @@ enum Role {
 }
 
 fn role_of(header: &str) -> Role {
-    let h = header.trim().to_lowercase();
+    let h = header.trim().to_ascii_lowercase();
     match h.as_str() {
         "city" | "城市" | "地区" | "地市" | "设区市" | "市" | "名称" | "name" | "adcode"
         | "行政区划代码" | "代码" | "code" | "region" => Role::City,
@@ -200,8 +200,8 @@ fn split_unit(header: &str) -> (String, Option<String>) {
 
 fn fold(s: &str) -> String {
     s.trim()
-        .to_lowercase()
-        .replace(['ü', 'ǚ', 'ǘ'], "u")
+        .to_ascii_lowercase()
+        .replace(['ü', 'Ü', 'ǚ', 'ǘ'], "u")
         .replace("lv", "lu")
         .replace([' ', '-', '\''], "")
 }

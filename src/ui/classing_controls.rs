@@ -27,17 +27,19 @@ pub fn ClassingControls(
     };
     let numeric = {
         let set = set.clone();
-        move || {
+        Memo::new(move |_| {
             view.with(|v| {
                 v.as_ref()
                     .and_then(|v| set.indicator(&v.indicator))
                     .is_some_and(|i| i.kind == Kind::Numeric)
             })
-        }
+        })
     };
-    let method = move || view.with(|v| v.as_ref().map(|v| v.method).unwrap_or_default());
+    let method_memo =
+        Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.method).unwrap_or_default()));
+    let method = move || method_memo.get();
     let numeric_controls = move || {
-        numeric().then(|| {
+        numeric.get().then(|| {
             let methods = Method::ALL.map(|m| view! { <option value=m.id()>{format!("{} {}", m.name_zh(), m.name_en())}</option> });
             let counts = (MIN_CLASSES..=MAX_CLASSES).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view();
             let manual = (method() == Method::Manual).then(|| {

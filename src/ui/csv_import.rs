@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{Load, LoadedMap};
 use crate::data::import::{import_csv, RowProblem};
 use crate::data::indicators::IndicatorSet;
+use crate::html::problem_rows;
 use crate::state::ViewState;
 
 /// The outcome of the last file.
@@ -144,14 +145,10 @@ pub fn CsvImport(
             Outcome::Loaded { file, rows, indicators, problems } => {
                 let n = problems.len();
                 let list = (!problems.is_empty()).then(|| {
-                    let items = problems
-                        .into_iter()
-                        .map(|p| view! { <tr><td>{p.row}</td><td>{p.column.unwrap_or_default()}</td><td>{p.zh} " " <span class="en">{p.en}</span></td></tr> })
-                        .collect_view();
                     view! {
                         <table class="import-problems">
                             <thead><tr><th>"行 Row"</th><th>"列 Column"</th><th>"原因 Reason"</th></tr></thead>
-                            <tbody>{items}</tbody>
+                            <tbody inner_html=problem_rows(&problems)></tbody>
                         </table>
                     }
                 });

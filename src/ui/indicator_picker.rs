@@ -44,15 +44,18 @@ pub fn IndicatorPicker(
             });
         }
     };
+    let current = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| v.indicator.clone()).unwrap_or_default())
+    });
     view! {
         <div class="control">
             <label for="indicator">"指标 " <span class="en">"Indicator"</span></label>
-            <select id="indicator" name="indicator" prop:value=move || view.with(|v| v.as_ref().map(|v| v.indicator.clone()).unwrap_or_default()) on:change=on_change>
+            <select id="indicator" name="indicator" prop:value=move || current.get() on:change=on_change>
                 <optgroup label="已发布数据 Published data">{shipped}</optgroup>
                 {user_group}
             </select>
             {move || {
-                view.with(|v| v.as_ref().and_then(|v| set.indicator(&v.indicator)).filter(|i| !i.description_zh.is_empty()).map(|i| {
+                current.with(|id| set.indicator(id).filter(|i| !i.description_zh.is_empty()).map(|i| {
                     view! { <p class="description">{i.description_zh.clone()} " " <span class="en">{i.description_en.clone()}</span></p> }
                 }))
             }}

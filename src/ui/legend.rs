@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
 use crate::map::choropleth::{Choropleth, NO_DATA};
 use crate::state::ViewState;
@@ -24,10 +23,7 @@ pub fn Legend(
     hovered: RwSignal<Option<String>>,
     /// The legend class under the pointer.
     legend_hover: RwSignal<Option<String>>,
-    /// The boundaries (to know the hovered region's class).
-    map: Signal<Option<Arc<LoadedMap>>>,
 ) -> impl IntoView {
-    let _ = map;
     let hovered_class = move || {
         let code = hovered.get()?;
         fills.with(|c| {
@@ -36,11 +32,14 @@ pub fn Legend(
                 .map(|f| f.class.clone())
         })
     };
+    let shown = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| (v.indicator.clone(), v.period.clone())))
+    });
     let title = move || {
-        view.with(|v| {
-            let v = v.as_ref()?;
-            let ind = set.indicator(&v.indicator)?;
-            let per = set.period(&v.period)?;
+        shown.with(|shown| {
+            let (indicator, period) = shown.as_ref()?;
+            let ind = set.indicator(indicator)?;
+            let per = set.period(period)?;
             let unit = ind.unit.clone().map(|u| format!(" ({u})")).unwrap_or_default();
             Some(view! {
                 <p class="legend-title">

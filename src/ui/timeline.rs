@@ -6,9 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
+use crate::html::escape;
 use crate::state::ViewState;
 
+/// One period as the timeline shows it: id, Chinese and English label, partial.
+type Stop = (String, String, String, bool);
+
 /// Shown when the indicator has more than one period; one period is just named.
+/// Rebuilt only when the indicator changes; moving between periods only updates
+/// the slider's value and label.
 #[component]
 pub fn Timeline(
     /// The indicator data.
@@ -16,10 +22,13 @@ pub fn Timeline(
     /// The current view.
     view: RwSignal<Option<ViewState>>,
 ) -> impl IntoView {
+    let indicator = Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.indicator.clone())));
+    let period =
+        Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.period.clone()).unwrap_or_default()));
     move || {
-        let v = view.get()?;
-        let periods: Vec<(String, String, String, bool)> = set
-            .periods_of(&v.indicator)
+        let indicator = indicator.get()?;
+        let stops: Vec<Stop> = set
+            .periods_of(&indicator)
             .into_iter()
             .map(|p| {
                 (
@@ -30,18 +39,49 @@ pub fn Timeline(
                 )
             })
             .collect();
-        let index = periods.iter().position(|p| p.0 == v.period).unwrap_or(0);
-        let (_, zh, en, partial) = periods.get(index).cloned()?;
-        let partial =
-            partial.then_some(view! { <span class="partial">" 非全年 partial year"</span> });
-        let current = view! { <output class="period-label" for="period">{zh.clone()} " · " <span class="en">{en.clone()}</span> {partial}</output> };
-        if periods.len() < 2 {
+        let count = stops.len();
+        let first = stops
+            .first()
+            .map(|p| format!("{} {}", p.1, p.2))
+            .unwrap_or_default();
+        let last = stops
+            .last()
+            .map(|p| format!("{} {}", p.1, p.2))
+            .unwrap_or_default();
+        let stops = StoredValue::new(stops);
+        let index = move || {
+            stops.with_value(|ps| period.with(|p| ps.iter().position(|x| &x.0 == p).unwrap_or(0)))
+        };
+        let label = move || {
+            stops
+                .with_value(|ps| {
+                    ps.get(index()).map(|(_, zh, en, partial)| {
+                        let partial = if *partial {
+                            r#" <span class="partial">非全年 partial year</span>"#
+                        } else {
+                            ""
+                        };
+                        format!(
+                            r#"{} · <span class="en">{}</span>{partial}"#,
+                            escape(zh),
+                            escape(en)
+                        )
+                    })
+                })
+                .unwrap_or_default()
+        };
+        let text = move || {
+            stops.with_value(|ps| {
+                ps.get(index())
+                    .map(|p| format!("{} {}", p.1, p.2))
+                    .unwrap_or_default()
+            })
+        };
+        let current =
+            view! { <output class="period-label" for="period" inner_html=label></output> };
+        if count < 2 {
             return Some(view! { <div class="control timeline single">"时段 " <span class="en">"Period"</span> " " {current}</div> }.into_any());
         }
-        let max = periods.len() - 1;
-        let ids: Vec<String> = periods.iter().map(|p| p.0.clone()).collect();
-        let first = format!("{} {}", periods[0].1, periods[0].2);
-        let last = format!("{} {}", periods[max].1, periods[max].2);
         Some(
             view! {
                 <div class="control timeline">
@@ -52,14 +92,13 @@ pub fn Timeline(
                         id="period"
                         name="period"
                         min="0"
-                        max=max.to_string()
+                        max=(count - 1).to_string()
                         step="1"
-                        prop:value=index.to_string()
-                        aria-valuetext=format!("{zh} {en}")
+                        prop:value=move || index().to_string()
+                        aria-valuetext=text
                         on:input=move |ev| {
                             let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                            if let Some(id) = ids.get(i) {
-                                let id = id.clone();
+                            if let Some(id) = stops.with_value(|ps| ps.get(i).map(|p| p.0.clone())) {
                                 view.update(|v| {
                                     if let Some(v) = v {
                                         v.period = id;

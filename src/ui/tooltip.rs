@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::LoadedMap;
 use crate::data::describe::describe;
 use crate::data::indicators::IndicatorSet;
+use crate::html::tooltip_details;
 use crate::state::ViewState;
 
 /// Shows the hovered region next to its label point. Placed below the point near
@@ -44,25 +45,7 @@ pub fn Tooltip(
             .get()
             .zip(view.get())
             .and_then(|(set, v)| describe(&set, &v.indicator, &v.period, &code));
-        let details = info.map(|info| {
-            let partial = info.partial.then_some(view! { <span class="partial">" 非全年 partial year"</span> });
-            let scope = info.scope.map(|s| view! { <span class="scope">{s.zh} " · " {s.en}</span> });
-            let rank = info.rank.map(|r| view! { <span class="rank">{r.zh} " · " {r.en}</span> });
-            let change = info.change.map(|c| view! { <span class="change">{c.zh} " · " {c.en}</span> });
-            let note = info.note.map(|n| view! { <span class="note">{n.zh} " " {n.en}</span> });
-            let derived = info.derived.then_some(view! { <span class="derived">"由通报排除得出 known by exclusion"</span> });
-            let source = info.source.map(|s| view! { <span class="source">"来源 Source: " {s.outlet} " " {s.date}</span> });
-            view! {
-                <span class="value" class:no-data=!info.has_data>{info.value.zh} " " <span class="en">{info.value.en}</span></span>
-                <span class="period">{info.period.zh} " · " {info.period.en} {partial}</span>
-                {scope}
-                {rank}
-                {change}
-                {note}
-                {derived}
-                {source}
-            }
-        });
+        let details = info.map(|info| tooltip_details(&info)).unwrap_or_default();
         Some(view! {
             <div
                 id="map-tooltip"
@@ -77,7 +60,7 @@ pub fn Tooltip(
                     <strong lang="zh">{region.name_zh.clone()}</strong>
                     <span class="en" lang="en">{region.name_en.clone()}</span>
                 </span>
-                {details}
+                <span class="details" inner_html=details></span>
             </div>
         })
     }

@@ -8,7 +8,8 @@
 //! - `build`: the release build into dist/.
 //! - `geo [--check] [--source DIR] [--metadata FILE] [--names-en FILE]`:
 //!   regenerates geo/*.geojson (or checks they are up to date).
-//! - `bench`: sizes of what the first view loads, raw and gzip.
+//! - `bench`: what the first view loads (raw and gzip) and what an indicator
+//!   switch costs, measured in headless Chromium.
 
 mod geo;
 mod tools;
@@ -182,37 +183,16 @@ fn cmd_geo(args: &[String]) -> Result<(), String> {
 fn cmd_bench() -> Result<(), String> {
     let root = root();
     tools::trunk_build(&root)?;
-    let dist = root.join("dist");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .map_err(|e| format!("cannot read dist/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.push(dist.join("geo/shanxi-prefectures.geojson"));
-    files.sort();
-    let (mut raw, mut gz) = (0, 0);
-    println!("{:<48} {:>10} {:>10}", "first view", "bytes", "gzip");
-    for f in files.iter().filter(|f| {
-        matches!(
-            f.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css" | "html" | "geojson")
-        )
-    }) {
-        let bytes = std::fs::read(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-        let g = gzip_len(&bytes);
-        raw += bytes.len();
-        gz += g;
-        println!(
-            "{:<48} {:>10} {:>10}",
-            f.strip_prefix(&dist).unwrap_or(f).display(),
-            bytes.len(),
-            g
-        );
-    }
-    println!(
-        "{:<48} {:>10} {:>10}  (budget 130 KB = 133120 gzip)",
-        "total", raw, gz
-    );
-    Ok(())
+    tools::ensure_browser()?;
+    say("measuring the first view in headless Chromium");
+    run(command("cargo").current_dir(&root).args([
+        "run",
+        "--quiet",
+        "--package",
+        "e2e",
+        "--bin",
+        "bench",
+    ]))
 }
 
 /// Size of `bytes` gzipped at the best level, as a server would send them.

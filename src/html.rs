@@ -1,0 +1,272 @@
+//! HTML fragments for read-only parts of the page (the province strip, the city
+//! table, the tooltip's details, import reports), built as escaped strings.
+//!
+//! Why strings and not Leptos views: each distinct `view!` type makes the wasm
+//! bigger, and these parts have no inputs of their own. Measured on this app:
+//! moving them to strings saved a large share of the wasm (see the issue notes).
+//! Every piece of text goes through [`escape`], including text from a person's
+//! own CSV file.
+
+use std::fmt::Write;
+
+use crate::data::describe::ValueInfo;
+use crate::data::import::RowProblem;
+use crate::data::indicators::IndicatorSet;
+use crate::map::choropleth::format_number;
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Only http(s) links are made clickable.
+fn safe_url(url: &str) -> Option<String> {
+    (url.starts_with("https://") || url.starts_with("http://")).then(|| escape(url))
+}
+
+/// The province strip's items (`<li>`s).
+pub fn province_items(set: &IndicatorSet) -> String {
+    let mut out = String::new();
+    for f in set.province.iter().filter(|f| f.headline) {
+        let previous = set
+            .province
+            .iter()
+            .filter(|p| p.id == f.id && p.period < f.period && p.kind == f.kind)
+            .max_by(|a, b| a.period.cmp(&b.period))
+            .map(|p| format!("（{}：{}）", escape(&p.period), format_number(p.value)))
+            .unwrap_or_default();
+        let source = set
+            .source(&f.source)
+            .map(|s| format!("{} {}", s.outlet, s.date))
+            .unwrap_or_default();
+        let note = f
+            .note_zh
+            .as_deref()
+            .map(|n| format!(" · {n}"))
+            .unwrap_or_default();
+        let title = format!(
+            "{} {} {}{} · {}",
+            f.label_zh, f.label_en, f.period, note, source
+        );
+        let _ = write!(
+            out,
+            r#"<li class="figure" data-figure="{id}" title="{title}"><span class="figure-value">{value} <small>{unit}</small></span><span class="figure-label">{lzh} <span class="en">{len}</span></span><span class="figure-meta">{period}{previous}{note} · {source}</span></li>"#,
+            id = escape(&f.id),
+            title = escape(&title),
+            value = format_number(f.value),
+            unit = escape(f.unit.as_deref().unwrap_or_default()),
+            lzh = escape(&f.label_zh),
+            len = escape(&f.label_en),
+            period = escape(&f.period),
+            note = escape(&note),
+            source = escape(&source),
+        );
+    }
+    out
+}
+
+fn both(zh: &str, en: &str) -> String {
+    if zh == en {
+        escape(zh)
+    } else {
+        format!(r#"{} <span class="en">{}</span>"#, escape(zh), escape(en))
+    }
+}
+
+/// The city table's body rows.
+pub fn city_rows(values: &[ValueInfo]) -> String {
+    let mut out = String::new();
+    for v in values {
+        let extra: Vec<&str> = [
+            v.rank.as_ref().map(|r| r.zh.as_str()),
+            v.change.as_ref().map(|c| c.zh.as_str()),
+            v.note.as_ref().map(|n| n.zh.as_str()),
+            v.derived.then_some("由排除得出"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"<br><span class="muted">{}</span>"#,
+                escape(&extra.join("；"))
+            )
+        };
+        let source = match &v.source {
+            None => String::new(),
+            Some(s) => {
+                let text = escape(&format!("{} {}", s.outlet, s.date));
+                match s.url.as_deref().and_then(safe_url) {
+                    Some(url) => format!(
+                        r#"<a href="{url}" target="_blank" rel="noopener noreferrer" title="{}">{text}</a>"#,
+                        escape(&s.title)
+                    ),
+                    None => format!(r#"<span title="{}">{text}</span>"#, escape(&s.title)),
+                }
+            }
+        };
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{ind}</th><td>{value}{extra}</td><td>{period}{partial}</td><td>{scope}</td><td>{source}</td></tr>"#,
+            ind = both(&v.indicator.zh, &v.indicator.en),
+            value = both(&v.value.zh, &v.value.en),
+            period = escape(&v.period.zh),
+            partial = if v.partial { "（非全年）" } else { "" },
+            scope = escape(v.scope.as_ref().map(|s| s.zh.as_str()).unwrap_or_default()),
+        );
+    }
+    out
+}
+
+/// The tooltip's lines below the names.
+pub fn tooltip_details(info: &ValueInfo) -> String {
+    let mut out = format!(
+        r#"<span class="value{}">{} <span class="en">{}</span></span><span class="period">{} · {}{}</span>"#,
+        if info.has_data { "" } else { " no-data" },
+        escape(&info.value.zh),
+        escape(&info.value.en),
+        escape(&info.period.zh),
+        escape(&info.period.en),
+        if info.partial {
+            r#" <span class="partial">非全年 partial year</span>"#
+        } else {
+            ""
+        },
+    );
+    for (class, text) in [
+        ("scope", &info.scope),
+        ("rank", &info.rank),
+        ("change", &info.change),
+    ] {
+        if let Some(t) = text {
+            let _ = write!(
+                out,
+                r#"<span class="{class}">{} · {}</span>"#,
+                escape(&t.zh),
+                escape(&t.en)
+            );
+        }
+    }
+    if let Some(n) = &info.note {
+        let _ = write!(
+            out,
+            r#"<span class="note">{} {}</span>"#,
+            escape(&n.zh),
+            escape(&n.en)
+        );
+    }
+    if info.derived {
+        out.push_str(r#"<span class="derived">由通报排除得出 known by exclusion</span>"#);
+    }
+    if let Some(s) = &info.source {
+        let _ = write!(
+            out,
+            r#"<span class="source">来源 Source: {} {}</span>"#,
+            escape(&s.outlet),
+            escape(&s.date)
+        );
+    }
+    out
+}
+
+/// The rows of an import's problem table.
+pub fn problem_rows(problems: &[RowProblem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let _ = write!(
+            out,
+            r#"<tr><td>{}</td><td>{}</td><td>{} <span class="en">{}</span></td></tr>"#,
+            p.row,
+            escape(p.column.as_deref().unwrap_or_default()),
+            escape(&p.zh),
+            escape(&p.en)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::describe::{describe, describe_city};
+
+    fn set() -> IndicatorSet {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/indicators.json"
+        ))
+        .expect("shipped data");
+        IndicatorSet::parse("indicators.json", &text).expect("valid")
+    }
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="a">&'"#),
+            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn problems_from_a_file_are_escaped() {
+        let p = RowProblem {
+            row: 3,
+            column: Some("<b>".into()),
+            zh: "未知城市“<script>”".into(),
+            en: "x".into(),
+        };
+        let html = problem_rows(&[p]);
+        assert!(
+            !html.contains("<script>") && !html.contains("<b>") && html.contains("&lt;script&gt;")
+        );
+    }
+
+    #[test]
+    fn province_strip_has_each_headline_figure() {
+        let html = province_items(&set());
+        assert!(html.contains(r#"data-figure="pm25""#) && html.contains("37"));
+        assert!(
+            html.contains("（2022：38）"),
+            "previous year beside the value"
+        );
+        assert_eq!(
+            html.matches("<li").count(),
+            set().province.iter().filter(|f| f.headline).count()
+        );
+    }
+
+    #[test]
+    fn city_rows_link_sources() {
+        let s = set();
+        let html = city_rows(&describe_city(&s, "140100"));
+        assert!(html.contains(r#"<a href="http://www.tynews.com.cn/"#));
+        assert_eq!(
+            html.matches("<tr>").count(),
+            describe_city(&s, "140100").len()
+        );
+    }
+
+    #[test]
+    fn tooltip_lines() {
+        let s = set();
+        let info = describe(&s, "pm25", "2023", "140100").expect("indicator");
+        let html = tooltip_details(&info);
+        assert!(html.contains("41 μg/m³") && html.contains("市区") && html.contains("太原晚报"));
+        let none = describe(&s, "pm25", "2023", "140200").expect("indicator");
+        assert!(tooltip_details(&none).contains("no-data"));
+    }
+}
