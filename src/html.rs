@@ -203,14 +203,7 @@ mod tests {
     use super::*;
     use crate::data::describe::{describe, describe_city};
 
-    fn set() -> IndicatorSet {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/indicators.json"
-        ))
-        .expect("shipped data");
-        IndicatorSet::parse("indicators.json", &text).expect("valid")
-    }
+    use crate::data::indicators::shipped as set;
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -207,14 +207,7 @@ impl ViewState {
 mod tests {
     use super::*;
 
-    fn set() -> IndicatorSet {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/indicators.json"
-        ))
-        .expect("shipped data");
-        IndicatorSet::parse("indicators.json", &text).expect("valid")
-    }
+    use crate::data::indicators::shipped as set;
 
     fn pairs(q: &str) -> Vec<(String, String)> {
         q.split('&')

@@ -170,14 +170,7 @@ pub fn describe_city(set: &IndicatorSet, adcode: &str) -> Vec<ValueInfo> {
 mod tests {
     use super::*;
 
-    fn set() -> IndicatorSet {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/indicators.json"
-        ))
-        .expect("shipped data");
-        IndicatorSet::parse("indicators.json", &text).expect("valid")
-    }
+    use crate::data::indicators::shipped as set;
 
     #[test]
     fn numeric_value_with_unit_scope_source_and_rank() {

@@ -373,6 +373,17 @@ impl IndicatorSet {
     }
 }
 
+/// The shipped `public/data/indicators.json`, for tests.
+#[cfg(test)]
+pub(crate) fn shipped() -> IndicatorSet {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/data/indicators.json"
+    ))
+    .expect("shipped data");
+    IndicatorSet::parse("indicators.json", &text).expect("valid")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

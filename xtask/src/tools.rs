@@ -17,16 +17,15 @@ pub fn say(msg: &str) {
     println!("xtask: {msg}");
 }
 
+/// A command as a shell would show it.
+fn shown(cmd: &Command) -> String {
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy()).collect();
+    format!("{} {}", cmd.get_program().to_string_lossy(), args.join(" "))
+}
+
 /// Runs a command to completion, echoing it; an error if it fails.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
-    let shown = format!(
-        "{} {}",
-        cmd.get_program().to_string_lossy(),
-        cmd.get_args()
-            .map(|a| a.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let shown = shown(cmd);
     say(&format!("$ {shown}"));
     let status = cmd
         .status()
@@ -42,14 +41,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// "test result:" lines. An error if it fails.
 pub fn run_tests(cmd: &mut Command) -> Result<(u64, u64), String> {
     use std::io::{BufRead, BufReader};
-    let shown = format!(
-        "{} {}",
-        cmd.get_program().to_string_lossy(),
-        cmd.get_args()
-            .map(|a| a.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    let shown = shown(cmd);
     say(&format!("$ {shown}"));
     let mut child = cmd
         .stdout(Stdio::piped())
