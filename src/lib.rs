@@ -7,6 +7,7 @@
 
 pub mod data;
 pub mod error;
+pub mod format;
 pub mod html;
 pub mod map;
 pub mod state;

@@ -46,16 +46,7 @@ pub struct Choropleth {
     pub legend: Vec<LegendEntry>,
 }
 
-/// A number as people read it: at most two decimals, no trailing zeros.
-pub fn format_number(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
+pub use crate::format::format_number;
 
 fn unit_suffix(ind: &Indicator) -> String {
     ind.unit
@@ -358,13 +349,5 @@ mod tests {
         assert_eq!(rank_among(&s, "pm25", "2023", "C"), Some((3, 3)));
         assert_eq!(rank_among(&s, "water", "2023", "A"), Some((1, 3)));
         assert_eq!(rank_among(&s, "pm25", "2023", "D"), None);
-    }
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(41.0), "41");
-        assert_eq!(format_number(4.95), "4.95");
-        assert_eq!(format_number(0.914), "0.91");
-        assert_eq!(format_number(-0.001), "0");
     }
 }

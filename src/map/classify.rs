@@ -1,6 +1,5 @@
 //! Class breaks for numeric values: quantile, equal interval, natural breaks
-//! (optimal 1-D k-means by the `ckmeans` crate, which minimises the same
-//! within-class variance as Jenks' natural breaks) and manual breaks.
+//! (optimal 1-D k-means, Jenks' criterion, see [`super::natural_breaks`]) and manual breaks.
 //!
 //! Breaks are returned as `k + 1` bounds `[min, b1, …, max]`; class `i` holds the
 //! values in `[bounds[i], bounds[i + 1])`, the last class also its upper bound.
@@ -108,14 +107,14 @@ pub fn bounds(method: Method, values: &[f64], k: usize, manual: &[f64]) -> Vec<f
         Method::EqualInterval => (0..=k)
             .map(|i| min + (max - min) * i as f64 / k as f64)
             .collect(),
-        Method::NaturalBreaks => match ckmeans::ckmeans(&sorted, k as u8) {
-            Ok(clusters) => {
-                let mut b: Vec<f64> = clusters.iter().filter_map(|c| c.first().copied()).collect();
-                b.push(max);
-                b
-            }
-            Err(_) => vec![min, max],
-        },
+        Method::NaturalBreaks => {
+            let mut b: Vec<f64> = super::natural_breaks::class_starts(&sorted, k)
+                .into_iter()
+                .map(|i| sorted[i])
+                .collect();
+            b.push(max);
+            b
+        }
         Method::Manual => {
             let mut b = vec![min];
             let mut inner: Vec<f64> = manual

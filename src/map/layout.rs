@@ -5,6 +5,7 @@
 use super::path::svg_path;
 use super::projection::{Albers, Bounds, Frame};
 use crate::data::geo::Region;
+use crate::format::fixed;
 
 /// Height of the map's drawing in SVG user units; the SVG scales to its box.
 pub const CONTENT_HEIGHT: f64 = 1000.0;
@@ -54,7 +55,11 @@ impl MapLayout {
 
     /// The SVG `viewBox` attribute value.
     pub fn view_box(&self) -> String {
-        format!("0 0 {:.1} {:.1}", self.frame.width, self.frame.height)
+        format!(
+            "0 0 {} {}",
+            fixed(self.frame.width, 1),
+            fixed(self.frame.height, 1)
+        )
     }
 
     /// Width over height of the drawing.

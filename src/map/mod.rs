@@ -3,6 +3,7 @@
 pub mod choropleth;
 pub mod classify;
 pub mod layout;
+pub mod natural_breaks;
 pub mod palette;
 pub mod path;
 pub mod projection;

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::projection::Frame;
 use crate::data::geo::Polygon;
+use crate::format::fixed;
 
 /// SVG path data for `polygons`: one `M…Z` subpath per ring. Draw it with
 /// `fill-rule: evenodd` (or nonzero: rings are oriented per RFC 7946) so holes stay
@@ -22,7 +23,13 @@ pub fn svg_path(polygons: &[Polygon], frame: &Frame) -> String {
         };
         for (i, [lon, lat]) in open.iter().enumerate() {
             let (x, y) = frame.to_screen(*lon, *lat);
-            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x, y);
+            let _ = write!(
+                d,
+                "{}{} {}",
+                if i == 0 { 'M' } else { 'L' },
+                fixed(x, 1),
+                fixed(y, 1)
+            );
         }
         if !open.is_empty() {
             d.push('Z');

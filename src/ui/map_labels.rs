@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::LoadedMap;
+use crate::format::fixed;
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -27,8 +28,8 @@ pub fn MapLabels(
                 <span
                     class="map-label"
                     data-adcode=region.adcode.clone()
-                    style:left=format!("{x:.3}%")
-                    style:top=format!("{y:.3}%")
+                    style:left=format!("{}%", fixed(x, 3))
+                    style:top=format!("{}%", fixed(y, 3))
                 >
                     {region.short_name_zh().to_string()}
                 </span>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
+use crate::format::fixed;
 use crate::map::choropleth::Choropleth;
 use crate::map::palette::NO_DATA_PATTERN;
 use crate::state::ViewState;
@@ -62,7 +63,7 @@ pub fn MapView(
         Some(view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> })
     };
     view! {
-        <div class="map" style=format!("--aspect: {:.4}", layout.aspect())>
+        <div class="map" style=format!("--aspect: {}", fixed(layout.aspect(), 4))>
             <svg
                 class="map-svg"
                 viewBox=layout.view_box()

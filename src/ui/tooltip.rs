@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::LoadedMap;
 use crate::data::describe::describe;
 use crate::data::indicators::IndicatorSet;
+use crate::format::fixed;
 use crate::html::tooltip_details;
 use crate::state::ViewState;
 
@@ -53,8 +54,8 @@ pub fn Tooltip(
                 role="tooltip"
                 data-side=side
                 class:below=y < 30.0
-                style:left=format!("{x:.3}%")
-                style:top=format!("{y:.3}%")
+                style:left=format!("{}%", fixed(x, 3))
+                style:top=format!("{}%", fixed(y, 3))
             >
                 <span class="names">
                     <strong lang="zh">{region.name_zh.clone()}</strong>
