@@ -33,8 +33,8 @@ pub fn class_starts(sorted: &[f64], k: usize) -> Vec<usize> {
     // best[c][j]: least cost of sorted[0..=j] in c + 1 classes; from[c][j]: where the last class starts.
     let mut best = vec![vec![f64::INFINITY; n]; k];
     let mut from = vec![vec![0usize; n]; k];
-    for j in 0..n {
-        best[0][j] = cost(0, j);
+    for (j, b) in best[0].iter_mut().enumerate() {
+        *b = cost(0, j);
     }
     for c in 1..k {
         for j in c..n {
