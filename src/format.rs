@@ -5,7 +5,7 @@
 //! decimals) fits an `i64` once scaled, so it is formatted as an integer.
 
 /// `v` rounded to `decimals` places (at most 6), trailing zeros kept:
-/// `fixed(2.71828, 2)` is "2.72", `fixed(2.0, 1)` is "2.0". Non-finite values
+/// `fixed(4.56789, 2)` is "4.57", `fixed(2.0, 1)` is "2.0". Non-finite values
 /// and values beyond ±9·10¹² give "0".
 pub fn fixed(v: f64, decimals: u32) -> String {
     let d = decimals.min(6);
@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn fixed_places() {
-        assert_eq!(fixed(2.71828, 2), "2.72");
+        assert_eq!(fixed(4.56789, 2), "4.57");
         assert_eq!(fixed(2.0, 1), "2.0");
         assert_eq!(fixed(-0.05, 1), "-0.1");
         assert_eq!(fixed(0.004, 2), "0.00");
