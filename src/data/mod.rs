@@ -4,3 +4,4 @@ pub mod describe;
 pub mod geo;
 pub mod import;
 pub mod indicators;
+pub mod policies;
