@@ -8,22 +8,29 @@ use leptos::task::spawn_local;
 
 use crate::data::geo::{parse_boundaries, Boundaries};
 use crate::data::indicators::IndicatorSet;
+use crate::data::policies::{Policies, PROVINCE};
 use crate::error::Error;
 use crate::map::choropleth::{choropleth, Choropleth};
-use crate::map::layout::MapLayout;
+use crate::map::layout::{MapLayout, Shape};
 use crate::net::fetch_text;
 use crate::state::{parse_query, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
     footer::Footer, indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError,
-    loading::Loading, map_view::MapView, notices::Notices, province_strip::ProvinceStrip,
-    timeline::Timeline,
+    loading::Loading, map_view::MapView, notices::Notices, policy_panel::PolicyPanel,
+    province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
 pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.geojson";
 /// Where the indicator data is served, relative to the page.
 pub const INDICATORS_URL: &str = "data/indicators.json";
+/// Where the measures are served, relative to the page.
+pub const POLICIES_URL: &str = "data/policies.json";
+/// Where the county boundaries are served (loaded when a measure targets counties).
+pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
+/// The indicator data's source id of the policy text itself.
+const POLICY_SOURCE: &str = "S14";
 
 /// Boundaries and their drawing, computed once per load.
 #[derive(Debug, Clone)]
@@ -70,9 +77,37 @@ async fn load_map() -> Result<LoadedMap, Error> {
     Ok(LoadedMap { boundaries, layout })
 }
 
-async fn load_indicators() -> Result<IndicatorSet, Error> {
+/// The indicators and the measures, with the computed "measures per city" layer.
+#[derive(Debug, Clone)]
+pub struct LoadedData {
+    pub indicators: IndicatorSet,
+    pub policies: Arc<Policies>,
+}
+
+async fn load_data() -> Result<LoadedData, Error> {
     let text = fetch_text(INDICATORS_URL).await?;
-    IndicatorSet::parse(INDICATORS_URL, &text)
+    let mut indicators = IndicatorSet::parse(INDICATORS_URL, &text)?;
+    let text = fetch_text(POLICIES_URL).await?;
+    let policies = Policies::parse(POLICIES_URL, &text)?;
+    let cities = policies
+        .region(PROVINCE)
+        .map(|r| r.prefectures.clone())
+        .unwrap_or_default();
+    indicators.merge(
+        policies.count_indicator(&cities, POLICY_SOURCE),
+        POLICIES_URL,
+    )?;
+    Ok(LoadedData {
+        indicators,
+        policies: Arc::new(policies),
+    })
+}
+
+async fn load_counties(map: Arc<LoadedMap>) -> Result<Vec<Shape>, Error> {
+    let text = fetch_text(COUNTIES_URL).await?;
+    Ok(map
+        .layout
+        .shapes_for(&parse_boundaries(COUNTIES_URL, &text)?.regions))
 }
 
 /// Loads into `state` with `load`, starting over on each call.
@@ -110,13 +145,29 @@ pub fn App() -> impl IntoView {
     let map_state = RwSignal::new(Load::<Arc<LoadedMap>>::Loading);
     let data_state = RwSignal::new(Load::<Arc<IndicatorSet>>::Loading);
     let load_map_cb = loader(map_state, load_map);
-    let load_data_cb = loader(data_state, load_indicators);
+    let policy_state = RwSignal::new(None::<Arc<Policies>>);
+    let load_data_cb = Callback::new(move |()| {
+        data_state.set(Load::Loading);
+        spawn_local(async move {
+            match load_data().await {
+                Ok(d) => {
+                    policy_state.set(Some(d.policies));
+                    data_state.set(Load::Ready(Arc::new(d.indicators)));
+                }
+                Err(e) => data_state.set(Load::Failed(e)),
+            }
+        });
+    });
     load_map_cb.run(());
     load_data_cb.run(());
 
     let view = RwSignal::new(None::<ViewState>);
     let notices = RwSignal::new(Vec::<Notice>::new());
-    let selected = RwSignal::new(None::<String>);
+    let selected = RwSignal::new(Vec::<String>::new());
+    let hover_measure = RwSignal::new(None::<String>);
+    let chosen_measure = RwSignal::new(None::<String>);
+    let counties_state = RwSignal::new(None::<Arc<Vec<Shape>>>);
+    let counties_requested = RwSignal::new(false);
     let hovered = RwSignal::new(None::<String>);
     let legend_hover = RwSignal::new(None::<String>);
 
@@ -147,6 +198,55 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    // The measure in focus (pointer first, then the chosen one) and its places.
+    let footprint = Memo::new(move |_| {
+        let id = hover_measure.get().or_else(|| chosen_measure.get())?;
+        policy_state.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.measure(&id).map(|m| p.footprint(m)))
+        })
+    });
+    let highlighted = Memo::new(move |_| {
+        footprint.with(|f| {
+            f.as_ref()
+                .map(|f| f.prefectures.iter().cloned().collect::<Vec<_>>())
+        })
+    });
+    Effect::new(move |_| {
+        let wants = footprint.with(|f| f.as_ref().is_some_and(|f| !f.counties.is_empty()));
+        if wants && !counties_requested.get_untracked() {
+            if let Some(m) = map.get_untracked() {
+                counties_requested.set(true);
+                spawn_local(async move {
+                    match load_counties(m).await {
+                        Ok(shapes) => counties_state.set(Some(Arc::new(shapes))),
+                        Err(e) => notices.update(|n| {
+                            n.push(Notice {
+                                zh: format!("县界未能载入：{e}"),
+                                en: format!("County boundaries could not be loaded: {e}"),
+                            })
+                        }),
+                    }
+                });
+            }
+        }
+    });
+    let counties = Memo::new(move |_| {
+        let wanted = footprint
+            .with(|f| f.as_ref().map(|f| f.counties.clone()))
+            .unwrap_or_default();
+        counties_state.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.iter()
+                        .filter(|s| wanted.contains(&s.adcode))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+
     view! {
         <header class="masthead">
             <h1>"山西生态环境地图" <span class="en">"Shanxi Eco Map"</span></h1>
@@ -162,7 +262,7 @@ pub fn App() -> impl IntoView {
                     Load::Loading => view! { <Loading /> }.into_any(),
                     Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
                     Load::Ready(map) => {
-                        view! { <MapView map fills data view selected hovered legend_hover /> }.into_any()
+                        view! { <MapView map fills data view selected hovered legend_hover highlighted counties /> }.into_any()
                     }
                 }}
             </section>
@@ -176,7 +276,10 @@ pub fn App() -> impl IntoView {
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />
                             <Legend set=set.clone() view fills hovered legend_hover />
-                            <CityDetail set map selected />
+                            <CityDetail set=set.clone() map selected />
+                            {move || policy_state.get().map(|policies| view! {
+                                <PolicyPanel policies set=set.clone() map selected view hover_measure chosen_measure />
+                            })}
                         }
                             .into_any()
                     }

@@ -12,6 +12,7 @@ use std::fmt::Write;
 use crate::data::describe::ValueInfo;
 use crate::data::import::RowProblem;
 use crate::data::indicators::IndicatorSet;
+use crate::data::policies::{Measure, Policies};
 use crate::map::choropleth::format_number;
 
 /// Escapes text for HTML element content and double-quoted attributes.
@@ -198,12 +199,187 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
     out
 }
 
+/// One measure card: title, text, figures, footprint with its basis, related
+/// indicators (buttons with `data-indicator`) and source. `city_name` gives a
+/// prefecture's Chinese and English name; `indicator_name` an indicator's.
+pub fn measure_card(
+    p: &Policies,
+    m: &Measure,
+    city_name: &dyn Fn(&str) -> Option<(String, String)>,
+    indicator_name: &dyn Fn(&str) -> Option<(String, String)>,
+) -> String {
+    let fp = p.footprint(m);
+    let names = |zh: bool| -> Vec<String> {
+        fp.prefectures
+            .iter()
+            .map(|c| {
+                let (z, e) = city_name(c).unwrap_or_else(|| (c.clone(), c.clone()));
+                let n = if zh { z } else { e };
+                if fp.uncertain.contains(c) {
+                    format!("{n}?")
+                } else {
+                    n
+                }
+            })
+            .collect()
+    };
+    let themes: String = m
+        .themes
+        .iter()
+        .filter_map(|t| p.theme(t))
+        .map(|t| {
+            format!(
+                r#"<span class="chip" data-theme="{}">{} <span class="en">{}</span></span>"#,
+                escape(&t.id),
+                escape(&t.name_zh),
+                escape(&t.name_en)
+            )
+        })
+        .collect();
+    let mut meta = Vec::new();
+    if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) {
+        meta.push(format!("任务 Task: {}", escape(&t.name_zh)));
+    }
+    if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) {
+        meta.push(format!("战役 Campaign: {}", escape(&c.name_zh)));
+    }
+    let figures: String = m
+        .figures
+        .iter()
+        .map(|f| {
+            format!(
+                r#"<li>{} <span class="en">{}</span>: <strong>{}</strong> {}</li>"#,
+                escape(&f.label_zh),
+                escape(&f.label_en),
+                format_number(f.value),
+                escape(f.unit.as_deref().unwrap_or_default())
+            )
+        })
+        .collect();
+    let figures = if figures.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<ul class="figures">{figures}</ul>"#)
+    };
+    let footprint = if fp.province_wide && m.targets.len() == 1 {
+        r#"<span class="province-wide">全省适用 Province-wide</span>"#.to_string()
+    } else {
+        let mut t = format!(
+            "{} <span class=\"en\">{}</span>",
+            escape(&names(true).join("、")),
+            escape(&names(false).join(", "))
+        );
+        if fp.province_wide {
+            t = format!(r#"<span class="province-wide">全省 Province-wide</span>; {t}"#);
+        }
+        for r in m
+            .targets
+            .iter()
+            .filter_map(|r| p.region(r))
+            .filter(|r| !r.counties.is_empty())
+        {
+            let _ = write!(
+                t,
+                r#"<br>{} {} 县 counties: {} <span class="en">{}</span>"#,
+                escape(&r.name_zh),
+                r.counties.len(),
+                escape(&r.county_names_zh.join("、")),
+                escape(&r.county_names_en.join(", "))
+            );
+        }
+        t
+    };
+    let basis: String = m
+        .targets
+        .iter()
+        .filter_map(|r| p.region(r))
+        .filter(|r| r.id != crate::data::policies::PROVINCE)
+        .map(|r| {
+            let flag = if r.uncertain {
+                r#" <span class="uncertain">（范围不确定 uncertain）</span>"#
+            } else {
+                ""
+            };
+            format!(
+                r#"<li><strong>{}</strong>{flag}: {} <span class="en">{}</span></li>"#,
+                escape(&r.name_zh),
+                escape(&r.basis_zh),
+                escape(&r.basis_en)
+            )
+        })
+        .collect();
+    let basis = if basis.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<details class="basis"><summary>依据 Basis</summary><ul>{basis}</ul></details>"#)
+    };
+    let related: String = m
+        .indicators
+        .iter()
+        .filter_map(|i| indicator_name(i).map(|n| (i, n)))
+        .map(|(i, (zh, en))| format!(r#"<button type="button" class="related" data-indicator="{}" title="{}">{}</button>"#, escape(i), escape(&en), escape(&zh)))
+        .collect();
+    let related = if related.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<p class="related-list">相关指标 Related indicators: {related}</p>"#)
+    };
+    format!(
+        r#"<article class="measure" data-measure="{id}" tabindex="0"><h4>{tzh} <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · {event} <span class="en">{event_en}</span></p></article>"#,
+        id = escape(&m.id),
+        tzh = escape(&m.title_zh),
+        ten = escape(&m.title_en),
+        meta = if meta.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", meta.join(" · "))
+        },
+        text = escape(&m.text_zh),
+        summary = escape(&m.summary_en),
+        paper = escape(&m.source.paper),
+        date = escape(&m.source.date),
+        event = escape(&m.source.event_zh),
+        event_en = escape(&m.source.event_en),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::describe::{describe, describe_city};
 
     use crate::data::indicators::shipped as set;
+
+    #[test]
+    fn measure_card_shows_footprint_basis_and_related_indicators() {
+        let p = crate::data::policies::shipped();
+        let m = p
+            .measure("campaign-yellow-river-counties")
+            .expect("measure");
+        let names = |c: &str| Some((format!("市{c}"), format!("City{c}")));
+        let ind = |i: &str| Some((format!("指标{i}"), i.to_string()));
+        let html = measure_card(&p, m, &names, &ind);
+        assert!(html.contains(r#"data-measure="campaign-yellow-river-counties""#));
+        assert!(
+            html.contains("19 县 counties") && html.contains("偏关县") && html.contains("Pianguan")
+        );
+        assert!(html.contains(r#"data-indicator="water-quality-index""#));
+        assert!(html.contains("basis") && html.contains("965"));
+        let fen = measure_card(
+            &p,
+            p.measure("campaign-fen-valley").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(fen.contains("市140800?"), "uncertain cities are marked");
+        let soil = measure_card(
+            &p,
+            p.measure("soil-construction").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(soil.contains("全省适用 Province-wide"));
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -53,6 +53,19 @@ impl MapLayout {
         Some(Self { frame, shapes })
     }
 
+    /// Other regions (e.g. counties) drawn in this layout's frame, so that they
+    /// line up with its shapes.
+    pub fn shapes_for(&self, regions: &[Region]) -> Vec<Shape> {
+        regions
+            .iter()
+            .map(|r| Shape {
+                adcode: r.adcode.clone(),
+                d: svg_path(&r.polygons, &self.frame),
+                label: self.frame.to_screen(r.label[0], r.label[1]),
+            })
+            .collect()
+    }
+
     /// The SVG `viewBox` attribute value.
     pub fn view_box(&self) -> String {
         format!(

@@ -17,11 +17,11 @@ pub fn CityDetail(
     set: Arc<IndicatorSet>,
     /// The boundaries (for the city's names).
     map: Signal<Option<Arc<LoadedMap>>>,
-    /// The selected region's adcode.
-    selected: RwSignal<Option<String>>,
+    /// The selected regions' adcodes; the first is shown.
+    selected: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let html = move || {
-        let Some(code) = selected.get() else {
+        let Some(code) = selected.with(|s| s.first().cloned()) else {
             return r#"<p class="hint">点击地图上的城市查看其全部数据。<span class="en">Select a city on the map to see all its values.</span></p>"#.to_string();
         };
         let names = map.get().and_then(|m| {

@@ -26,12 +26,16 @@ pub fn MapView(
     data: Signal<Option<Arc<IndicatorSet>>>,
     /// The current view.
     view: RwSignal<Option<ViewState>>,
-    /// The selected region's adcode.
-    selected: RwSignal<Option<String>>,
+    /// The selected regions' adcodes.
+    selected: RwSignal<Vec<String>>,
     /// The region under the pointer or keyboard focus.
     hovered: RwSignal<Option<String>>,
     /// The legend class under the pointer.
     legend_hover: RwSignal<Option<String>>,
+    /// Prefectures the active measure targets.
+    highlighted: Memo<Option<Vec<String>>>,
+    /// County shapes of the active measure's county targets, drawn over the prefectures.
+    counties: Memo<Vec<crate::map::layout::Shape>>,
 ) -> impl IntoView {
     let layout = &map.layout;
     let shapes = layout
@@ -48,6 +52,7 @@ pub fn MapView(
                     hovered
                     selected
                     legend_hover
+                    highlighted
                 />
             }
         })
@@ -77,6 +82,11 @@ pub fn MapView(
                     </pattern>
                 </defs>
                 {shapes}
+                <g class="county-layer">
+                    <For each=move || counties.get() key=|s| s.adcode.clone() let(c)>
+                        <path class="county" d=c.d data-adcode=c.adcode data-highlighted="true" aria-hidden="true" />
+                    </For>
+                </g>
                 {outline}
             </svg>
             <MapLabels map=map.clone() />

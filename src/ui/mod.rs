@@ -12,6 +12,7 @@ pub mod loading;
 pub mod map_labels;
 pub mod map_view;
 pub mod notices;
+pub mod policy_panel;
 pub mod province_strip;
 pub mod region_shape;
 pub mod timeline;

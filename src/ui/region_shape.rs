@@ -20,8 +20,12 @@ pub fn RegionShape(
     fills: Memo<Option<Choropleth>>,
     /// The region under the pointer or keyboard focus.
     hovered: RwSignal<Option<String>>,
-    /// The selected region's adcode.
-    selected: RwSignal<Option<String>>,
+    /// The selected regions' adcodes. A click selects this region alone, or
+    /// clears the selection if it was selected.
+    selected: RwSignal<Vec<String>>,
+    /// Prefectures targeted by the measure under the pointer or selected in the
+    /// policy panel: they are marked `data-highlighted`, the others fade.
+    highlighted: Memo<Option<Vec<String>>>,
     /// The legend class under the pointer: other classes are dimmed.
     legend_hover: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -49,19 +53,21 @@ pub fn RegionShape(
             None => None,
         })
     };
-    let is_selected =
-        Memo::new(move |_| selected.with(|s| code.with_value(|a| s.as_ref() == Some(a))));
+    let is_selected = Memo::new(move |_| selected.with(|s| code.with_value(|a| s.contains(a))));
     let is_hovered =
         Memo::new(move |_| hovered.with(|h| code.with_value(|a| h.as_ref() == Some(a))));
     let dimmed =
         move || legend_hover.with(|l| l.as_ref().is_some_and(|l| Some(l.clone()) != class()));
     let matched = move || legend_hover.with(|l| l.is_some() && l.clone() == class());
+    let lit = Memo::new(move |_| {
+        highlighted.with(|h| h.as_ref().map(|h| code.with_value(|a| h.contains(a))))
+    });
     let toggle = move || {
         selected.update(|s| {
             *s = if is_selected.get_untracked() {
-                None
+                Vec::new()
             } else {
-                Some(code.get_value())
+                vec![code.get_value()]
             }
         })
     };
@@ -72,6 +78,8 @@ pub fn RegionShape(
             class:hovered=move || is_hovered.get()
             class:dimmed=dimmed
             class:matched=matched
+            class:faded=move || lit.get() == Some(false)
+            data-highlighted=move || lit.get().map(|l| l.to_string())
             d=d
             style:fill=color
             data-adcode=adcode
