@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::map::choropleth::{choropleth, Choropleth};
 use crate::map::layout::{MapLayout, Shape};
 use crate::net::fetch_text;
-use crate::state::{parse_query, Notice, ViewState};
+use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
     footer::Footer, indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError,
@@ -132,10 +132,27 @@ fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-fn write_query(query: &str) {
+/// Writes the query into the address: a new history entry (`push`) or in place.
+fn write_query(query: &str, push: bool) {
     if let Ok(history) = window().history() {
         let url = format!("?{query}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// The cities, measures and themes the URL may name.
+fn known_ids(p: &Policies) -> Known {
+    Known {
+        cities: p
+            .region(PROVINCE)
+            .map(|r| r.prefectures.clone())
+            .unwrap_or_default(),
+        measures: p.measures.iter().map(|m| m.id.clone()).collect(),
+        themes: p.themes.iter().map(|t| t.id.clone()).collect(),
     }
 }
 
@@ -171,20 +188,68 @@ pub fn App() -> impl IntoView {
     let hovered = RwSignal::new(None::<String>);
     let legend_hover = RwSignal::new(None::<String>);
 
-    // The view comes from the URL once the data is there; it goes back into the URL
-    // whenever it changes.
+    // The view comes from the URL once the data is there. Every change after that
+    // is a new history entry; back and forward restore the entries' views.
+    let panel_theme = RwSignal::new(String::new());
+    let read_url = move || -> Option<(ViewState, Vec<Notice>)> {
+        let set = data_state.with_untracked(Load::ready)?;
+        let known = policy_state
+            .with_untracked(|p| p.as_ref().map(|p| known_ids(p)))
+            .unwrap_or_default();
+        Some(ViewState::from_pairs(
+            &parse_query(&current_query()),
+            &set,
+            &known,
+        ))
+    };
+    // The URL that the last history step wrote or restored, so that a restored
+    // view is not pushed again.
+    let last_query = StoredValue::new(String::new());
+    let apply = move |v: ViewState| {
+        selected.set(v.cities.clone());
+        chosen_measure.set(v.measure.clone());
+        panel_theme.set(v.theme.clone().unwrap_or_default());
+        last_query.set_value(v.to_query());
+        view.set(Some(v));
+    };
     Effect::new(move |_| {
-        if let Some(set) = data_state.with(Load::ready) {
-            if view.with_untracked(Option::is_none) {
-                let (v, n) = ViewState::from_pairs(&parse_query(&current_query()), &set);
-                view.set(Some(v));
+        if data_state.with(|d| matches!(d, Load::Ready(_))) && view.with_untracked(Option::is_none)
+        {
+            if let Some((v, n)) = read_url() {
+                write_query(&v.to_query(), false);
+                apply(v);
                 notices.set(n);
             }
         }
     });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Some((v, n)) = read_url() {
+            apply(v);
+            notices.set(n);
+        }
+    });
+    // Cities, measure and theme live in their own signals for the components;
+    // fold them into the view.
+    Effect::new(move |_| {
+        let (cities, measure, theme) = (selected.get(), chosen_measure.get(), panel_theme.get());
+        view.update(|v| {
+            if let Some(v) = v {
+                let theme = Some(theme).filter(|t| !t.is_empty());
+                if v.cities != cities || v.measure != measure || v.theme != theme {
+                    v.cities = cities;
+                    v.measure = measure;
+                    v.theme = theme;
+                }
+            }
+        });
+    });
     Effect::new(move |_| {
         if let Some(v) = view.get() {
-            write_query(&v.to_query());
+            let q = v.to_query();
+            if last_query.with_value(|l| l != &q) {
+                last_query.set_value(q.clone());
+                write_query(&q, true);
+            }
         }
     });
 
@@ -278,7 +343,7 @@ pub fn App() -> impl IntoView {
                             <Legend set=set.clone() view fills hovered legend_hover />
                             <CityDetail set=set.clone() map selected />
                             {move || policy_state.get().map(|policies| view! {
-                                <PolicyPanel policies set=set.clone() map selected view hover_measure chosen_measure />
+                                <PolicyPanel policies set=set.clone() map selected view hover_measure chosen_measure theme=panel_theme />
                             })}
                         }
                             .into_any()

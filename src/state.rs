@@ -24,7 +24,37 @@ pub struct ViewState {
     pub palette: Palette,
     /// Inner breaks for the manual method.
     pub manual: Vec<f64>,
+    /// Selected prefectures (adcodes), in the order chosen.
+    pub cities: Vec<String>,
+    /// The measure chosen in the policy panel.
+    pub measure: Option<String>,
+    /// The policy panel's theme filter.
+    pub theme: Option<String>,
 }
+
+/// What the URL may name besides indicators: the ids that exist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    pub cities: Vec<String>,
+    pub measures: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+/// Longest query string read; a longer one is ignored as a whole.
+pub const MAX_QUERY: usize = 2000;
+
+/// The parameters the URL may carry.
+pub const KEYS: [&str; 9] = [
+    "indicator",
+    "period",
+    "method",
+    "classes",
+    "palette",
+    "breaks",
+    "cities",
+    "measure",
+    "theme",
+];
 
 /// Something in the URL that could not be used, in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,13 +101,42 @@ impl ViewState {
             classes: DEFAULT_CLASSES,
             palette: Palette::default(),
             manual: Vec::new(),
+            cities: Vec::new(),
+            measure: None,
+            theme: None,
         }
     }
 
     /// Reads the view from decoded query pairs, falling back to defaults.
-    pub fn from_pairs(pairs: &[(String, String)], set: &IndicatorSet) -> (Self, Vec<Notice>) {
+    /// `known` lists the cities, measures and themes that exist.
+    pub fn from_pairs(
+        pairs: &[(String, String)],
+        set: &IndicatorSet,
+        known: &Known,
+    ) -> (Self, Vec<Notice>) {
         let mut view = Self::default_for(set);
         let mut notices = Vec::new();
+        let length: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        if length > MAX_QUERY {
+            notices.push(Notice::new(
+                format!("网址参数过长（{length} 字节），已显示默认视图。"),
+                format!("The address is too long ({length} bytes); showing the default view."),
+            ));
+            return (view, notices);
+        }
+        let unknown: Vec<&str> = pairs
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !k.is_empty() && !KEYS.contains(k))
+            .take(3)
+            .collect();
+        if !unknown.is_empty() {
+            let list = clip(&unknown.join(", "));
+            notices.push(Notice::new(
+                format!("未知参数：{list}。"),
+                format!("Unknown parameters: {list}."),
+            ));
+        }
         let get = |k: &str| {
             pairs
                 .iter()
@@ -152,6 +211,40 @@ impl ViewState {
                 ));
             }
         }
+        if let Some(c) = get("cities") {
+            for code in c.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                if known.cities.iter().any(|k| k == code) {
+                    if !view.cities.iter().any(|x| x == code) {
+                        view.cities.push(code.to_string());
+                    }
+                } else {
+                    notices.push(Notice::new(
+                        format!("未知城市代码“{}”。", clip(code)),
+                        format!("Unknown city code “{}”.", clip(code)),
+                    ));
+                }
+            }
+        }
+        if let Some(m) = get("measure").filter(|m| !m.is_empty()) {
+            if known.measures.iter().any(|k| k == m) {
+                view.measure = Some(m.to_string());
+            } else {
+                notices.push(Notice::new(
+                    format!("未知措施“{}”。", clip(m)),
+                    format!("Unknown measure “{}”.", clip(m)),
+                ));
+            }
+        }
+        if let Some(t) = get("theme").filter(|t| !t.is_empty()) {
+            if known.themes.iter().any(|k| k == t) {
+                view.theme = Some(t.to_string());
+            } else {
+                notices.push(Notice::new(
+                    format!("未知主题“{}”。", clip(t)),
+                    format!("Unknown theme “{}”.", clip(t)),
+                ));
+            }
+        }
         (view, notices)
     }
 
@@ -175,6 +268,15 @@ impl ViewState {
                 .map(|v| crate::map::choropleth::format_number(*v))
                 .collect();
             q.push_str(&format!("&breaks={}", b.join(",")));
+        }
+        if !self.cities.is_empty() {
+            q.push_str(&format!("&cities={}", self.cities.join(",")));
+        }
+        if let Some(m) = &self.measure {
+            q.push_str(&format!("&measure={m}"));
+        }
+        if let Some(t) = &self.theme {
+            q.push_str(&format!("&theme={t}"));
         }
         q
     }
@@ -209,6 +311,56 @@ mod tests {
 
     use crate::data::indicators::shipped as set;
 
+    fn known() -> Known {
+        Known {
+            cities: ["140100", "140800", "141000"].map(String::from).to_vec(),
+            measures: vec!["air-signature".into()],
+            themes: vec!["air".into(), "soil".into()],
+        }
+    }
+
+    #[test]
+    fn round_trips_cities_measure_and_theme() {
+        let s = set();
+        let mut v = ViewState::default_for(&s);
+        v.cities = vec!["141000".into(), "140100".into()];
+        v.measure = Some("air-signature".into());
+        v.theme = Some("soil".into());
+        let q = v.to_query();
+        assert!(
+            q.ends_with("&cities=141000,140100&measure=air-signature&theme=soil"),
+            "{q}"
+        );
+        let (back, n) = ViewState::from_pairs(&pairs(&q), &s, &known());
+        assert_eq!(back, v);
+        assert!(n.is_empty());
+    }
+
+    #[test]
+    fn unknown_cities_measures_themes_and_keys_are_reported() {
+        let s = set();
+        let (v, n) = ViewState::from_pairs(
+            &pairs("cities=140100,999999,140100&measure=nope&theme=sky&zoom=3&foo=1"),
+            &s,
+            &known(),
+        );
+        assert_eq!(v.cities, vec!["140100"], "kept once, unknown dropped");
+        assert_eq!((v.measure, v.theme), (None, None));
+        let en: Vec<&str> = n.iter().map(|x| x.en.as_str()).collect();
+        assert_eq!(en.len(), 4, "{en:?}");
+        assert!(en[0].contains("zoom") && en[0].contains("foo"));
+    }
+
+    #[test]
+    fn a_huge_query_falls_back_to_the_default_view() {
+        let s = set();
+        let huge = format!("indicator=pm25&x={}", "a".repeat(10_000));
+        let (v, n) = ViewState::from_pairs(&parse_query(&huge), &s, &known());
+        assert_eq!(v, ViewState::default_for(&s));
+        assert_eq!(n.len(), 1);
+        assert!(n[0].en.contains("too long"));
+    }
+
     fn pairs(q: &str) -> Vec<(String, String)> {
         q.split('&')
             .filter_map(|kv| kv.split_once('='))
@@ -218,7 +370,7 @@ mod tests {
 
     #[test]
     fn default_is_the_latest_rank_band() {
-        let (v, n) = ViewState::from_pairs(&[], &set());
+        let (v, n) = ViewState::from_pairs(&[], &set(), &known());
         assert_eq!(
             (v.indicator.as_str(), v.period.as_str()),
             ("air-rank", "2023-jan-nov")
@@ -237,8 +389,11 @@ mod tests {
             classes: 4,
             palette: Palette::Viridis,
             manual: vec![40.0, 45.5],
+            cities: vec!["140800".into()],
+            measure: Some("air-signature".into()),
+            theme: Some("air".into()),
         };
-        let (back, notices) = ViewState::from_pairs(&pairs(&v.to_query()), &s);
+        let (back, notices) = ViewState::from_pairs(&pairs(&v.to_query()), &s, &known());
         assert_eq!(back, v);
         assert!(notices.is_empty(), "{notices:?}");
     }
@@ -249,6 +404,7 @@ mod tests {
         let (v, n) = ViewState::from_pairs(
             &pairs("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a"),
             &s,
+            &known(),
         );
         assert_eq!(v.indicator, "air-rank");
         assert_eq!(v.period, "2023-jan-nov");
@@ -258,7 +414,7 @@ mod tests {
         assert_eq!(v.manual, vec![1.0]);
         assert_eq!(n.len(), 6, "{n:?}");
         let long = "x".repeat(10_000);
-        let (_, n) = ViewState::from_pairs(&[("indicator".into(), long)], &s);
+        let (_, n) = ViewState::from_pairs(&[("indicator".into(), long)], &s, &known());
         assert!(
             n[0].en.chars().count() < 120,
             "notices quote at most a little of the input"
@@ -271,6 +427,7 @@ mod tests {
         let (v, n) = ViewState::from_pairs(
             &pairs("indicator=water-quality-index&period=2023-jan-nov"),
             &s,
+            &known(),
         );
         assert_eq!(v.period, "2017-q2");
         assert_eq!(n.len(), 1);

@@ -189,14 +189,22 @@ async fn panel_is_beside_the_map_when_wide_and_below_when_narrow() {
     let wide = page
         .js("const m = document.querySelector('.map-column').getBoundingClientRect(); const p = document.querySelector('aside.panel'); const r = p.getBoundingClientRect(); return [r.left >= m.right - 1, getComputedStyle(p).overflowY, p.scrollHeight > p.clientHeight];")
         .await;
-    assert_eq!(wide, json!([true, "auto", true]), "beside the map, scrolling on its own");
+    assert_eq!(
+        wide,
+        json!([true, "auto", true]),
+        "beside the map, scrolling on its own"
+    );
     page.close().await;
     let page = Page::open(360, 740, |_| {}).await;
     page.wait_for(".policy-panel article[data-measure]").await;
     let narrow = page
         .js("const m = document.querySelector('.map-column').getBoundingClientRect(); const r = document.querySelector('aside.panel').getBoundingClientRect(); return [r.top >= m.bottom - 1, document.documentElement.scrollWidth <= document.documentElement.clientWidth];")
         .await;
-    assert_eq!(narrow, json!([true, true]), "below the map, no horizontal scroll");
+    assert_eq!(
+        narrow,
+        json!([true, true]),
+        "below the map, no horizontal scroll"
+    );
     // Long Chinese text wraps inside its card.
     let fits = page.js("return [...document.querySelectorAll('.measure-text')].every(t => t.scrollWidth <= t.clientWidth + 1)").await;
     assert_eq!(fits, json!(true));

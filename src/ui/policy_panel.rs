@@ -38,8 +38,9 @@ pub fn PolicyPanel(
     hover_measure: RwSignal<Option<String>>,
     /// The measure chosen with a click or Enter.
     chosen_measure: RwSignal<Option<String>>,
+    /// The theme filter ("" for all).
+    theme: RwSignal<String>,
 ) -> impl IntoView {
-    let theme = RwSignal::new(String::new());
     let campaign = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let cities: Vec<(String, String, String)> = map
@@ -196,7 +197,7 @@ pub fn PolicyPanel(
             <div class="policy-filters">
                 <label class="control">
                     "主题 " <span class="en">"Theme"</span>
-                    <select name="theme" on:change=move |ev| theme.set(event_target_value(&ev))>
+                    <select name="theme" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
                         <option value="">{format!("全部 All ({})", policies.measures.len())}</option>
                         {theme_options}
                     </select>

@@ -1,0 +1,132 @@
+//! The URL is the view: reloading restores it, back and forward step through
+//! view changes, and bad parameters fall back to defaults with a notice.
+
+use e2e::page::{strings, Page};
+use serde_json::json;
+
+async fn search(page: &Page) -> String {
+    page.js("return location.search")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn reloading_restores_cities_measure_and_theme() {
+    let q = "/?indicator=pm25&period=2023&method=jenks&classes=4&palette=viridis&cities=140800,141000&measure=air-signature&theme=air";
+    let page = Page::open_path(1280, 900, q, |_| {}).await;
+    page.wait_for_colours().await;
+    page.wait_for(".policy-panel article[data-measure]").await;
+    page.wait_js("return location.search", json!(&q[1..])).await;
+    let pressed = strings(&page.js("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode).sort()").await);
+    assert_eq!(pressed, vec!["140800", "141000"]);
+    assert_eq!(
+        page.js("return document.querySelector('select[name=theme]').value")
+            .await,
+        json!("air")
+    );
+    assert_eq!(
+        page.js("return document.querySelector('select[name=method]').value")
+            .await,
+        json!("jenks")
+    );
+    assert_eq!(
+        page.js("return document.querySelector('select[name=palette]').value")
+            .await,
+        json!("viridis")
+    );
+    page.wait_for("article.measure.chosen[data-measure=air-signature]")
+        .await;
+    let lit = strings(&page.js("return [...document.querySelectorAll('path.region[data-highlighted=true]')].map(p => p.dataset.adcode)").await);
+    assert!(
+        lit.contains(&"140800".to_string()),
+        "the chosen measure's footprint is shown: {lit:?}"
+    );
+    page.client.refresh().await.expect("reload");
+    page.wait_for_colours().await;
+    page.wait_js("return location.search", json!(&q[1..])).await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn back_and_forward_step_through_view_changes() {
+    let page = Page::open(1280, 900, |_| {}).await;
+    page.wait_for_colours().await;
+    page.wait_for(".policy-panel article[data-measure]").await;
+    let first = search(&page).await;
+    page.wait_for("select[name=indicator]")
+        .await
+        .select_by_value("pm25")
+        .await
+        .expect("indicator");
+    page.wait_js(
+        "return location.search",
+        json!("?indicator=pm25&period=2023"),
+    )
+    .await;
+    page.click_at(page.label_point("140100").await).await;
+    page.wait_js(
+        "return location.search",
+        json!("?indicator=pm25&period=2023&cities=140100"),
+    )
+    .await;
+    page.js("history.back(); return true").await;
+    page.wait_js(
+        "return location.search",
+        json!("?indicator=pm25&period=2023"),
+    )
+    .await;
+    page.wait_js(
+        "return document.querySelectorAll('path.region[aria-pressed=true]').length",
+        json!(0),
+    )
+    .await;
+    page.js("history.back(); return true").await;
+    page.wait_js("return location.search", json!(first)).await;
+    page.wait_js(
+        "return document.querySelector('select[name=indicator]').value",
+        json!("air-rank"),
+    )
+    .await;
+    assert_eq!(
+        page.classes().await["140200"],
+        "best3",
+        "the map shows the restored view"
+    );
+    page.js("history.forward(); return true").await;
+    page.wait_js(
+        "return document.querySelector('select[name=indicator]').value",
+        json!("pm25"),
+    )
+    .await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn bad_parameters_fall_back_with_a_notice() {
+    for (q, word) in [
+        (
+            "/?indicator=pm25&period=1999&cities=999999&measure=nope",
+            "999999",
+        ),
+        ("/?classes=99&palette=rainbow&zoom=4", "zoom"),
+    ] {
+        let page = Page::open_path(1280, 900, q, |_| {}).await;
+        page.wait_for_colours().await;
+        let notice = page.wait_for(".notice").await.text().await.expect("notice");
+        assert!(notice.contains(word), "{q}: {notice}");
+        page.close().await;
+    }
+    let huge = format!("/?indicator=pm25&pad={}", "x".repeat(10_000));
+    let page = Page::open_path(1280, 900, &huge, |_| {}).await;
+    page.wait_for_colours().await;
+    let notice = page.wait_for(".notice").await.text().await.expect("notice");
+    assert!(notice.contains("too long"), "{notice}");
+    page.wait_js(
+        "return location.search",
+        json!("?indicator=air-rank&period=2023-jan-nov"),
+    )
+    .await;
+    page.close().await;
+}
