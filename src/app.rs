@@ -16,9 +16,9 @@ use crate::net::fetch_text;
 use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
-    footer::Footer, indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError,
-    loading::Loading, map_view::MapView, notices::Notices, policy_panel::PolicyPanel,
-    province_strip::ProvinceStrip, timeline::Timeline,
+    embed_dialog::EmbedDialog, footer::Footer, indicator_picker::IndicatorPicker, legend::Legend,
+    load_error::LoadError, loading::Loading, map_view::MapView, notices::Notices,
+    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
@@ -312,6 +312,49 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    // Embedded in another page: map, legend, title and source only, and the
+    // page's height posted to the host after every change.
+    let embed = parse_query(&current_query())
+        .iter()
+        .any(|(k, v)| k == "embed" && v == "1");
+    if embed {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("embed");
+        }
+        let post = move || request_animation_frame(post_height);
+        Effect::new(move |_| {
+            fills.track();
+            map_state.track();
+            post();
+        });
+        let _ = window_event_listener(leptos::ev::resize, move |_| post());
+    }
+    if embed {
+        return view! {
+            <header class="masthead">
+                <h1>"山西生态环境地图" <span class="en">"Shanxi Eco Map"</span></h1>
+            </header>
+            <main class="layout">
+                <section class="map-column">
+                    {move || match map_state.get() {
+                        Load::Loading => view! { <Loading /> }.into_any(),
+                        Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
+                        Load::Ready(map) => view! { <MapView map fills data view selected hovered legend_hover highlighted counties /> }.into_any(),
+                    }}
+                </section>
+                <aside class="panel">
+                    {move || match data_state.get() {
+                        Load::Ready(set) => view! { <Legend set view fills hovered legend_hover /> }.into_any(),
+                        Load::Failed(error) => view! { <LoadError error on_retry=load_data_cb /> }.into_any(),
+                        Load::Loading => ().into_any(),
+                    }}
+                </aside>
+            </main>
+            {move || map_state.get().ready().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
+        }
+        .into_any();
+    }
+
     view! {
         <header class="masthead">
             <h1>"山西生态环境地图" <span class="en">"Shanxi Eco Map"</span></h1>
@@ -337,6 +380,7 @@ pub fn App() -> impl IntoView {
                     Load::Failed(error) => view! { <LoadError error on_retry=load_data_cb /> }.into_any(),
                     Load::Ready(set) => {
                         view! {
+                            <EmbedDialog set=set.clone() view />
                             <IndicatorPicker set=set.clone() view />
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />
@@ -354,4 +398,20 @@ pub fn App() -> impl IntoView {
         </main>
         {move || map_state.get().ready().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
     }
+    .into_any()
+}
+
+/// Tells the host page (if any) how tall the embedded map is:
+/// `{type: "shanxi-eco-map:height", height}`.
+fn post_height() {
+    let Some(height) = document().document_element().map(|e| e.scroll_height()) else {
+        return;
+    };
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"shanxi-eco-map:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    let _ = parent.post_message(&msg, "*");
 }

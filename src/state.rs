@@ -30,6 +30,8 @@ pub struct ViewState {
     pub measure: Option<String>,
     /// The policy panel's theme filter.
     pub theme: Option<String>,
+    /// Embedded in another page: only map, legend, title and source.
+    pub embed: bool,
 }
 
 /// What the URL may name besides indicators: the ids that exist.
@@ -44,7 +46,7 @@ pub struct Known {
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "indicator",
     "period",
     "method",
@@ -54,6 +56,7 @@ pub const KEYS: [&str; 9] = [
     "cities",
     "measure",
     "theme",
+    "embed",
 ];
 
 /// Something in the URL that could not be used, in words.
@@ -104,6 +107,7 @@ impl ViewState {
             cities: Vec::new(),
             measure: None,
             theme: None,
+            embed: false,
         }
     }
 
@@ -235,6 +239,14 @@ impl ViewState {
                 ));
             }
         }
+        match get("embed") {
+            None | Some("0") | Some("") => {}
+            Some("1") => view.embed = true,
+            Some(other) => notices.push(Notice::new(
+                format!("embed 只能是 1 或 0，“{}”无效。", clip(other)),
+                format!("embed must be 1 or 0, not “{}”.", clip(other)),
+            )),
+        }
         if let Some(t) = get("theme").filter(|t| !t.is_empty()) {
             if known.themes.iter().any(|k| k == t) {
                 view.theme = Some(t.to_string());
@@ -277,6 +289,9 @@ impl ViewState {
         }
         if let Some(t) = &self.theme {
             q.push_str(&format!("&theme={t}"));
+        }
+        if self.embed {
+            q.push_str("&embed=1");
         }
         q
     }
@@ -392,6 +407,7 @@ mod tests {
             cities: vec!["140800".into()],
             measure: Some("air-signature".into()),
             theme: Some("air".into()),
+            embed: true,
         };
         let (back, notices) = ViewState::from_pairs(&pairs(&v.to_query()), &s, &known());
         assert_eq!(back, v);

@@ -4,6 +4,7 @@
 //! app reports a broken network or a broken file. One thread per connection,
 //! `Connection: close`: simple and enough for one browser.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -33,7 +34,11 @@ pub struct Server {
     addr: SocketAddr,
     faults: Arc<Mutex<Vec<Fault>>>,
     requests: Arc<Mutex<Vec<String>>>,
+    pages: Pages,
 }
+
+/// Extra pages served from memory (e.g. a host page that embeds the app).
+type Pages = Arc<Mutex<HashMap<String, String>>>;
 
 impl Server {
     /// Serves `dir` on 127.0.0.1 and a free port.
@@ -42,12 +47,18 @@ impl Server {
         let addr = listener.local_addr()?;
         let faults: Arc<Mutex<Vec<Fault>>> = Arc::default();
         let requests: Arc<Mutex<Vec<String>>> = Arc::default();
-        let (dir, f, r) = (dir.to_path_buf(), faults.clone(), requests.clone());
+        let pages: Pages = Arc::default();
+        let (dir, f, r, p) = (
+            dir.to_path_buf(),
+            faults.clone(),
+            requests.clone(),
+            pages.clone(),
+        );
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (dir, f, r) = (dir.clone(), f.clone(), r.clone());
+                let (dir, f, r, p) = (dir.clone(), f.clone(), r.clone(), p.clone());
                 thread::spawn(move || {
-                    let _ = handle(stream, &dir, &f, &r);
+                    let _ = handle(stream, &dir, &f, &r, &p);
                 });
             }
         });
@@ -55,6 +66,7 @@ impl Server {
             addr,
             faults,
             requests,
+            pages,
         })
     }
 
@@ -71,6 +83,13 @@ impl Server {
                 kind,
                 remaining: times,
             });
+        }
+    }
+
+    /// Serves `html` at `path` (e.g. "/host.html").
+    pub fn add_page(&self, path: &str, html: &str) {
+        if let Ok(mut p) = self.pages.lock() {
+            p.insert(path.to_string(), html.to_string());
         }
     }
 
@@ -111,6 +130,7 @@ fn handle(
     dir: &Path,
     faults: &Mutex<Vec<Fault>>,
     requests: &Mutex<Vec<String>>,
+    pages: &Mutex<HashMap<String, String>>,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -155,6 +175,14 @@ fn handle(
         }
         Some(FaultKind::DelayMs(ms)) => thread::sleep(std::time::Duration::from_millis(ms)),
         None => {}
+    }
+    if let Some(html) = pages.lock().ok().and_then(|p| p.get(&path).cloned()) {
+        return respond(
+            &mut stream,
+            "200 OK",
+            "text/html; charset=utf-8",
+            html.as_bytes(),
+        );
     }
     let rel = PathBuf::from(path.trim_start_matches('/'));
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) && !rel.as_os_str().is_empty() {

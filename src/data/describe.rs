@@ -158,6 +158,25 @@ pub fn describe(
     })
 }
 
+/// The sources of one indicator's values in one period, each once, as
+/// "outlet date" strings in the order first used.
+pub fn sources_of(set: &IndicatorSet, indicator: &str, period: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for o in set.values(indicator, period).values() {
+        if let Some(s) = set.source(&o.source) {
+            let t = if s.date.is_empty() {
+                s.outlet.clone()
+            } else {
+                format!("{} {}", s.outlet, s.date)
+            };
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
 /// Every known value of a city, newest period first within each indicator.
 pub fn describe_city(set: &IndicatorSet, adcode: &str) -> Vec<ValueInfo> {
     set.city(adcode)
@@ -214,6 +233,18 @@ mod tests {
             i.scope.as_ref().map(|s| s.en.as_str()),
             Some("scope not stated")
         );
+    }
+
+    #[test]
+    fn sources_of_a_layer_are_listed_once() {
+        let s = set();
+        assert_eq!(
+            sources_of(&s, "air-rank", "2023-jan-nov"),
+            vec!["山西日报 2024-01-04"]
+        );
+        let pm = sources_of(&s, "pm25", "2023");
+        assert_eq!(pm.len(), 3, "{pm:?}");
+        assert!(sources_of(&s, "pm25", "1999").is_empty());
     }
 
     #[test]

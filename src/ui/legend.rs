@@ -35,6 +35,7 @@ pub fn Legend(
     let shown = Memo::new(move |_| {
         view.with(|v| v.as_ref().map(|v| (v.indicator.clone(), v.period.clone())))
     });
+    let source_set = set.clone();
     let title = move || {
         shown.with(|shown| {
             let (indicator, period) = shown.as_ref()?;
@@ -78,10 +79,19 @@ pub fn Legend(
             })
             .collect_view()
     };
+    let sources = move || {
+        shown.with(|s| {
+            let (indicator, period) = s.as_ref()?;
+            let list = crate::data::describe::sources_of(&source_set, indicator, period);
+            (!list.is_empty())
+                .then(|| view! { <p class="legend-source">"数据来源 Data: " {list.join("；")}</p> })
+        })
+    };
     view! {
         <div class="legend" aria-label="图例 Legend">
             {title}
             <ul>{entries}</ul>
+            {sources}
         </div>
     }
 }

@@ -1,0 +1,106 @@
+//! Embedding: `?embed=1` shows only map, legend, title and source, fits 320 px,
+//! and posts its height to the host page; the Embed dialog gives the snippet.
+
+use e2e::page::Page;
+use fantoccini::Locator;
+use serde_json::json;
+
+const HOST: &str = r#"<!doctype html><meta charset="utf-8"><title>host</title>
+<body style="margin:0">
+<iframe id="map" src="/?indicator=pm25&period=2023&embed=1" title="map" style="border:0;width:320px;height:200px"></iframe>
+<script>
+window.heights = [];
+window.addEventListener('message', e => {
+  if (e.data && e.data.type === 'shanxi-eco-map:height') {
+    window.heights.push(e.data.height);
+    document.getElementById('map').style.height = e.data.height + 'px';
+  }
+});
+</script>"#;
+
+#[tokio::test]
+async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_source() {
+    let page = Page::open_path(1024, 900, "/host.html", |s| s.add_page("/host.html", HOST)).await;
+    page.wait_js(
+        "return window.heights.length > 0 && window.heights[window.heights.length - 1] > 300",
+        json!(true),
+    )
+    .await;
+    let last = page
+        .js("return window.heights[window.heights.length - 1]")
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    let iframe = page.wait_for("#map").await;
+    iframe.enter_frame().await.expect("enter the iframe");
+    page.wait_for("svg.map-svg path.region[data-class]").await;
+    let inside = page
+        .js("return [document.body.classList.contains('embed'), !!document.querySelector('.legend'), !!document.querySelector('footer.sources'), !!document.querySelector('.policy-panel'), !!document.querySelector('select[name=indicator]'), document.documentElement.scrollWidth <= document.documentElement.clientWidth, window.innerWidth, document.documentElement.scrollHeight]")
+        .await;
+    let flags: Vec<serde_json::Value> = inside
+        .as_array()
+        .map(|a| a[..6].to_vec())
+        .unwrap_or_default();
+    assert_eq!(
+        flags,
+        vec![
+            json!(true),
+            json!(true),
+            json!(true),
+            json!(false),
+            json!(false),
+            json!(true)
+        ],
+        "{inside}"
+    );
+    assert_eq!(inside[6], json!(320));
+    assert!(
+        (inside[7].as_f64().unwrap_or(0.0) - last).abs() <= 2.0,
+        "posted {last}, page is {}",
+        inside[7]
+    );
+    let legend = page.wait_for(".legend").await.text().await.expect("legend");
+    assert!(
+        legend.contains("No data") && legend.contains("太原晚报"),
+        "legend with no-data entry and source: {legend}"
+    );
+    page.client
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+    page.screenshot("embed-320").await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_embed_dialog_gives_an_iframe_for_the_current_view() {
+    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023", |_| {}).await;
+    page.wait_for_colours().await;
+    page.client
+        .find(Locator::XPath("//button[contains(., 'Embed')]"))
+        .await
+        .expect("Embed button")
+        .click()
+        .await
+        .expect("open");
+    let code = page
+        .wait_for("textarea[name=embed-code]")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert!(
+        code.starts_with("<iframe src=\"http://127.0.0.1:"),
+        "{code}"
+    );
+    assert!(
+        code.contains("indicator=pm25&amp;period=2023&amp;embed=1"),
+        "{code}"
+    );
+    assert!(
+        code.contains("loading=\"lazy\"") && code.contains("title=\"山西生态环境地图：PM2.5"),
+        "{code}"
+    );
+    page.close().await;
+}
