@@ -16,9 +16,10 @@ use crate::net::fetch_text;
 use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
-    embed_dialog::EmbedDialog, footer::Footer, indicator_picker::IndicatorPicker, legend::Legend,
-    load_error::LoadError, loading::Loading, map_view::MapView, notices::Notices,
-    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    data_table::DataTable, embed_dialog::EmbedDialog, footer::Footer,
+    indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError, loading::Loading,
+    map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
+    timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
@@ -385,6 +386,7 @@ pub fn App() -> impl IntoView {
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />
                             <Legend set=set.clone() view fills hovered legend_hover />
+                            <DataTable set=set.clone() map view fills />
                             <CityDetail set=set.clone() map selected />
                             {move || policy_state.get().map(|policies| view! {
                                 <PolicyPanel policies set=set.clone() map selected view hover_measure chosen_measure theme=panel_theme />

@@ -199,6 +199,26 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
     out
 }
 
+/// The body rows of the indicator table.
+pub fn table_rows(rows: &[crate::data::table::Row]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let _ = write!(
+            out,
+            r#"<tr data-adcode="{}"><th scope="row">{} <span class="en">{}</span></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            escape(&r.adcode),
+            escape(&r.city_zh),
+            escape(&r.city_en),
+            escape(&r.value),
+            escape(&r.class),
+            escape(&r.period),
+            escape(&r.scope),
+            escape(&r.source)
+        );
+    }
+    out
+}
+
 /// A ready `<iframe>` for a host page: the view's URL with `embed=1`, a title,
 /// lazy loading, and a height the host can update from the `postMessage`
 /// messages the embedded map sends (see docs/embedding.md).

@@ -5,3 +5,4 @@ pub mod geo;
 pub mod import;
 pub mod indicators;
 pub mod policies;
+pub mod table;

@@ -4,6 +4,7 @@
 pub mod city_detail;
 pub mod classing_controls;
 pub mod csv_import;
+pub mod data_table;
 pub mod embed_dialog;
 pub mod footer;
 pub mod indicator_picker;

@@ -1,0 +1,103 @@
+//! The current indicator as a sortable table, and a CSV download of exactly what
+//! it shows.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::LoadedMap;
+use crate::data::indicators::IndicatorSet;
+use crate::data::table::{csv_data_url, rows, sort, to_csv, SortBy};
+use crate::html::table_rows;
+use crate::map::choropleth::Choropleth;
+use crate::state::ViewState;
+
+/// A collapsible table under the legend.
+#[component]
+pub fn DataTable(
+    /// The indicator data.
+    set: Arc<IndicatorSet>,
+    /// The boundaries (city names, order).
+    map: Signal<Option<Arc<LoadedMap>>>,
+    /// The current view.
+    view: RwSignal<Option<ViewState>>,
+    /// Fill and class of each region.
+    fills: Memo<Option<Choropleth>>,
+) -> impl IntoView {
+    let by = RwSignal::new(SortBy::City);
+    let descending = RwSignal::new(false);
+    let table = Memo::new(move |_| {
+        let (m, f) = (map.get()?, fills.get()?);
+        let v = view.get()?;
+        let mut r = rows(&set, &v.indicator, &v.period, &m.boundaries.regions, &f);
+        sort(&mut r, by.get(), descending.get());
+        let name = set
+            .indicator(&v.indicator)
+            .map(|i| {
+                format!(
+                    "{} {}{}",
+                    i.name_zh,
+                    i.name_en,
+                    i.unit
+                        .as_deref()
+                        .map(|u| format!(" ({u})"))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        let csv = to_csv(&r, &name);
+        Some((
+            table_rows(&r),
+            csv_data_url(&csv),
+            format!("shanxi-{}-{}.csv", v.indicator, v.period),
+        ))
+    });
+    let header = move |key: SortBy, zh: &'static str, en: &'static str| {
+        let sorted = move || {
+            if by.get() != key {
+                "none"
+            } else if descending.get() {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        view! {
+            <th aria-sort=sorted>
+                <button type="button" class="sort" data-sort=format!("{key:?}").to_lowercase() on:click=move |_| {
+                    if by.get_untracked() == key {
+                        descending.update(|d| *d = !*d);
+                    } else {
+                        by.set(key);
+                        descending.set(false);
+                    }
+                }>{zh} " " <span class="en">{en}</span></button>
+            </th>
+        }
+    };
+    view! {
+        <details class="data-table">
+            <summary>"表格 " <span class="en">"Table"</span></summary>
+            <p class="table-tools">
+                <a class="tool" href=move || table.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default()) download=move || table.with(|t| t.as_ref().map(|t| t.2.clone()).unwrap_or_default())>
+                    "下载 CSV " <span class="en">"Download CSV"</span>
+                </a>
+            </p>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            {header(SortBy::City, "城市", "City")}
+                            {header(SortBy::Value, "数值", "Value")}
+                            {header(SortBy::Class, "分级", "Class")}
+                            <th>"时段 " <span class="en">"Period"</span></th>
+                            <th>"范围 " <span class="en">"Scope"</span></th>
+                            <th>"来源 " <span class="en">"Source"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default())></tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
