@@ -16,7 +16,7 @@ use crate::net::fetch_text;
 use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
-    data_table::DataTable, embed_dialog::EmbedDialog, footer::Footer,
+    data_table::DataTable, embed_dialog::EmbedDialog, export_tools::ExportTools, footer::Footer,
     indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError, loading::Loading,
     map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
     timeline::Timeline,
@@ -381,7 +381,10 @@ pub fn App() -> impl IntoView {
                     Load::Failed(error) => view! { <LoadError error on_retry=load_data_cb /> }.into_any(),
                     Load::Ready(set) => {
                         view! {
-                            <EmbedDialog set=set.clone() view />
+                            <div class="tools-row">
+                                <EmbedDialog set=set.clone() view />
+                                <ExportTools set=set.clone() map view fills selected />
+                            </div>
                             <IndicatorPicker set=set.clone() view />
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />

@@ -6,6 +6,7 @@ pub mod classing_controls;
 pub mod csv_import;
 pub mod data_table;
 pub mod embed_dialog;
+pub mod export_tools;
 pub mod footer;
 pub mod indicator_picker;
 pub mod legend;

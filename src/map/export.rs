@@ -1,0 +1,217 @@
+//! A standalone SVG of the current map for download: title (indicator and
+//! period), the map with its fills and hatched no-data regions, the selected
+//! regions emphasised, names, the legend with counts, the data sources, the
+//! boundary notice and the view's address. The PNG export draws this SVG.
+
+use std::fmt::Write;
+
+use super::choropleth::{Choropleth, NO_DATA};
+use super::layout::MapLayout;
+use crate::data::geo::Region;
+use crate::format::fixed;
+use crate::html::escape;
+
+/// What goes around the map.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Frame {
+    pub title_zh: String,
+    pub title_en: String,
+    /// Period line, e.g. "2023年1—11月 · Jan–Nov 2023 (partial year)".
+    pub period: String,
+    /// Data sources of the layer.
+    pub sources: Vec<String>,
+    /// Boundary source and schematic-map notice.
+    pub boundary_note: String,
+    /// The view's address.
+    pub url: String,
+}
+
+const LEGEND_W: f64 = 380.0;
+const HEAD_H: f64 = 96.0;
+const LINE: f64 = 22.0;
+
+/// The SVG text.
+pub fn export_svg(
+    layout: &MapLayout,
+    regions: &[Region],
+    fills: &Choropleth,
+    selected: &[String],
+    frame: &Frame,
+) -> String {
+    let (mw, mh) = (layout.frame.width, layout.frame.height);
+    let foot_lines = frame.sources.len().max(1) + 3;
+    let legend_h = 60.0 + fills.legend.len() as f64 * 30.0;
+    let body_h = mh.max(legend_h);
+    let (w, h) = (
+        mw + LEGEND_W + 40.0,
+        HEAD_H + body_h + 20.0 + foot_lines as f64 * LINE + 20.0,
+    );
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif">"##,
+        w = fixed(w, 0),
+        h = fixed(h, 0)
+    );
+    s.push_str(r##"<defs><pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="#f3f3f0"/><line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5"/></pattern></defs>"##);
+    let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    let _ = write!(
+        s,
+        r##"<text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24">{}</text><text x="20" y="68" font-size="17" fill="#5b6660">{} · {}</text>"##,
+        escape(&frame.title_zh),
+        escape(&frame.title_en),
+        escape(&frame.period)
+    );
+    let _ = write!(s, r#"<g transform="translate(10,{})">"#, fixed(HEAD_H, 0));
+    for (shape, region) in layout.shapes.iter().zip(regions) {
+        let fill = fills.fills.get(&shape.adcode);
+        let color = match fill.and_then(|f| f.color.clone()) {
+            Some(c) => c,
+            None => "url(#nodata-hatch)".to_string(),
+        };
+        let class = fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA);
+        let _ = write!(
+            s,
+            r##"<path d="{}" fill="{}" stroke="#ffffff" stroke-width="1.5" fill-rule="evenodd" data-adcode="{}" data-class="{}"><title>{} {}</title></path>"##,
+            shape.d,
+            escape(&color),
+            escape(&shape.adcode),
+            escape(class),
+            escape(&region.name_zh),
+            escape(&region.name_en)
+        );
+    }
+    for shape in layout
+        .shapes
+        .iter()
+        .filter(|s| selected.contains(&s.adcode))
+    {
+        let _ = write!(
+            s,
+            r##"<path d="{}" fill="none" stroke="#1f2a24" stroke-width="4" class="selected"/>"##,
+            shape.d
+        );
+    }
+    for (shape, region) in layout.shapes.iter().zip(regions) {
+        let (x, y) = shape.label;
+        let _ = write!(
+            s,
+            r##"<text x="{}" y="{}" font-size="20" text-anchor="middle" dominant-baseline="middle" fill="#1f2a24" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+            fixed(x, 1),
+            fixed(y, 1),
+            escape(region.short_name_zh())
+        );
+    }
+    s.push_str("</g>");
+    // Legend.
+    let lx = mw + 30.0;
+    let _ = write!(
+        s,
+        r#"<g class="legend" transform="translate({},{})">"#,
+        fixed(lx, 0),
+        fixed(HEAD_H + 10.0, 0)
+    );
+    let _ = write!(
+        s,
+        r##"<text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24">图例 Legend</text>"##
+    );
+    for (i, e) in fills.legend.iter().enumerate() {
+        let y = 24.0 + i as f64 * 30.0;
+        let color = e
+            .color
+            .clone()
+            .unwrap_or_else(|| "url(#nodata-hatch)".into());
+        let label = if e.label_zh == e.label_en {
+            e.label_zh.clone()
+        } else {
+            format!("{} {}", e.label_zh, e.label_en)
+        };
+        let _ = write!(
+            s,
+            r##"<rect x="0" y="{}" width="30" height="20" fill="{}" stroke="#bbbbbb" data-class="{}"/><text x="40" y="{}" font-size="16" fill="#1f2a24">{}</text><text x="{}" y="{}" font-size="16" fill="#5b6660" text-anchor="end">{}</text>"##,
+            fixed(y, 0),
+            escape(&color),
+            escape(&e.class),
+            fixed(y + 15.0, 0),
+            escape(&label),
+            fixed(LEGEND_W - 20.0, 0),
+            fixed(y + 15.0, 0),
+            e.count
+        );
+    }
+    s.push_str("</g>");
+    // Footer.
+    let mut y = HEAD_H + body_h + 30.0;
+    let mut line = |s: &mut String, text: &str| {
+        let _ = write!(
+            s,
+            r##"<text x="20" y="{}" font-size="14" fill="#5b6660">{}</text>"##,
+            fixed(y, 0),
+            escape(text)
+        );
+        y += LINE;
+    };
+    let sources = if frame.sources.is_empty() {
+        "—".to_string()
+    } else {
+        frame.sources.join("；")
+    };
+    line(&mut s, &format!("数据来源 Data: {sources}"));
+    line(&mut s, &frame.boundary_note);
+    line(&mut s, &frame.url);
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::indicators::shipped;
+    use crate::map::choropleth::{choropleth, Classing};
+
+    #[test]
+    fn svg_has_title_map_legend_with_no_data_sources_notice_and_url() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/geo/shanxi-prefectures.geojson"
+        ))
+        .expect("geojson");
+        let regions = crate::data::geo::parse_boundaries("p", &text)
+            .expect("valid")
+            .regions;
+        let layout = MapLayout::new(&regions).expect("layout");
+        let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
+        let fills = choropleth(
+            &shipped(),
+            "pm25",
+            "2023",
+            &Classing {
+                classes: 5,
+                ..Classing::default()
+            },
+            &codes,
+        );
+        let frame = Frame {
+            title_zh: "PM2.5 年均浓度".into(),
+            title_en: "PM2.5 annual mean".into(),
+            period: "2023年 · 2023".into(),
+            sources: vec!["太原晚报 2024-01-30".into()],
+            boundary_note: "示意图 Schematic map".into(),
+            url: "http://127.0.0.1/?indicator=pm25&period=2023".into(),
+        };
+        let svg = export_svg(&layout, &regions, &fills, &["140100".to_string()], &frame);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(
+            svg.matches("<path d=").count(),
+            11 + 1,
+            "11 regions and one selected outline"
+        );
+        assert!(svg.contains(r#"data-class="none""#) && svg.contains("无数据 No data"));
+        assert!(
+            svg.contains("太原晚报")
+                && svg.contains("示意图")
+                && svg.contains("indicator=pm25&amp;period=2023")
+        );
+        assert_eq!(svg.matches("<text").count(), 2 + 11 + 1 + 4 * 2 + 3);
+    }
+}

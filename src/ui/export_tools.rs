@@ -1,0 +1,133 @@
+//! Export the current map as SVG or PNG (2× or 3×), framed with title, legend,
+//! sources, the boundary notice and the view's address.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::LoadedMap;
+use crate::data::describe::sources_of;
+use crate::data::indicators::IndicatorSet;
+use crate::map::choropleth::Choropleth;
+use crate::map::export::{export_svg, Frame};
+use crate::state::ViewState;
+
+const LINK_ID: &str = "export-link";
+
+fn click_link(href: &str, filename: &str) {
+    if let Some(a) = document()
+        .get_element_by_id(LINK_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = a.set_attribute("href", href);
+        let _ = a.set_attribute("download", filename);
+        a.click();
+    }
+}
+
+/// Buttons for SVG and PNG downloads of what the map shows now.
+#[component]
+pub fn ExportTools(
+    /// The indicator data.
+    set: Arc<IndicatorSet>,
+    /// The boundaries and their drawing.
+    map: Signal<Option<Arc<LoadedMap>>>,
+    /// The current view.
+    view: RwSignal<Option<ViewState>>,
+    /// Fill and class of each region.
+    fills: Memo<Option<Choropleth>>,
+    /// Selected cities, emphasised in the export.
+    selected: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let set = StoredValue::new(set);
+    let svg = move || -> Option<(String, String)> {
+        let set = set.get_value();
+        let (m, f, v) = (
+            map.get_untracked()?,
+            fills.get_untracked()?,
+            view.get_untracked()?,
+        );
+        let ind = set.indicator(&v.indicator)?;
+        let per = set.period(&v.period);
+        let meta = &m.boundaries.meta;
+        let partial = if per.is_some_and(|p| p.partial) {
+            "（非全年 partial year）"
+        } else {
+            ""
+        };
+        let frame = Frame {
+            title_zh: format!("山西 {}", ind.name_zh),
+            title_en: format!(
+                "Shanxi: {}{}",
+                ind.name_en,
+                ind.unit
+                    .as_deref()
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
+            ),
+            period: per
+                .map(|p| format!("{} · {}{partial}", p.label_zh, p.label_en))
+                .unwrap_or_default(),
+            sources: sources_of(&set, &v.indicator, &v.period),
+            boundary_note: format!(
+                "{} {} {}",
+                meta.source_zh,
+                meta.notice_zh,
+                meta.approval_number
+                    .clone()
+                    .map(|n| format!("审图号 {n}"))
+                    .unwrap_or_default()
+            ),
+            url: window().location().href().unwrap_or_default(),
+        };
+        let text = export_svg(
+            &m.layout,
+            &m.boundaries.regions,
+            &f,
+            &selected.get_untracked(),
+            &frame,
+        );
+        Some((text, format!("shanxi-{}-{}", v.indicator, v.period)))
+    };
+    let export_svg_file = move |_| {
+        if let Some((text, name)) = svg() {
+            let href = format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&text))
+            );
+            click_link(&href, &format!("{name}.svg"));
+        }
+    };
+    let export_png = move |ev: leptos::ev::MouseEvent| {
+        let scale: f64 = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-scale"))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2.0);
+        if let Some((text, name)) = svg() {
+            let f = js_sys::Reflect::get(&window(), &"shanxiExportPng".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            if let Some(f) = f {
+                let args = js_sys::Array::of4(
+                    &text.into(),
+                    &scale.into(),
+                    &format!("{name}@{scale}x.png").into(),
+                    &LINK_ID.into(),
+                );
+                let _ = f.apply(&wasm_bindgen::JsValue::NULL, &args);
+            }
+        }
+    };
+    view! {
+        <div class="export-tools">
+            <span class="tools-label">"导出 " <span class="en">"Export"</span></span>
+            <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
+            <button type="button" class="tool" name="export-png" data-scale="2" on:click=export_png>"PNG 2×"</button>
+            <button type="button" class="tool" name="export-png3" data-scale="3" on:click=export_png>"PNG 3×"</button>
+            <a id=LINK_ID class="export-link" hidden="hidden" href="#">"download"</a>
+        </div>
+    }
+}
