@@ -15,11 +15,11 @@ use crate::map::layout::{MapLayout, Shape};
 use crate::net::fetch_text;
 use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
-    city_detail::CityDetail, classing_controls::ClassingControls, csv_import::CsvImport,
-    data_table::DataTable, embed_dialog::EmbedDialog, export_tools::ExportTools, footer::Footer,
-    indicator_picker::IndicatorPicker, legend::Legend, load_error::LoadError, loading::Loading,
-    map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
-    timeline::Timeline,
+    city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
+    csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
+    export_tools::ExportTools, footer::Footer, indicator_picker::IndicatorPicker, legend::Legend,
+    load_error::LoadError, loading::Loading, map_view::MapView, notices::Notices,
+    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
@@ -390,6 +390,7 @@ pub fn App() -> impl IntoView {
                             <ClassingControls set=set.clone() view />
                             <Legend set=set.clone() view fills hovered legend_hover />
                             <DataTable set=set.clone() map view fills />
+                            <CompareView set=set.clone() map selected />
                             <CityDetail set=set.clone() map selected />
                             {move || policy_state.get().map(|policies| view! {
                                 <PolicyPanel policies set=set.clone() map selected view hover_measure chosen_measure theme=panel_theme />

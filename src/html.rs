@@ -199,6 +199,38 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
     out
 }
 
+/// The comparison table: a header row of city names, then one row per indicator.
+pub fn compare_table(
+    cities: &[(String, String)],
+    rows: &[crate::data::compare::CompareRow],
+) -> String {
+    let mut out = String::from(r#"<table class="compare"><thead><tr><th>指标 Indicator</th>"#);
+    for (zh, en) in cities {
+        let _ = write!(
+            out,
+            r#"<th>{} <span class="en">{}</span></th>"#,
+            escape(zh),
+            escape(en)
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in rows {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{} <span class="en">{}</span><br><span class="muted">{}</span></th>"#,
+            escape(&r.indicator_zh),
+            escape(&r.indicator_en),
+            escape(&r.period_zh)
+        );
+        for v in &r.values {
+            let _ = write!(out, "<td>{}</td>", escape(v));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 /// The body rows of the indicator table.
 pub fn table_rows(rows: &[crate::data::table::Row]) -> String {
     let mut out = String::new();

@@ -3,6 +3,7 @@
 
 pub mod city_detail;
 pub mod classing_controls;
+pub mod compare_view;
 pub mod csv_import;
 pub mod data_table;
 pub mod embed_dialog;

@@ -21,7 +21,7 @@ pub fn RegionShape(
     /// The region under the pointer or keyboard focus.
     hovered: RwSignal<Option<String>>,
     /// The selected regions' adcodes. A click selects this region alone, or
-    /// clears the selection if it was selected.
+    /// clears the selection if it was selected; Ctrl/⌘/Shift-click adds or removes it.
     selected: RwSignal<Vec<String>>,
     /// Prefectures targeted by the measure under the pointer or selected in the
     /// policy panel: they are marked `data-highlighted`, the others fade.
@@ -93,7 +93,14 @@ pub fn RegionShape(
             on:mouseleave=move |_| hovered.set(None)
             on:focus=move |_| hovered.set(Some(code.get_value()))
             on:blur=move |_| hovered.set(None)
-            on:click=move |_| toggle()
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+                    let a = code.get_value();
+                    selected.update(|s| if let Some(i) = s.iter().position(|x| x == &a) { s.remove(i); } else { s.push(a) });
+                } else {
+                    toggle();
+                }
+            }
             on:keydown=move |ev| {
                 let key = ev.key();
                 if key == "Enter" || key == " " {

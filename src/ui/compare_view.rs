@@ -1,0 +1,54 @@
+//! Two to four selected cities side by side across all indicators. Cities are
+//! added with Ctrl/⌘/Shift-click on the map or in the panel's city list.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::LoadedMap;
+use crate::data::compare::{compare, MAX_COMPARED};
+use crate::data::indicators::IndicatorSet;
+use crate::html::compare_table;
+
+/// Shown when two or more cities are selected.
+#[component]
+pub fn CompareView(
+    /// The indicator data.
+    set: Arc<IndicatorSet>,
+    /// The boundaries (city names).
+    map: Signal<Option<Arc<LoadedMap>>>,
+    /// Selected cities.
+    selected: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let html = move || {
+        let cities = selected.get();
+        if cities.len() < 2 {
+            return None;
+        }
+        let m = map.get()?;
+        let shown: Vec<String> = cities.iter().take(MAX_COMPARED).cloned().collect();
+        let names: Vec<(String, String)> = shown
+            .iter()
+            .map(|c| {
+                m.boundaries
+                    .regions
+                    .iter()
+                    .find(|r| &r.adcode == c)
+                    .map(|r| (r.name_zh.clone(), r.name_en.clone()))
+                    .unwrap_or_else(|| (c.clone(), c.clone()))
+            })
+            .collect();
+        let note = if cities.len() > MAX_COMPARED {
+            format!(
+                r#"<p class="hint">最多比较 {MAX_COMPARED} 个城市。<span class="en">At most {MAX_COMPARED} cities are compared.</span></p>"#
+            )
+        } else {
+            String::new()
+        };
+        Some(format!(
+            r#"<h2>比较 <span class="en">Compare</span></h2>{note}<div class="table-scroll">{}</div>"#,
+            compare_table(&names, &compare(&set, &shown))
+        ))
+    };
+    view! { <section class="compare-view" inner_html=move || html().unwrap_or_default()></section> }
+}
