@@ -91,6 +91,11 @@ pub fn RegionShape(
             aria-describedby=move || is_hovered.get().then_some("map-tooltip")
             on:mouseenter=move |_| hovered.set(Some(code.get_value()))
             on:mouseleave=move |_| hovered.set(None)
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                if ev.pointer_type() == "touch" {
+                    hovered.set(Some(code.get_value()));
+                }
+            }
             on:focus=move |_| hovered.set(Some(code.get_value()))
             on:blur=move |_| hovered.set(None)
             on:click=move |ev: leptos::ev::MouseEvent| {
