@@ -186,6 +186,7 @@ pub fn App() -> impl IntoView {
     let chosen_measure = RwSignal::new(None::<String>);
     let counties_state = RwSignal::new(None::<Arc<Vec<Shape>>>);
     let counties_requested = RwSignal::new(false);
+    let zoomed = RwSignal::new(false);
     let hovered = RwSignal::new(None::<String>);
     let legend_hover = RwSignal::new(None::<String>);
 
@@ -340,7 +341,7 @@ pub fn App() -> impl IntoView {
                     {move || match map_state.get() {
                         Load::Loading => view! { <Loading /> }.into_any(),
                         Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
-                        Load::Ready(map) => view! { <MapView map fills data view selected hovered legend_hover highlighted counties /> }.into_any(),
+                        Load::Ready(map) => view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed /> }.into_any(),
                     }}
                 </section>
                 <aside class="panel">
@@ -371,7 +372,7 @@ pub fn App() -> impl IntoView {
                     Load::Loading => view! { <Loading /> }.into_any(),
                     Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
                     Load::Ready(map) => {
-                        view! { <MapView map fills data view selected hovered legend_hover highlighted counties /> }.into_any()
+                        view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed /> }.into_any()
                     }
                 }}
             </section>
@@ -383,7 +384,7 @@ pub fn App() -> impl IntoView {
                         view! {
                             <div class="tools-row">
                                 <EmbedDialog set=set.clone() view />
-                                <ExportTools set=set.clone() map view fills selected />
+                                <ExportTools set=set.clone() map view fills selected zoomed />
                             </div>
                             <IndicatorPicker set=set.clone() view />
                             <Timeline set=set.clone() view />

@@ -88,3 +88,58 @@ async fn png_export_has_the_expected_pixel_size() {
     }
     page.close().await;
 }
+
+#[tokio::test]
+async fn zoom_frames_the_selected_city_and_the_export_follows() {
+    let page = open().await;
+    let full = page
+        .js("return document.querySelector('svg.map-svg').getAttribute('viewBox')")
+        .await;
+    page.wait_for("button[name=zoom]")
+        .await
+        .click()
+        .await
+        .expect("zoom in");
+    page.wait_js(
+        "return document.querySelector('svg.map-svg').viewBox.baseVal.x > 0",
+        json!(true),
+    )
+    .await;
+    let zoomed = page
+        .js("return document.querySelector('svg.map-svg').viewBox.baseVal.width")
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(zoomed < 500.0, "zoomed to Taiyuan: {zoomed}");
+    let datong_hidden = page.js("return document.querySelector('.map-label[data-adcode=\"140200\"]').classList.contains('outside')").await;
+    assert_eq!(
+        datong_hidden,
+        json!(true),
+        "Datong's name is outside the frame"
+    );
+    page.wait_for("button[name=export-svg]")
+        .await
+        .click()
+        .await
+        .expect("export");
+    let inner = page
+        .js("const href = document.getElementById('export-link').getAttribute('href'); const text = decodeURIComponent(href.slice(href.indexOf(',') + 1)); return new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('svg > svg').getAttribute('viewBox');")
+        .await;
+    assert_eq!(
+        inner,
+        page.js("return document.querySelector('svg.map-svg').getAttribute('viewBox')")
+            .await,
+        "the export frames the same part"
+    );
+    page.wait_for("button[name=zoom]")
+        .await
+        .click()
+        .await
+        .expect("zoom out");
+    page.wait_js(
+        "return document.querySelector('svg.map-svg').getAttribute('viewBox')",
+        full,
+    )
+    .await;
+    page.close().await;
+}

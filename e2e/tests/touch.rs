@@ -11,11 +11,20 @@ async fn a_tap_shows_the_tooltip() {
     page.wait_for_colours().await;
     let (x, y) = page.label_point("140100").await;
     let tap = TouchActions::new("finger".into())
-        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(10)), x, y })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(10)),
+            x,
+            y,
+        })
         .then(PointerAction::Down { button: 0 })
         .then(PointerAction::Up { button: 0 });
     page.client.perform_actions(tap).await.expect("tap");
-    let tip = page.wait_for("[role=tooltip]").await.text().await.expect("tooltip");
+    let tip = page
+        .wait_for("[role=tooltip]")
+        .await
+        .text()
+        .await
+        .expect("tooltip");
     assert!(tip.contains("太原市") && tip.contains("Taiyuan"), "{tip}");
     page.screenshot("touch-tooltip").await;
     page.close().await;

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::choropleth::{Choropleth, NO_DATA};
-use super::layout::MapLayout;
+use super::layout::{MapLayout, ViewBox};
 use crate::data::geo::Region;
 use crate::format::fixed;
 use crate::html::escape;
@@ -31,8 +31,10 @@ const HEAD_H: f64 = 96.0;
 const LINE: f64 = 22.0;
 
 /// The SVG text.
+/// `view_box` is the part of the drawing to show (the whole of it, or a zoom).
 pub fn export_svg(
     layout: &MapLayout,
+    view_box: ViewBox,
     regions: &[Region],
     fills: &Choropleth,
     selected: &[String],
@@ -62,7 +64,14 @@ pub fn export_svg(
         escape(&frame.title_en),
         escape(&frame.period)
     );
-    let _ = write!(s, r#"<g transform="translate(10,{})">"#, fixed(HEAD_H, 0));
+    let _ = write!(
+        s,
+        r#"<svg x="10" y="{}" width="{}" height="{}" viewBox="{}" overflow="hidden">"#,
+        fixed(HEAD_H, 0),
+        fixed(mw, 1),
+        fixed(mh, 1),
+        view_box.attr()
+    );
     for (shape, region) in layout.shapes.iter().zip(regions) {
         let fill = fills.fills.get(&shape.adcode);
         let color = match fill.and_then(|f| f.color.clone()) {
@@ -102,7 +111,7 @@ pub fn export_svg(
             escape(region.short_name_zh())
         );
     }
-    s.push_str("</g>");
+    s.push_str("</svg>");
     // Legend.
     let lx = mw + 30.0;
     let _ = write!(
@@ -199,8 +208,19 @@ mod tests {
             boundary_note: "示意图 Schematic map".into(),
             url: "http://127.0.0.1/?indicator=pm25&period=2023".into(),
         };
-        let svg = export_svg(&layout, &regions, &fills, &["140100".to_string()], &frame);
+        let svg = export_svg(
+            &layout,
+            layout.full_box(),
+            &regions,
+            &fills,
+            &["140100".to_string()],
+            &frame,
+        );
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(
+            svg.contains(&format!("viewBox=\"{}\"", layout.full_box().attr())),
+            "the map part shows the view box"
+        );
         assert_eq!(
             svg.matches("<path d=").count(),
             11 + 1,

@@ -20,6 +20,35 @@ pub struct Shape {
     pub d: String,
     /// Label position in user units.
     pub label: (f64, f64),
+    /// Bounding box in user units.
+    pub bounds: Bounds,
+}
+
+/// The visible part of the drawing, in user units (an SVG `viewBox`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl ViewBox {
+    /// The `viewBox` attribute value.
+    pub fn attr(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            fixed(self.x, 1),
+            fixed(self.y, 1),
+            fixed(self.w, 1),
+            fixed(self.h, 1)
+        )
+    }
+
+    /// A point as percentages of this box, for placing HTML over the SVG.
+    pub fn percent(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        ((x - self.x) / self.w * 100.0, (y - self.y) / self.h * 100.0)
+    }
 }
 
 /// All regions projected into one frame.
@@ -42,15 +71,12 @@ impl MapLayout {
             bounds.extend(projection.project(*lon, *lat));
         }
         let frame = Frame::fit_height(projection, bounds, CONTENT_HEIGHT, MARGIN)?;
-        let shapes = regions
-            .iter()
-            .map(|r| Shape {
-                adcode: r.adcode.clone(),
-                d: svg_path(&r.polygons, &frame),
-                label: frame.to_screen(r.label[0], r.label[1]),
-            })
-            .collect();
-        Some(Self { frame, shapes })
+        let mut layout = Self {
+            frame,
+            shapes: Vec::new(),
+        };
+        layout.shapes = layout.shapes_for(regions);
+        Some(layout)
     }
 
     /// Other regions (e.g. counties) drawn in this layout's frame, so that they
@@ -58,21 +84,63 @@ impl MapLayout {
     pub fn shapes_for(&self, regions: &[Region]) -> Vec<Shape> {
         regions
             .iter()
-            .map(|r| Shape {
-                adcode: r.adcode.clone(),
-                d: svg_path(&r.polygons, &self.frame),
-                label: self.frame.to_screen(r.label[0], r.label[1]),
+            .map(|r| {
+                let mut bounds = Bounds::empty();
+                for [lon, lat] in r.polygons.iter().flatten().flatten() {
+                    bounds.extend(self.frame.to_screen(*lon, *lat));
+                }
+                Shape {
+                    adcode: r.adcode.clone(),
+                    d: svg_path(&r.polygons, &self.frame),
+                    label: self.frame.to_screen(r.label[0], r.label[1]),
+                    bounds,
+                }
             })
             .collect()
     }
 
-    /// The SVG `viewBox` attribute value.
+    /// The whole drawing.
+    pub fn full_box(&self) -> ViewBox {
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: self.frame.width,
+            h: self.frame.height,
+        }
+    }
+
+    /// A box around the shapes of `adcodes`, with a margin, widened to the whole
+    /// drawing's aspect ratio (so the map keeps its size on the page). `None` when
+    /// none of them is drawn.
+    pub fn zoom_box(&self, adcodes: &[String]) -> Option<ViewBox> {
+        let mut b = Bounds::empty();
+        for s in self.shapes.iter().filter(|s| adcodes.contains(&s.adcode)) {
+            b.extend((s.bounds.min_x, s.bounds.min_y));
+            b.extend((s.bounds.max_x, s.bounds.max_y));
+        }
+        if b.is_empty() {
+            return None;
+        }
+        let pad = 0.08 * b.width().max(b.height());
+        let (mut w, mut h) = (b.width() + 2.0 * pad, b.height() + 2.0 * pad);
+        let aspect = self.aspect();
+        if w / h > aspect {
+            h = w / aspect;
+        } else {
+            w = h * aspect;
+        }
+        let (cx, cy) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
+        Some(ViewBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+        })
+    }
+
+    /// The SVG `viewBox` attribute value of the whole drawing.
     pub fn view_box(&self) -> String {
-        format!(
-            "0 0 {} {}",
-            fixed(self.frame.width, 1),
-            fixed(self.frame.height, 1)
-        )
+        self.full_box().attr()
     }
 
     /// Width over height of the drawing.
@@ -128,7 +196,28 @@ mod tests {
         }
         // The northern region is drawn above the southern one.
         assert!(layout.shapes[1].label.1 < layout.shapes[0].label.1);
-        assert!(layout.view_box().starts_with("0 0 "));
+        assert!(layout.view_box().starts_with("0.0 0.0 "));
+    }
+
+    #[test]
+    fn zoom_box_frames_the_selection_at_the_same_aspect() {
+        let layout =
+            MapLayout::new(&[region("140100", 111.0, 36.0), region("140200", 113.0, 39.0)])
+                .expect("regions");
+        let z = layout.zoom_box(&["140200".to_string()]).expect("drawn");
+        assert!((z.w / z.h - layout.aspect()).abs() < 1e-9);
+        let s = &layout.shapes[1];
+        assert!(
+            z.x <= s.bounds.min_x
+                && z.y <= s.bounds.min_y
+                && z.x + z.w >= s.bounds.max_x
+                && z.y + z.h >= s.bounds.max_y
+        );
+        assert!(z.w < layout.frame.width, "zoomed in");
+        let (px, py) = z.percent(s.label);
+        assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
+        assert!(layout.zoom_box(&["999999".to_string()]).is_none());
+        assert_eq!(layout.full_box().attr(), layout.view_box());
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub fn ExportTools(
     fills: Memo<Option<Choropleth>>,
     /// Selected cities, emphasised in the export.
     selected: RwSignal<Vec<String>>,
+    /// Zoomed to the selection: the export frames the same part.
+    zoomed: RwSignal<bool>,
 ) -> impl IntoView {
     let set = StoredValue::new(set);
     let svg = move || -> Option<(String, String)> {
@@ -81,11 +83,19 @@ pub fn ExportTools(
             ),
             url: window().location().href().unwrap_or_default(),
         };
+        let chosen = selected.get_untracked();
+        let view_box = if zoomed.get_untracked() {
+            m.layout.zoom_box(&chosen)
+        } else {
+            None
+        }
+        .unwrap_or(m.layout.full_box());
         let text = export_svg(
             &m.layout,
+            view_box,
             &m.boundaries.regions,
             &f,
-            &selected.get_untracked(),
+            &chosen,
             &frame,
         );
         Some((text, format!("shanxi-{}-{}", v.indicator, v.period)))

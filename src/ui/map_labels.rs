@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::LoadedMap;
 use crate::format::fixed;
+use crate::map::layout::ViewBox;
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -16,6 +17,8 @@ use crate::format::fixed;
 pub fn MapLabels(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
+    /// The visible part of the drawing.
+    view_box: Memo<ViewBox>,
 ) -> impl IntoView {
     let labels = map
         .layout
@@ -23,13 +26,15 @@ pub fn MapLabels(
         .iter()
         .zip(&map.boundaries.regions)
         .map(|(shape, region)| {
-            let (x, y) = map.layout.percent(shape.label);
+            let at = shape.label;
+            let pos = Memo::new(move |_| view_box.with(|b| b.percent(at)));
             view! {
                 <span
                     class="map-label"
                     data-adcode=region.adcode.clone()
-                    style:left=format!("{}%", fixed(x, 3))
-                    style:top=format!("{}%", fixed(y, 3))
+                    class:outside=move || pos.with(|(x, y)| !(0.0..=100.0).contains(x) || !(0.0..=100.0).contains(y))
+                    style:left=move || format!("{}%", fixed(pos.get().0, 3))
+                    style:top=move || format!("{}%", fixed(pos.get().1, 3))
                 >
                     {region.short_name_zh().to_string()}
                 </span>

@@ -36,7 +36,20 @@ pub fn MapView(
     highlighted: Memo<Option<Vec<String>>>,
     /// County shapes of the active measure's county targets, drawn over the prefectures.
     counties: Memo<Vec<crate::map::layout::Shape>>,
+    /// Zoomed to the selected cities (or the whole province).
+    zoomed: RwSignal<bool>,
 ) -> impl IntoView {
+    let full = map.layout.full_box();
+    let zoom_map = map.clone();
+    let view_box = Memo::new(move |_| {
+        if zoomed.get() {
+            selected
+                .with(|s| zoom_map.layout.zoom_box(s))
+                .unwrap_or(full)
+        } else {
+            full
+        }
+    });
     let layout = &map.layout;
     let shapes = layout
         .shapes
@@ -71,7 +84,7 @@ pub fn MapView(
         <div class="map" style=format!("--aspect: {}", fixed(layout.aspect(), 4))>
             <svg
                 class="map-svg"
-                viewBox=layout.view_box()
+                viewBox=move || view_box.get().attr()
                 role="group"
                 aria-label="山西省地级市 Shanxi's prefecture-level cities"
             >
@@ -89,8 +102,18 @@ pub fn MapView(
                 </g>
                 {outline}
             </svg>
-            <MapLabels map=map.clone() />
-            <Tooltip map=map.clone() hovered data view />
+            <MapLabels map=map.clone() view_box />
+            <Tooltip map=map.clone() hovered data view view_box />
+            <button
+                type="button"
+                class="tool zoom"
+                name="zoom"
+                aria-pressed=move || zoomed.get().to_string()
+                disabled=move || !zoomed.get() && selected.with(Vec::is_empty)
+                on:click=move |_| zoomed.update(|z| *z = !*z)
+            >
+                {move || if zoomed.get() { "全省 Whole province" } else { "缩放到所选 Zoom to selection" }}
+            </button>
         </div>
     }
 }

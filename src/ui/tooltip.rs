@@ -10,6 +10,7 @@ use crate::data::describe::describe;
 use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::html::tooltip_details;
+use crate::map::layout::ViewBox;
 use crate::state::ViewState;
 
 /// Shows the hovered region next to its label point. Placed below the point near
@@ -24,6 +25,8 @@ pub fn Tooltip(
     data: Signal<Option<Arc<IndicatorSet>>>,
     /// The current view.
     view: RwSignal<Option<ViewState>>,
+    /// The visible part of the drawing.
+    view_box: Memo<ViewBox>,
 ) -> impl IntoView {
     move || {
         let code = hovered.get()?;
@@ -34,7 +37,7 @@ pub fn Tooltip(
             .position(|r| r.adcode == code)?;
         let region = &map.boundaries.regions[i];
         let shape = map.layout.shapes.get(i)?;
-        let (x, y) = map.layout.percent(shape.label);
+        let (x, y) = view_box.with(|b| b.percent(shape.label));
         let side = if x < 25.0 {
             "start"
         } else if x > 75.0 {
