@@ -227,6 +227,19 @@ fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {
         .unwrap_or([0.0, 0.0])
 }
 
+/// The shipped prefecture boundaries, for tests.
+#[cfg(test)]
+pub(crate) fn shipped_prefectures() -> Vec<Region> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/geo/shanxi-prefectures.geojson"
+    ))
+    .expect("geojson");
+    parse_boundaries("shanxi-prefectures.geojson", &text)
+        .expect("valid")
+        .regions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

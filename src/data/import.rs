@@ -459,16 +459,7 @@ pub fn import_csv(
 mod tests {
     use super::*;
 
-    fn regions() -> Vec<Region> {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/geo/shanxi-prefectures.geojson"
-        ))
-        .expect("geojson");
-        crate::data::geo::parse_boundaries("p", &text)
-            .expect("valid")
-            .regions
-    }
+    use crate::data::geo::shipped_prefectures as regions;
 
     fn run(csv: &str) -> Result<Import, ImportError> {
         import_csv(

@@ -453,37 +453,36 @@ mod tests {
             .iter()
             .flat_map(|(_, ms)| ms)
             .all(|m| m.themes.contains(&"soil".to_string())));
-        let fen = p.filter(&Filter {
-            campaign: Some("fen-valley".into()),
-            ..Filter::default()
-        });
+        let ids = |f: Filter| -> Vec<String> {
+            p.filter(&f)
+                .targeted
+                .iter()
+                .flat_map(|(_, ms)| ms.iter().map(|m| m.id.clone()))
+                .collect()
+        };
         assert_eq!(
-            fen.targeted.iter().map(|(_, ms)| ms.len()).sum::<usize>(),
+            ids(Filter {
+                campaign: Some("fen-valley".into()),
+                ..Filter::default()
+            })
+            .len(),
             2
         );
-        let zh = p.filter(&Filter {
-            text: "臭氧".into(),
-            ..Filter::default()
-        });
-        assert!(zh
-            .targeted
-            .iter()
-            .flat_map(|(_, ms)| ms)
-            .any(|m| m.id == "air-ozone-winter"));
-        let en = p.filter(&Filter {
-            text: "OZONE".into(),
-            ..Filter::default()
-        });
-        assert!(en
-            .targeted
-            .iter()
-            .flat_map(|(_, ms)| ms)
-            .any(|m| m.id == "air-ozone-winter"));
-        let none = p.filter(&Filter {
+        for text in ["臭氧", "OZONE"] {
+            assert!(
+                ids(Filter {
+                    text: text.into(),
+                    ..Filter::default()
+                })
+                .contains(&"air-ozone-winter".to_string()),
+                "{text}"
+            );
+        }
+        assert!(ids(Filter {
             text: "spaceport".into(),
             ..Filter::default()
-        });
-        assert!(none.targeted.is_empty());
+        })
+        .is_empty());
     }
 
     #[test]

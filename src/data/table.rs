@@ -167,16 +167,7 @@ mod tests {
     use crate::data::indicators::shipped;
     use crate::map::choropleth::{choropleth, Classing};
 
-    fn regions() -> Vec<Region> {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/geo/shanxi-prefectures.geojson"
-        ))
-        .expect("geojson");
-        crate::data::geo::parse_boundaries("p", &text)
-            .expect("valid")
-            .regions
-    }
+    use crate::data::geo::shipped_prefectures as regions;
 
     fn pm25_rows() -> Vec<Row> {
         let set = shipped();

@@ -180,14 +180,7 @@ mod tests {
 
     #[test]
     fn svg_has_title_map_legend_with_no_data_sources_notice_and_url() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/geo/shanxi-prefectures.geojson"
-        ))
-        .expect("geojson");
-        let regions = crate::data::geo::parse_boundaries("p", &text)
-            .expect("valid")
-            .regions;
+        let regions = crate::data::geo::shipped_prefectures();
         let layout = MapLayout::new(&regions).expect("layout");
         let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
         let fills = choropleth(
