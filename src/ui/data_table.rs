@@ -25,8 +25,13 @@ pub fn DataTable(
     fills: Memo<Option<Choropleth>>,
 ) -> impl IntoView {
     let by = RwSignal::new(SortBy::City);
+    // Built only while the table is open: a closed table costs nothing on a switch.
+    let open = RwSignal::new(false);
     let descending = RwSignal::new(false);
     let table = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
         let (m, f) = (map.get()?, fills.get()?);
         let v = view.get()?;
         let mut r = rows(&set, &v.indicator, &v.period, &m.boundaries.regions, &f);
@@ -76,7 +81,11 @@ pub fn DataTable(
         }
     };
     view! {
-        <details class="data-table">
+        <details class="data-table" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            open.set(is_open);
+        }>
             <summary>"表格 " <span class="en">"Table"</span></summary>
             <p class="table-tools">
                 <a class="tool" href=move || table.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default()) download=move || table.with(|t| t.as_ref().map(|t| t.2.clone()).unwrap_or_default())>

@@ -18,6 +18,9 @@ pub fn EmbedDialog(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let snippet = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
         let v = view.get()?;
         let loc = window().location();
         let page = format!(
