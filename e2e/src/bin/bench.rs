@@ -77,6 +77,21 @@ async fn main() {
         return [times[Math.floor(times.length / 2)], times[times.length - 1], paths() === before];
     "#;
     let wrapped = format!("const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done(String(e)));");
+    // The same for the palette alone (only fills change): what the map itself costs.
+    let palette_script = script
+        .replace("select[name=indicator]", "select[name=palette]")
+        .replace(
+            "['pm25', 'air-rank', 'water-quality-index', 'air-index-change']",
+            "['viridis', 'orrd', 'blues', 'purples']",
+        );
+    let palette = format!("const done = arguments[arguments.length - 1]; (async () => {{ {palette_script} }})().then(done, e => done(String(e)));");
+    if let Ok(Value::Array(v)) = page.client.execute_async(&palette, vec![]).await {
+        println!(
+            "palette switch (re-colour only): median {:.2} ms, worst {:.2} ms",
+            v[0].as_f64().unwrap_or(f64::NAN),
+            v[1].as_f64().unwrap_or(f64::NAN)
+        );
+    }
     match page.client.execute_async(&wrapped, vec![]).await {
         Ok(Value::Array(v)) => {
             let (median, worst) = (
