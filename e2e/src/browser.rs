@@ -4,6 +4,7 @@
 //! parallel; dropping it ends the driver (and with it the browsers it started).
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -35,7 +36,10 @@ impl Browser {
     /// Starts chromedriver and waits until it accepts connections.
     pub fn start() -> Result<Browser, String> {
         let port = free_port().map_err(|e| format!("no free port: {e}"))?;
+        // Its own process group, so that dropping the Browser also ends the
+        // Chromium processes a failed test left open.
         let driver = Command::new(driver_binary())
+            .process_group(0)
             .arg(format!("--port={port}"))
             .arg("--allowed-ips=127.0.0.1")
             .stdout(Stdio::null())
@@ -122,6 +126,11 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
