@@ -8,12 +8,20 @@ async fn printing_fits_on_one_page() {
     let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023", |_| {}).await;
     page.wait_for_colours().await;
     page.wait_for(".policy-panel article[data-measure]").await;
-    let pdf = page.client.print(PrintConfiguration::default()).await.expect("print to PDF");
+    let pdf = page
+        .client
+        .print(PrintConfiguration::default())
+        .await
+        .expect("print to PDF");
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
     let _ = std::fs::write(e2e::artifacts_dir().join("print.pdf"), &pdf);
     // The page tree's /Count is the number of pages.
     let text = String::from_utf8_lossy(&pdf);
-    let count = text.split("/Count ").nth(1).and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()).and_then(|n| n.parse::<u32>().ok());
+    let count = text
+        .split("/Count ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse::<u32>().ok());
     assert_eq!(count, Some(1), "one page");
     page.close().await;
 }
