@@ -226,20 +226,6 @@ async fn reloading_the_url_restores_indicator_and_period() {
 }
 
 #[tokio::test]
-async fn unknown_url_values_fall_back_with_a_notice() {
-    let page = Page::open_path(1280, 900, "/?indicator=nope&period=1999", |_| {}).await;
-    page.wait_for_colours().await;
-    let notice = page.wait_for(".notice").await.text().await.expect("notice");
-    assert!(notice.contains("nope"), "{notice}");
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2023-jan-nov"),
-    )
-    .await;
-    page.close().await;
-}
-
-#[tokio::test]
 async fn legend_and_map_highlight_each_other() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_colours().await;

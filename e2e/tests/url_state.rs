@@ -111,6 +111,7 @@ async fn bad_parameters_fall_back_with_a_notice() {
             "999999",
         ),
         ("/?classes=99&palette=rainbow&zoom=4", "zoom"),
+        ("/?indicator=nope&period=1999", "nope"),
     ] {
         let page = Page::open_path(1280, 900, q, |_| {}).await;
         page.wait_for_colours().await;

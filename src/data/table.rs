@@ -165,24 +165,13 @@ pub fn csv_data_url(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::data::indicators::shipped;
-    use crate::map::choropleth::{choropleth, Classing};
 
     use crate::data::geo::shipped_prefectures as regions;
 
     fn pm25_rows() -> Vec<Row> {
         let set = shipped();
         let regions = regions();
-        let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
-        let fills = choropleth(
-            &set,
-            "pm25",
-            "2023",
-            &Classing {
-                classes: 5,
-                ..Classing::default()
-            },
-            &codes,
-        );
+        let fills = crate::map::choropleth::pm25_2023(&regions);
         rows(&set, "pm25", "2023", &regions, &fills)
     }
 

@@ -236,6 +236,22 @@ pub fn rank_among(
     Some((better + 1, all.len()))
 }
 
+/// PM2.5 in 2023 for `regions` with five quantile classes, for tests.
+#[cfg(test)]
+pub(crate) fn pm25_2023(regions: &[crate::data::geo::Region]) -> Choropleth {
+    let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
+    choropleth(
+        &crate::data::indicators::shipped(),
+        "pm25",
+        "2023",
+        &Classing {
+            classes: 5,
+            ..Classing::default()
+        },
+        &codes,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -175,24 +175,12 @@ pub fn export_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::indicators::shipped;
-    use crate::map::choropleth::{choropleth, Classing};
 
     #[test]
     fn svg_has_title_map_legend_with_no_data_sources_notice_and_url() {
         let regions = crate::data::geo::shipped_prefectures();
         let layout = MapLayout::new(&regions).expect("layout");
-        let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
-        let fills = choropleth(
-            &shipped(),
-            "pm25",
-            "2023",
-            &Classing {
-                classes: 5,
-                ..Classing::default()
-            },
-            &codes,
-        );
+        let fills = crate::map::choropleth::pm25_2023(&regions);
         let frame = Frame {
             title_zh: "PM2.5 年均浓度".into(),
             title_en: "PM2.5 annual mean".into(),
