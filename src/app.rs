@@ -13,13 +13,14 @@ use crate::error::Error;
 use crate::map::choropleth::{choropleth, Choropleth};
 use crate::map::layout::{MapLayout, Shape};
 use crate::net::fetch_text;
-use crate::state::{parse_query, Known, Notice, ViewState};
+use crate::state::{parse_query, Known, Lang, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
-    export_tools::ExportTools, footer::Footer, indicator_picker::IndicatorPicker, legend::Legend,
-    load_error::LoadError, loading::Loading, map_view::MapView, notices::Notices,
-    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    export_tools::ExportTools, footer::Footer, indicator_picker::IndicatorPicker,
+    lang_toggle::LangToggle, legend::Legend, load_error::LoadError, loading::Loading,
+    map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
+    timeline::Timeline,
 };
 
 /// Where the prefecture boundaries are served, relative to the page.
@@ -187,6 +188,28 @@ pub fn App() -> impl IntoView {
     let counties_state = RwSignal::new(None::<Arc<Vec<Shape>>>);
     let counties_requested = RwSignal::new(false);
     let zoomed = RwSignal::new(false);
+    // The map's language, from the view (Chinese until the view is read).
+    let url_lang = if parse_query(&current_query())
+        .iter()
+        .any(|(k, v)| k == "lang" && v == "en")
+    {
+        Lang::En
+    } else {
+        Lang::Zh
+    };
+    let lang = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| v.lang))
+            .unwrap_or(url_lang)
+    });
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let l = lang.get();
+            let _ = root.set_attribute("lang", l.html());
+            let _ = root
+                .class_list()
+                .toggle_with_force("lang-en", l == Lang::En);
+        }
+    });
     let hovered = RwSignal::new(None::<String>);
     let legend_hover = RwSignal::new(None::<String>);
 
@@ -341,12 +364,12 @@ pub fn App() -> impl IntoView {
                     {move || match map_state.get() {
                         Load::Loading => view! { <Loading /> }.into_any(),
                         Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
-                        Load::Ready(map) => view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed /> }.into_any(),
+                        Load::Ready(map) => view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed lang /> }.into_any(),
                     }}
                 </section>
                 <aside class="panel">
                     {move || match data_state.get() {
-                        Load::Ready(set) => view! { <Legend set view fills hovered legend_hover /> }.into_any(),
+                        Load::Ready(set) => view! { <Legend set view fills hovered legend_hover lang /> }.into_any(),
                         Load::Failed(error) => view! { <LoadError error on_retry=load_data_cb /> }.into_any(),
                         Load::Loading => ().into_any(),
                     }}
@@ -372,7 +395,7 @@ pub fn App() -> impl IntoView {
                     Load::Loading => view! { <Loading /> }.into_any(),
                     Load::Failed(error) => view! { <LoadError error on_retry=load_map_cb /> }.into_any(),
                     Load::Ready(map) => {
-                        view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed /> }.into_any()
+                        view! { <MapView map fills data view selected hovered legend_hover highlighted counties zoomed lang /> }.into_any()
                     }
                 }}
             </section>
@@ -384,12 +407,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <div class="tools-row">
                                 <EmbedDialog set=set.clone() view />
-                                <ExportTools set=set.clone() map view fills selected zoomed />
+                                <ExportTools set=set.clone() map view fills selected zoomed lang />
+                                <LangToggle view lang />
                             </div>
                             <IndicatorPicker set=set.clone() view />
                             <Timeline set=set.clone() view />
                             <ClassingControls set=set.clone() view />
-                            <Legend set=set.clone() view fills hovered legend_hover />
+                            <Legend set=set.clone() view fills hovered legend_hover lang />
                             <DataTable set=set.clone() map view fills />
                             <CompareView set=set.clone() map selected />
                             <CityDetail set=set.clone() map selected />

@@ -42,6 +42,31 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// [`format_number`] with thousands separators, as English text writes numbers:
+/// `5045.93` → "5,045.93". Chinese text keeps the plain form.
+pub fn format_number_en(v: f64) -> String {
+    let plain = format_number(v);
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map(|r| ("-", r))
+        .unwrap_or(("", plain.as_str()));
+    let (int, frac) = rest
+        .split_once('.')
+        .map(|(i, f)| (i, Some(f)))
+        .unwrap_or((rest, None));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +80,15 @@ mod tests {
         assert_eq!(fixed(123.456, 0), "123");
         assert_eq!(fixed(f64::NAN, 2), "0");
         assert_eq!(fixed(99.995, 2), "100.00");
+    }
+
+    #[test]
+    fn english_numbers_group_thousands() {
+        assert_eq!(format_number_en(5045.93), "5,045.93");
+        assert_eq!(format_number_en(1234567.0), "1,234,567");
+        assert_eq!(format_number_en(-2056.71), "-2,056.71");
+        assert_eq!(format_number_en(41.0), "41");
+        assert_eq!(format_number_en(0.91), "0.91");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::data::import::RowProblem;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Measure, Policies};
 use crate::map::choropleth::format_number;
+use crate::state::Lang;
 
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn escape(s: &str) -> String {
@@ -132,20 +133,35 @@ pub fn city_rows(values: &[ValueInfo]) -> String {
     out
 }
 
-/// The tooltip's lines below the names.
-pub fn tooltip_details(info: &ValueInfo) -> String {
-    let mut out = format!(
-        r#"<span class="value{}">{} <span class="en">{}</span></span><span class="period">{} · {}{}</span>"#,
-        if info.has_data { "" } else { " no-data" },
-        escape(&info.value.zh),
-        escape(&info.value.en),
-        escape(&info.period.zh),
-        escape(&info.period.en),
-        if info.partial {
-            r#" <span class="partial">非全年 partial year</span>"#
+/// The tooltip's lines below the names: Chinese with English beside it, or
+/// English only.
+pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let pair = |zh: &str, en_text: &str, sep: &str| {
+        if en {
+            escape(en_text)
         } else {
-            ""
+            format!("{}{sep}{}", escape(zh), escape(en_text))
+        }
+    };
+    let partial = match (info.partial, en) {
+        (false, _) => "",
+        (true, false) => r#" <span class="partial">非全年 partial year</span>"#,
+        (true, true) => r#" <span class="partial">partial year</span>"#,
+    };
+    let mut out = format!(
+        r#"<span class="value{}">{}</span><span class="period">{}{partial}</span>"#,
+        if info.has_data { "" } else { " no-data" },
+        if en {
+            escape(&info.value.en)
+        } else {
+            format!(
+                r#"{} <span class="en">{}</span>"#,
+                escape(&info.value.zh),
+                escape(&info.value.en)
+            )
         },
+        pair(&info.period.zh, &info.period.en, " · "),
     );
     for (class, text) in [
         ("scope", &info.scope),
@@ -155,27 +171,30 @@ pub fn tooltip_details(info: &ValueInfo) -> String {
         if let Some(t) = text {
             let _ = write!(
                 out,
-                r#"<span class="{class}">{} · {}</span>"#,
-                escape(&t.zh),
-                escape(&t.en)
+                r#"<span class="{class}">{}</span>"#,
+                pair(&t.zh, &t.en, " · ")
             );
         }
     }
     if let Some(n) = &info.note {
         let _ = write!(
             out,
-            r#"<span class="note">{} {}</span>"#,
-            escape(&n.zh),
-            escape(&n.en)
+            r#"<span class="note">{}</span>"#,
+            pair(&n.zh, &n.en, " ")
         );
     }
     if info.derived {
-        out.push_str(r#"<span class="derived">由通报排除得出 known by exclusion</span>"#);
+        out.push_str(if en {
+            r#"<span class="derived">known by exclusion</span>"#
+        } else {
+            r#"<span class="derived">由通报排除得出 known by exclusion</span>"#
+        });
     }
     if let Some(s) = &info.source {
         let _ = write!(
             out,
-            r#"<span class="source">来源 Source: {} {}</span>"#,
+            r#"<span class="source">{} {} {}</span>"#,
+            if en { "Source:" } else { "来源 Source:" },
             escape(&s.outlet),
             escape(&s.date)
         );
@@ -511,9 +530,14 @@ mod tests {
     fn tooltip_lines() {
         let s = set();
         let info = describe(&s, "pm25", "2023", "140100").expect("indicator");
-        let html = tooltip_details(&info);
+        let html = tooltip_details(&info, Lang::Zh);
         assert!(html.contains("41 μg/m³") && html.contains("市区") && html.contains("太原晚报"));
         let none = describe(&s, "pm25", "2023", "140200").expect("indicator");
-        assert!(tooltip_details(&none).contains("no-data"));
+        assert!(tooltip_details(&none, Lang::Zh).contains("no-data"));
+        let en = tooltip_details(&info, Lang::En);
+        assert!(
+            en.contains("41 μg/m³") && en.contains("urban districts") && !en.contains("市区"),
+            "{en}"
+        );
     }
 }

@@ -32,6 +32,41 @@ pub struct ViewState {
     pub theme: Option<String>,
     /// Embedded in another page: only map, legend, title and source.
     pub embed: bool,
+    pub lang: Lang,
+}
+
+/// The language of the map, its legend, tooltip, names and exports. Chinese
+/// (the default) shows English beside it; English shows English only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The value of the page's `lang` attribute.
+    pub fn html(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// What the URL may name besides indicators: the ids that exist.
@@ -46,7 +81,7 @@ pub struct Known {
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "indicator",
     "period",
     "method",
@@ -57,6 +92,7 @@ pub const KEYS: [&str; 10] = [
     "measure",
     "theme",
     "embed",
+    "lang",
 ];
 
 /// Something in the URL that could not be used, in words.
@@ -108,6 +144,7 @@ impl ViewState {
             measure: None,
             theme: None,
             embed: false,
+            lang: Lang::Zh,
         }
     }
 
@@ -239,6 +276,14 @@ impl ViewState {
                 ));
             }
         }
+        match get("lang") {
+            None | Some("") | Some("zh") => {}
+            Some("en") => view.lang = Lang::En,
+            Some(other) => notices.push(Notice::new(
+                format!("语言只能是 zh 或 en，“{}”无效。", clip(other)),
+                format!("lang must be zh or en, not “{}”.", clip(other)),
+            )),
+        }
         match get("embed") {
             None | Some("0") | Some("") => {}
             Some("1") => view.embed = true,
@@ -289,6 +334,9 @@ impl ViewState {
         }
         if let Some(t) = &self.theme {
             q.push_str(&format!("&theme={t}"));
+        }
+        if self.lang != Lang::Zh {
+            q.push_str(&format!("&lang={}", self.lang.id()));
         }
         if self.embed {
             q.push_str("&embed=1");
@@ -408,6 +456,7 @@ mod tests {
             measure: Some("air-signature".into()),
             theme: Some("air".into()),
             embed: true,
+            lang: Lang::En,
         };
         let (back, notices) = ViewState::from_pairs(&pairs(&v.to_query()), &s, &known());
         assert_eq!(back, v);

@@ -108,17 +108,19 @@ pub fn choropleth(
             }
             for (c, count) in counts.into_iter().enumerate() {
                 let (lo, hi) = (b[c], b.get(c + 1).copied().unwrap_or(b[c]));
-                let range = if lo == hi {
-                    format_number(lo)
-                } else {
-                    format!("{} – {}", format_number(lo), format_number(hi))
+                let range = |f: fn(f64) -> String| {
+                    if lo == hi {
+                        f(lo)
+                    } else {
+                        format!("{} – {}", f(lo), f(hi))
+                    }
                 };
                 let unit = unit_suffix(ind);
                 legend.push(LegendEntry {
                     class: c.to_string(),
                     color: color_of(c),
-                    label_zh: format!("{range}{unit}"),
-                    label_en: format!("{range}{unit}"),
+                    label_zh: format!("{}{unit}", range(format_number)),
+                    label_en: format!("{}{unit}", range(crate::format::format_number_en)),
                     count,
                 });
             }

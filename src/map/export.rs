@@ -10,6 +10,7 @@ use super::layout::{MapLayout, ViewBox};
 use crate::data::geo::Region;
 use crate::format::fixed;
 use crate::html::escape;
+use crate::state::Lang;
 
 /// What goes around the map.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +25,8 @@ pub struct Frame {
     pub boundary_note: String,
     /// The view's address.
     pub url: String,
+    /// English only, or Chinese with English.
+    pub lang: Lang,
 }
 
 const LEGEND_W: f64 = 380.0;
@@ -59,9 +62,13 @@ pub fn export_svg(
     let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     let _ = write!(
         s,
-        r##"<text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24">{}</text><text x="20" y="68" font-size="17" fill="#5b6660">{} · {}</text>"##,
+        r##"<text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24">{}</text><text x="20" y="68" font-size="17" fill="#5b6660">{}{}</text>"##,
         escape(&frame.title_zh),
-        escape(&frame.title_en),
+        if frame.title_en.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", escape(&frame.title_en))
+        },
         escape(&frame.period)
     );
     let _ = write!(
@@ -108,7 +115,7 @@ pub fn export_svg(
             r##"<text x="{}" y="{}" font-size="20" text-anchor="middle" dominant-baseline="middle" fill="#1f2a24" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
             fixed(x, 1),
             fixed(y, 1),
-            escape(region.short_name_zh())
+            escape(frame.lang.pick(region.short_name_zh(), &region.name_en))
         );
     }
     s.push_str("</svg>");
@@ -122,7 +129,8 @@ pub fn export_svg(
     );
     let _ = write!(
         s,
-        r##"<text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24">图例 Legend</text>"##
+        r##"<text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24">{}</text>"##,
+        frame.lang.pick("图例 Legend", "Legend")
     );
     for (i, e) in fills.legend.iter().enumerate() {
         let y = 24.0 + i as f64 * 30.0;
@@ -130,7 +138,9 @@ pub fn export_svg(
             .color
             .clone()
             .unwrap_or_else(|| "url(#nodata-hatch)".into());
-        let label = if e.label_zh == e.label_en {
+        let label = if frame.lang == Lang::En {
+            e.label_en.clone()
+        } else if e.label_zh == e.label_en {
             e.label_zh.clone()
         } else {
             format!("{} {}", e.label_zh, e.label_en)
@@ -165,7 +175,10 @@ pub fn export_svg(
     } else {
         frame.sources.join("；")
     };
-    line(&mut s, &format!("数据来源 Data: {sources}"));
+    line(
+        &mut s,
+        &format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
+    );
     line(&mut s, &frame.boundary_note);
     line(&mut s, &frame.url);
     s.push_str("</svg>");
@@ -188,6 +201,7 @@ mod tests {
             sources: vec!["太原晚报 2024-01-30".into()],
             boundary_note: "示意图 Schematic map".into(),
             url: "http://127.0.0.1/?indicator=pm25&period=2023".into(),
+            lang: Lang::Zh,
         };
         let svg = export_svg(
             &layout,

@@ -41,6 +41,8 @@ pub fn ExportTools(
     selected: RwSignal<Vec<String>>,
     /// Zoomed to the selection: the export frames the same part.
     zoomed: RwSignal<bool>,
+    /// The map's language.
+    lang: Memo<crate::state::Lang>,
 ) -> impl IntoView {
     let set = StoredValue::new(set);
     let svg = move || -> Option<(String, String)> {
@@ -53,24 +55,36 @@ pub fn ExportTools(
         let ind = set.indicator(&v.indicator)?;
         let per = set.period(&v.period);
         let meta = &m.boundaries.meta;
-        let partial = if per.is_some_and(|p| p.partial) {
-            "（非全年 partial year）"
+        let en = lang.get_untracked() == crate::state::Lang::En;
+        let unit = ind
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default();
+        let partial = match (per.is_some_and(|p| p.partial), en) {
+            (false, _) => "",
+            (true, false) => "（非全年 partial year）",
+            (true, true) => " (partial year)",
+        };
+        let (title_zh, title_en, period) = if en {
+            (
+                format!("Shanxi: {}{unit}", ind.name_en),
+                String::new(),
+                per.map(|p| format!("{}{partial}", p.label_en))
+                    .unwrap_or_default(),
+            )
         } else {
-            ""
+            (
+                format!("山西 {}", ind.name_zh),
+                format!("Shanxi: {}{unit}", ind.name_en),
+                per.map(|p| format!("{} · {}{partial}", p.label_zh, p.label_en))
+                    .unwrap_or_default(),
+            )
         };
         let frame = Frame {
-            title_zh: format!("山西 {}", ind.name_zh),
-            title_en: format!(
-                "Shanxi: {}{}",
-                ind.name_en,
-                ind.unit
-                    .as_deref()
-                    .map(|u| format!(" ({u})"))
-                    .unwrap_or_default()
-            ),
-            period: per
-                .map(|p| format!("{} · {}{partial}", p.label_zh, p.label_en))
-                .unwrap_or_default(),
+            title_zh,
+            title_en,
+            period,
             sources: sources_of(&set, &v.indicator, &v.period),
             boundary_note: format!(
                 "{} {} {}",
@@ -82,6 +96,7 @@ pub fn ExportTools(
                     .unwrap_or_default()
             ),
             url: window().location().href().unwrap_or_default(),
+            lang: lang.get_untracked(),
         };
         let chosen = selected.get_untracked();
         let view_box = if zoomed.get_untracked() {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
 use crate::map::choropleth::{Choropleth, NO_DATA};
-use crate::state::ViewState;
+use crate::state::{Lang, ViewState};
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
@@ -23,6 +23,8 @@ pub fn Legend(
     hovered: RwSignal<Option<String>>,
     /// The legend class under the pointer.
     legend_hover: RwSignal<Option<String>>,
+    /// The map's language.
+    lang: Memo<Lang>,
 ) -> impl IntoView {
     let hovered_class = move || {
         let code = hovered.get()?;
@@ -42,16 +44,29 @@ pub fn Legend(
             let ind = set.indicator(indicator)?;
             let per = set.period(period)?;
             let unit = ind.unit.clone().map(|u| format!(" ({u})")).unwrap_or_default();
-            Some(view! {
-                <p class="legend-title">
-                    <strong>{ind.name_zh.clone()}</strong> " " <span class="en">{format!("{}{unit}", ind.name_en)}</span>
-                    <br />
-                    <span class="legend-period">{per.label_zh.clone()} " · " {per.label_en.clone()}</span>
-                </p>
+            Some(if lang.get() == Lang::En {
+                view! {
+                    <p class="legend-title">
+                        <strong>{format!("{}{unit}", ind.name_en)}</strong>
+                        <br />
+                        <span class="legend-period">{per.label_en.clone()}</span>
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="legend-title">
+                        <strong>{ind.name_zh.clone()}</strong> " " <span class="en">{format!("{}{unit}", ind.name_en)}</span>
+                        <br />
+                        <span class="legend-period">{per.label_zh.clone()} " · " {per.label_en.clone()}</span>
+                    </p>
+                }
+                .into_any()
             })
         })
     };
     let entries = move || {
+        lang.track();
         let legend = fills
             .with(|c| c.as_ref().map(|c| c.legend.clone()))
             .unwrap_or_default();
@@ -72,7 +87,7 @@ pub fn Legend(
                         on:mouseleave=move |_| legend_hover.set(None)
                     >
                         <span class="swatch" class:hatch=e.class == NO_DATA style=swatch_style aria-hidden="true"></span>
-                        <span class="legend-label">{e.label_zh.clone()} {(e.label_en != e.label_zh).then(|| view! { " " <span class="en">{e.label_en.clone()}</span> })}</span>
+                        <span class="legend-label">{if lang.get_untracked() == Lang::En { e.label_en.clone() } else if e.label_en == e.label_zh { e.label_zh.clone() } else { format!("{} ", e.label_zh) }}{(lang.get_untracked() == Lang::Zh && e.label_en != e.label_zh).then(|| view! { <span class="en">{e.label_en.clone()}</span> })}</span>
                         <span class="legend-count" title="城市数 cities">{e.count}</span>
                     </li>
                 }
@@ -84,7 +99,7 @@ pub fn Legend(
             let (indicator, period) = s.as_ref()?;
             let list = crate::data::describe::sources_of(&source_set, indicator, period);
             (!list.is_empty())
-                .then(|| view! { <p class="legend-source">"数据来源 Data: " {list.join("；")}</p> })
+                .then(|| view! { <p class="legend-source">{if lang.get() == Lang::En { "Data: " } else { "数据来源 Data: " }} {list.join("；")}</p> })
         })
     };
     view! {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::app::LoadedMap;
 use crate::format::fixed;
 use crate::map::layout::ViewBox;
+use crate::state::Lang;
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -19,6 +20,8 @@ pub fn MapLabels(
     map: Arc<LoadedMap>,
     /// The visible part of the drawing.
     view_box: Memo<ViewBox>,
+    /// The map's language: Chinese short names or English names.
+    lang: Memo<Lang>,
 ) -> impl IntoView {
     let labels = map
         .layout
@@ -36,7 +39,10 @@ pub fn MapLabels(
                     style:left=move || format!("{}%", fixed(pos.get().0, 3))
                     style:top=move || format!("{}%", fixed(pos.get().1, 3))
                 >
-                    {region.short_name_zh().to_string()}
+                    {
+                        let (zh, en) = (region.short_name_zh().to_string(), region.name_en.clone());
+                        move || if lang.get() == Lang::En { en.clone() } else { zh.clone() }
+                    }
                 </span>
             }
         })

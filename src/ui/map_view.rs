@@ -38,6 +38,8 @@ pub fn MapView(
     counties: Memo<Vec<crate::map::layout::Shape>>,
     /// Zoomed to the selected cities (or the whole province).
     zoomed: RwSignal<bool>,
+    /// The map's language.
+    lang: Memo<crate::state::Lang>,
 ) -> impl IntoView {
     let full = map.layout.full_box();
     let zoom_map = map.clone();
@@ -102,8 +104,8 @@ pub fn MapView(
                 </g>
                 {outline}
             </svg>
-            <MapLabels map=map.clone() view_box />
-            <Tooltip map=map.clone() hovered data view view_box />
+            <MapLabels map=map.clone() view_box lang />
+            <Tooltip map=map.clone() hovered data view view_box lang />
             <button
                 type="button"
                 class="tool zoom"

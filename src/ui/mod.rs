@@ -10,6 +10,7 @@ pub mod embed_dialog;
 pub mod export_tools;
 pub mod footer;
 pub mod indicator_picker;
+pub mod lang_toggle;
 pub mod legend;
 pub mod load_error;
 pub mod loading;

@@ -11,7 +11,7 @@ use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::html::tooltip_details;
 use crate::map::layout::ViewBox;
-use crate::state::ViewState;
+use crate::state::{Lang, ViewState};
 
 /// Shows the hovered region next to its label point. Placed below the point near
 /// the top of the map and kept inside the map near its sides.
@@ -27,6 +27,8 @@ pub fn Tooltip(
     view: RwSignal<Option<ViewState>>,
     /// The visible part of the drawing.
     view_box: Memo<ViewBox>,
+    /// The map's language.
+    lang: Memo<Lang>,
 ) -> impl IntoView {
     move || {
         let code = hovered.get()?;
@@ -49,7 +51,22 @@ pub fn Tooltip(
             .get()
             .zip(view.get())
             .and_then(|(set, v)| describe(&set, &v.indicator, &v.period, &code));
-        let details = info.map(|info| tooltip_details(&info)).unwrap_or_default();
+        let en = lang.get() == Lang::En;
+        let details = info
+            .map(|info| tooltip_details(&info, lang.get()))
+            .unwrap_or_default();
+        let names = if en {
+            view! { <span class="names"><strong lang="en">{region.name_en.clone()}</strong></span> }
+                .into_any()
+        } else {
+            view! {
+                <span class="names">
+                    <strong lang="zh">{region.name_zh.clone()}</strong>
+                    <span class="en" lang="en">{region.name_en.clone()}</span>
+                </span>
+            }
+            .into_any()
+        };
         Some(view! {
             <div
                 id="map-tooltip"
@@ -60,10 +77,7 @@ pub fn Tooltip(
                 style:left=format!("{}%", fixed(x, 3))
                 style:top=format!("{}%", fixed(y, 3))
             >
-                <span class="names">
-                    <strong lang="zh">{region.name_zh.clone()}</strong>
-                    <span class="en" lang="en">{region.name_en.clone()}</span>
-                </span>
+                {names}
                 <span class="details" inner_html=details></span>
             </div>
         })

@@ -1,0 +1,58 @@
+//! English: the map's names, legend, tooltip and the page language follow `lang`.
+
+use e2e::page::Page;
+use serde_json::json;
+
+#[tokio::test]
+async fn english_names_legend_and_tooltip_and_back_to_chinese() {
+    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023&lang=en", |_| {}).await;
+    page.wait_for_colours().await;
+    page.wait_js("return document.documentElement.lang", json!("en"))
+        .await;
+    page.wait_js(
+        "return document.querySelector('.map-label[data-adcode=\"140100\"]').textContent",
+        json!("Taiyuan"),
+    )
+    .await;
+    let legend = page.wait_for(".legend").await.text().await.expect("legend");
+    assert!(
+        legend.contains("PM2.5 annual mean")
+            && legend.contains("No data")
+            && !legend.contains("无数据")
+            && !legend.contains("年均"),
+        "{legend}"
+    );
+    page.move_mouse_to(page.label_point("140100").await).await;
+    let tip = page
+        .wait_for("[role=tooltip]")
+        .await
+        .text()
+        .await
+        .expect("tooltip");
+    assert!(
+        tip.contains("Taiyuan")
+            && tip.contains("urban districts")
+            && !tip.contains("市区")
+            && !tip.contains("太原市"),
+        "outlets keep their own names: {tip}"
+    );
+    page.screenshot("english").await;
+    page.wait_for("button[name=lang]")
+        .await
+        .click()
+        .await
+        .expect("switch to Chinese");
+    page.wait_js("return document.documentElement.lang", json!("zh-CN"))
+        .await;
+    page.wait_js(
+        "return location.search",
+        json!("?indicator=pm25&period=2023"),
+    )
+    .await;
+    page.wait_js(
+        "return document.querySelector('.map-label[data-adcode=\"140100\"]').textContent",
+        json!("太原"),
+    )
+    .await;
+    page.close().await;
+}
