@@ -357,7 +357,7 @@ pub fn App() -> impl IntoView {
     if embed {
         return view! {
             <header class="masthead">
-                <h1>"山西生态环境地图" <span class="en">"Shanxi Eco Map"</span></h1>
+                <h1><span class="zh">"山西生态环境地图"</span> <span class="en">"Shanxi Eco Map"</span></h1>
             </header>
             <main class="layout">
                 <section class="map-column">
@@ -382,7 +382,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="masthead">
-            <h1>"山西生态环境地图" <span class="en">"Shanxi Eco Map"</span></h1>
+            <h1><span class="zh">"山西生态环境地图"</span> <span class="en">"Shanxi Eco Map"</span></h1>
         </header>
         <Notices notices />
         {move || match data_state.get() {

@@ -63,7 +63,7 @@ pub fn province_items(set: &IndicatorSet) -> String {
         );
         let _ = write!(
             out,
-            r#"<li class="figure" data-figure="{id}" title="{title}"><span class="figure-value">{value} <small>{unit}</small></span><span class="figure-label">{lzh} <span class="en">{len}</span></span><span class="figure-meta">{period}{previous}{note} · {source}</span></li>"#,
+            r#"<li class="figure" data-figure="{id}" title="{title}"><span class="figure-value">{value} <small>{unit}</small></span><span class="figure-label"><span class="zh">{lzh}</span> <span class="en">{len}</span></span><span class="figure-meta">{period}{previous}{note} · {source}</span></li>"#,
             id = escape(&f.id),
             title = escape(&title),
             value = format_number(f.value),
@@ -82,7 +82,11 @@ fn both(zh: &str, en: &str) -> String {
     if zh == en {
         escape(zh)
     } else {
-        format!(r#"{} <span class="en">{}</span>"#, escape(zh), escape(en))
+        format!(
+            r#"<span class="zh">{}</span> <span class="en">{}</span>"#,
+            escape(zh),
+            escape(en)
+        )
     }
 }
 
@@ -156,7 +160,7 @@ pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
             escape(&info.value.en)
         } else {
             format!(
-                r#"{} <span class="en">{}</span>"#,
+                r#"<span class="zh">{}</span> <span class="en">{}</span>"#,
                 escape(&info.value.zh),
                 escape(&info.value.en)
             )
@@ -208,7 +212,7 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
     for p in problems {
         let _ = write!(
             out,
-            r#"<tr><td>{}</td><td>{}</td><td>{} <span class="en">{}</span></td></tr>"#,
+            r#"<tr><td>{}</td><td>{}</td><td><span class="zh">{}</span> <span class="en">{}</span></td></tr>"#,
             p.row,
             escape(p.column.as_deref().unwrap_or_default()),
             escape(&p.zh),
@@ -227,7 +231,7 @@ pub fn compare_table(
     for (zh, en) in cities {
         let _ = write!(
             out,
-            r#"<th>{} <span class="en">{}</span></th>"#,
+            r#"<th><span class="zh">{}</span> <span class="en">{}</span></th>"#,
             escape(zh),
             escape(en)
         );
@@ -236,7 +240,7 @@ pub fn compare_table(
     for r in rows {
         let _ = write!(
             out,
-            r#"<tr><th scope="row">{} <span class="en">{}</span><br><span class="muted">{}</span></th>"#,
+            r#"<tr><th scope="row"><span class="zh">{}</span> <span class="en">{}</span><br><span class="muted">{}</span></th>"#,
             escape(&r.indicator_zh),
             escape(&r.indicator_en),
             escape(&r.period_zh)
@@ -256,7 +260,7 @@ pub fn table_rows(rows: &[crate::data::table::Row]) -> String {
     for r in rows {
         let _ = write!(
             out,
-            r#"<tr data-adcode="{}"><th scope="row">{} <span class="en">{}</span></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr data-adcode="{}"><th scope="row"><span class="zh">{}</span> <span class="en">{}</span></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
             escape(&r.adcode),
             escape(&r.city_zh),
             escape(&r.city_en),
@@ -313,7 +317,7 @@ pub fn measure_card(
         .filter_map(|t| p.theme(t))
         .map(|t| {
             format!(
-                r#"<span class="chip" data-theme="{}">{} <span class="en">{}</span></span>"#,
+                r#"<span class="chip" data-theme="{}"><span class="zh">{}</span> <span class="en">{}</span></span>"#,
                 escape(&t.id),
                 escape(&t.name_zh),
                 escape(&t.name_en)
@@ -332,7 +336,7 @@ pub fn measure_card(
         .iter()
         .map(|f| {
             format!(
-                r#"<li>{} <span class="en">{}</span>: <strong>{}</strong> {}</li>"#,
+                r#"<li><span class="zh">{}</span> <span class="en">{}</span>: <strong>{}</strong> {}</li>"#,
                 escape(&f.label_zh),
                 escape(&f.label_en),
                 format_number(f.value),
@@ -349,7 +353,7 @@ pub fn measure_card(
         r#"<span class="province-wide">全省适用 Province-wide</span>"#.to_string()
     } else {
         let mut t = format!(
-            "{} <span class=\"en\">{}</span>",
+            "<span class=\"zh\">{}</span> <span class=\"en\">{}</span>",
             escape(&names(true).join("、")),
             escape(&names(false).join(", "))
         );
@@ -364,7 +368,7 @@ pub fn measure_card(
         {
             let _ = write!(
                 t,
-                r#"<br>{} {} 县 counties: {} <span class="en">{}</span>"#,
+                r#"<br>{} {} 县 counties: <span class="zh">{}</span> <span class="en">{}</span>"#,
                 escape(&r.name_zh),
                 r.counties.len(),
                 escape(&r.county_names_zh.join("、")),
@@ -385,7 +389,7 @@ pub fn measure_card(
                 ""
             };
             format!(
-                r#"<li><strong>{}</strong>{flag}: {} <span class="en">{}</span></li>"#,
+                r#"<li><strong>{}</strong>{flag}: <span class="zh">{}</span> <span class="en">{}</span></li>"#,
                 escape(&r.name_zh),
                 escape(&r.basis_zh),
                 escape(&r.basis_en)
@@ -409,7 +413,7 @@ pub fn measure_card(
         format!(r#"<p class="related-list">相关指标 Related indicators: {related}</p>"#)
     };
     format!(
-        r#"<article class="measure" data-measure="{id}" tabindex="0"><h4>{tzh} <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · {event} <span class="en">{event_en}</span></p></article>"#,
+        r#"<article class="measure" data-measure="{id}" tabindex="0"><h4><span class="zh">{tzh}</span> <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text zh" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · <span class="zh">{event}</span> <span class="en">{event_en}</span></p></article>"#,
         id = escape(&m.id),
         tzh = escape(&m.title_zh),
         ten = escape(&m.title_en),

@@ -36,6 +36,23 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
             && !tip.contains("太原市"),
         "outlets keep their own names: {tip}"
     );
+    let label = page
+        .wait_for("label[for=indicator]")
+        .await
+        .text()
+        .await
+        .expect("label");
+    assert_eq!(label.trim(), "Indicator", "panel labels in English only");
+    let card = page
+        .wait_for("article[data-measure=soil-construction]")
+        .await
+        .text()
+        .await
+        .expect("card");
+    assert!(
+        card.contains("Construction-land soil risks") && !card.contains("建设用地土壤污染风险防控"),
+        "{card}"
+    );
     page.screenshot("english").await;
     page.wait_for("button[name=lang]")
         .await

@@ -22,7 +22,7 @@ pub fn CityDetail(
 ) -> impl IntoView {
     let html = move || {
         let Some(code) = selected.with(|s| s.first().cloned()) else {
-            return r#"<p class="hint">点击地图上的城市查看其全部数据。<span class="en">Select a city on the map to see all its values.</span></p>"#.to_string();
+            return r#"<p class="hint"><span class="zh">点击地图上的城市查看其全部数据。</span> <span class="en">Select a city on the map to see all its values.</span></p>"#.to_string();
         };
         let names = map.get().and_then(|m| {
             m.boundaries
@@ -33,7 +33,7 @@ pub fn CityDetail(
         });
         let (zh, en) = names.unwrap_or_else(|| (code.clone(), code.clone()));
         format!(
-            r#"<h2>{} <span class="en">{}</span></h2><div class="table-scroll"><table><thead><tr><th>指标 Indicator</th><th>数值 Value</th><th>时段 Period</th><th>范围 Scope</th><th>来源 Source</th></tr></thead><tbody>{}</tbody></table></div>"#,
+            r#"<h2><span class="zh">{}</span> <span class="en">{}</span></h2><div class="table-scroll"><table><thead><tr><th>指标 Indicator</th><th>数值 Value</th><th>时段 Period</th><th>范围 Scope</th><th>来源 Source</th></tr></thead><tbody>{}</tbody></table></div>"#,
             escape(&zh),
             escape(&en),
             city_rows(&describe_city(&set, &code))

@@ -45,7 +45,7 @@ pub fn ClassingControls(
             let manual = (method() == Method::Manual).then(|| {
                 view! {
                     <label class="control">
-                        "断点 " <span class="en">"Breaks"</span>
+                        <span class="zh">"断点 "</span> <span class="en">"Breaks"</span>
                         <input
                             type="text"
                             name="breaks"
@@ -62,7 +62,7 @@ pub fn ClassingControls(
             });
             view! {
                 <label class="control">
-                    "分级 " <span class="en">"Classing"</span>
+                    <span class="zh">"分级 "</span> <span class="en">"Classing"</span>
                     <select name="method" prop:value=move || method().id() on:change=move |ev| {
                         if let Some(m) = Method::from_id(&event_target_value(&ev)) {
                             edit(&|v| v.method = m);
@@ -70,7 +70,7 @@ pub fn ClassingControls(
                     }>{methods}</select>
                 </label>
                 <label class="control">
-                    "级数 " <span class="en">"Classes"</span>
+                    <span class="zh">"级数 "</span> <span class="en">"Classes"</span>
                     <select name="classes" prop:value=move || view.with(|v| v.as_ref().map(|v| v.classes.to_string()).unwrap_or_default()) on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<usize>() {
                             edit(&|v| v.classes = n);
@@ -86,7 +86,7 @@ pub fn ClassingControls(
         <div class="classing">
             {numeric_controls}
             <label class="control">
-                "配色 " <span class="en">"Palette"</span>
+                <span class="zh">"配色 "</span> <span class="en">"Palette"</span>
                 <select name="palette" prop:value=move || view.with(|v| v.as_ref().map(|v| v.palette.id()).unwrap_or_default()) on:change=move |ev| {
                     if let Some(p) = Palette::from_id(&event_target_value(&ev)) {
                         edit(&|v| v.palette = p);

@@ -46,7 +46,7 @@ pub fn CompareView(
             String::new()
         };
         Some(format!(
-            r#"<h2>比较 <span class="en">Compare</span></h2>{note}<div class="table-scroll">{}</div>"#,
+            r#"<h2><span class="zh">比较</span> <span class="en">Compare</span></h2>{note}<div class="table-scroll">{}</div>"#,
             compare_table(&names, &compare(&set, &shown))
         ))
     };

@@ -147,7 +147,7 @@ pub fn CsvImport(
                 let list = (!problems.is_empty()).then(|| {
                     view! {
                         <table class="import-problems">
-                            <thead><tr><th>"行 Row"</th><th>"列 Column"</th><th>"原因 Reason"</th></tr></thead>
+                            <thead><tr><th><span class="zh">"行"</span> <span class="en">"Row"</span></th><th><span class="zh">"列"</span> <span class="en">"Column"</span></th><th><span class="zh">"原因"</span> <span class="en">"Reason"</span></th></tr></thead>
                             <tbody inner_html=problem_rows(&problems)></tbody>
                         </table>
                     }
@@ -176,9 +176,9 @@ pub fn CsvImport(
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <h2>"载入我的数据 " <span class="en">"Load your own table"</span></h2>
+            <h2><span class="zh">"载入我的数据 "</span> <span class="en">"Load your own table"</span></h2>
             <p class="hint">
-                "CSV：一列城市（名称或代码），其余为数值列；可含单位、时段、来源列。拖放文件到此处，或："
+                <span class="zh">"CSV：一列城市（名称或代码），其余为数值列；可含单位、时段、来源列。拖放文件到此处，或："</span>
                 <span class="en">" CSV with a city column (name or adcode) and value columns; optional unit, period and source columns. Drop a file here, or:"</span>
             </p>
             <input type="file" name="csv" accept=".csv,.tsv,.txt,text/csv" aria-label="选择 CSV 文件 Choose a CSV file" on:change=on_pick />

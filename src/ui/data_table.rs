@@ -86,10 +86,10 @@ pub fn DataTable(
             let is_open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
             open.set(is_open);
         }>
-            <summary>"表格 " <span class="en">"Table"</span></summary>
+            <summary><span class="zh">"表格 "</span> <span class="en">"Table"</span></summary>
             <p class="table-tools">
                 <a class="tool" href=move || table.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default()) download=move || table.with(|t| t.as_ref().map(|t| t.2.clone()).unwrap_or_default())>
-                    "下载 CSV " <span class="en">"Download CSV"</span>
+                    <span class="zh"><span class="zh">"下载"</span> <span class="en">"CSV "</span></span> <span class="en">"Download CSV"</span>
                 </a>
             </p>
             <div class="table-scroll">
@@ -99,9 +99,9 @@ pub fn DataTable(
                             {header(SortBy::City, "城市", "City")}
                             {header(SortBy::Value, "数值", "Value")}
                             {header(SortBy::Class, "分级", "Class")}
-                            <th>"时段 " <span class="en">"Period"</span></th>
-                            <th>"范围 " <span class="en">"Scope"</span></th>
-                            <th>"来源 " <span class="en">"Source"</span></th>
+                            <th><span class="zh">"时段 "</span> <span class="en">"Period"</span></th>
+                            <th><span class="zh">"范围 "</span> <span class="en">"Scope"</span></th>
+                            <th><span class="zh">"来源 "</span> <span class="en">"Source"</span></th>
                         </tr>
                     </thead>
                     <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default())></tbody>

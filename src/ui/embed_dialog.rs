@@ -43,19 +43,17 @@ pub fn EmbedDialog(
     });
     view! {
         <div class="embed-tools">
-            <button type="button" class="tool" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                "嵌入 Embed"
-            </button>
+            <button type="button" class="tool" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)><span class="zh">"嵌入"</span> <span class="en">"Embed"</span></button>
             {move || open.get().then(|| view! {
                 <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code">
-                    <p>"将以下代码粘贴到网页中，地图会随当前视图显示。 " <span class="en">"Paste this into a page to show the current view; see docs/embedding.md to size it automatically."</span></p>
+                    <p><span class="zh">"将以下代码粘贴到网页中，地图会随当前视图显示。 "</span> <span class="en">"Paste this into a page to show the current view; see docs/embedding.md to size it automatically."</span></p>
                     <textarea name="embed-code" readonly rows="4" prop:value=move || snippet.get().unwrap_or_default() on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                             t.select();
                         }
                     }></textarea>
-                    <button type="button" class="tool" on:click=move |_| open.set(false)>"关闭 Close"</button>
+                    <button type="button" class="tool" on:click=move |_| open.set(false)><span class="zh">"关闭"</span> <span class="en">"Close"</span></button>
                 </div>
             })}
         </div>

@@ -148,7 +148,7 @@ pub fn ExportTools(
     };
     view! {
         <div class="export-tools">
-            <span class="tools-label">"导出 " <span class="en">"Export"</span></span>
+            <span class="tools-label"><span class="zh">"导出 "</span> <span class="en">"Export"</span></span>
             <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
             <button type="button" class="tool" name="export-png" data-scale="2" on:click=export_png>"PNG 2×"</button>
             <button type="button" class="tool" name="export-png3" data-scale="3" on:click=export_png>"PNG 3×"</button>

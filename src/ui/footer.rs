@@ -17,8 +17,8 @@ pub fn Footer(
     });
     view! {
         <footer class="sources">
-            <p class="source">{meta.source_zh} " " <span class="en">{meta.source_en}</span></p>
-            <p class="notice">{meta.notice_zh} " " <span class="en">{meta.notice_en}</span></p>
+            <p class="source"><span class="zh">{meta.source_zh}</span> " " <span class="en">{meta.source_en}</span></p>
+            <p class="notice"><span class="zh">{meta.notice_zh}</span> " " <span class="en">{meta.notice_en}</span></p>
             {approval}
         </footer>
     }

@@ -49,14 +49,14 @@ pub fn IndicatorPicker(
     });
     view! {
         <div class="control">
-            <label for="indicator">"指标 " <span class="en">"Indicator"</span></label>
+            <label for="indicator"><span class="zh">"指标 "</span> <span class="en">"Indicator"</span></label>
             <select id="indicator" name="indicator" prop:value=move || current.get() on:change=on_change>
                 <optgroup label="已发布数据 Published data">{shipped}</optgroup>
                 {user_group}
             </select>
             {move || {
                 current.with(|id| set.indicator(id).filter(|i| !i.description_zh.is_empty()).map(|i| {
-                    view! { <p class="description">{i.description_zh.clone()} " " <span class="en">{i.description_en.clone()}</span></p> }
+                    view! { <p class="description"><span class="zh">{i.description_zh.clone()}</span> " " <span class="en">{i.description_en.clone()}</span></p> }
                 }))
             }}
         </div>

@@ -15,12 +15,10 @@ pub fn LoadError(
     view! {
         <div class="alert" role="alert">
             <p class="alert-title">
-                "地图数据加载失败。" <span class="en">" The map data could not be loaded."</span>
+                <span class="zh">"地图数据加载失败。"</span> <span class="en">" The map data could not be loaded."</span>
             </p>
             <p class="alert-detail">{error.to_string()}</p>
-            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
-                "重试 Retry"
-            </button>
+            <button type="button" class="retry" on:click=move |_| on_retry.run(())><span class="zh">"重试"</span> <span class="en">"Retry"</span></button>
         </div>
     }
 }

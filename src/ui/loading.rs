@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn Loading() -> impl IntoView {
     view! {
         <p class="loading" role="status" aria-live="polite">
-            "正在加载地图…" <span class="en">" Loading the map…"</span>
+            <span class="zh">"正在加载地图…"</span> <span class="en">" Loading the map…"</span>
         </p>
     }
 }

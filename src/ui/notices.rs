@@ -13,11 +13,11 @@ pub fn Notices(
     move || {
         let list = notices.get();
         (!list.is_empty()).then(|| {
-            let items = list.into_iter().map(|n| view! { <li>{n.zh} " " <span class="en">{n.en}</span></li> }).collect_view();
+            let items = list.into_iter().map(|n| view! { <li><span class="zh">{n.zh}</span> " " <span class="en">{n.en}</span></li> }).collect_view();
             view! {
                 <div class="notice" role="status">
                     <ul>{items}</ul>
-                    <button type="button" class="dismiss" on:click=move |_| notices.set(Vec::new())>"知道了 OK"</button>
+                    <button type="button" class="dismiss" on:click=move |_| notices.set(Vec::new())><span class="zh">"知道了"</span> <span class="en">"OK"</span></button>
                 </div>
             }
         })

@@ -112,7 +112,7 @@ pub fn PolicyPanel(
         }
         for (t, ms) in &filtered.targeted {
             out.push_str(&format!(
-                r#"<section class="theme-group" data-theme="{}"><h3>{} <span class="en">{}</span> <span class="count">{}</span></h3>"#,
+                r#"<section class="theme-group" data-theme="{}"><h3><span class="zh">{}</span> <span class="en">{}</span> <span class="count">{}</span></h3>"#,
                 escape(&t.id),
                 escape(&t.name_zh),
                 escape(&t.name_en),
@@ -125,7 +125,7 @@ pub fn PolicyPanel(
         }
         if !filtered.province_wide.is_empty() {
             out.push_str(&format!(
-                r#"<section class="theme-group province-group" data-group="province-wide"><h3>全省适用措施 <span class="en">Province-wide measures</span> <span class="count">{}</span></h3>"#,
+                r#"<section class="theme-group province-group" data-group="province-wide"><h3><span class="zh">全省适用措施</span> <span class="en">Province-wide measures</span> <span class="count">{}</span></h3>"#,
                 filtered.province_wide.len()
             ));
             for m in &filtered.province_wide {
@@ -134,7 +134,7 @@ pub fn PolicyPanel(
             out.push_str("</section>");
         }
         if total == 0 {
-            out.push_str(r#"<p class="hint">没有符合条件的措施。<span class="en">No measure matches.</span></p>"#);
+            out.push_str(r#"<p class="hint"><span class="zh">没有符合条件的措施。</span> <span class="en">No measure matches.</span></p>"#);
         }
         out
     };
@@ -193,28 +193,28 @@ pub fn PolicyPanel(
     };
     view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
-            <h2>"政策措施 " <span class="en">"Measures"</span></h2>
+            <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
             <div class="policy-filters">
                 <label class="control">
-                    "主题 " <span class="en">"Theme"</span>
+                    <span class="zh">"主题 "</span> <span class="en">"Theme"</span>
                     <select name="theme" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
                         <option value="">{format!("全部 All ({})", policies.measures.len())}</option>
                         {theme_options}
                     </select>
                 </label>
                 <label class="control">
-                    "战役 " <span class="en">"Campaign"</span>
+                    <span class="zh">"战役 "</span> <span class="en">"Campaign"</span>
                     <select name="campaign" on:change=move |ev| campaign.set(event_target_value(&ev))>
-                        <option value="">"全部 All"</option>
+                        <option value=""><span class="zh">"全部"</span> <span class="en">"All"</span></option>
                         {campaign_options}
                     </select>
                 </label>
                 <label class="control">
-                    "搜索 " <span class="en">"Search"</span>
+                    <span class="zh">"搜索 "</span> <span class="en">"Search"</span>
                     <input type="search" name="q" placeholder="臭氧 / ozone" on:input=move |ev| text.set(event_target_value(&ev)) />
                 </label>
                 <label class="control">
-                    "城市 " <span class="en">"Cities"</span>
+                    <span class="zh">"城市 "</span> <span class="en">"Cities"</span>
                     <select name="cities" multiple size="4" on:change=on_cities>{city_options}</select>
                 </label>
             </div>

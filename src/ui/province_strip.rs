@@ -15,7 +15,7 @@ pub fn ProvinceStrip(
 ) -> impl IntoView {
     view! {
         <section class="province-strip" aria-label="全省 Province">
-            <h2>"全省 " <span class="en">"Province"</span></h2>
+            <h2><span class="zh">"全省 "</span> <span class="en">"Province"</span></h2>
             <ul inner_html=province_items(&set)></ul>
         </section>
     }

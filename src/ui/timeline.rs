@@ -62,7 +62,7 @@ pub fn Timeline(
                             ""
                         };
                         format!(
-                            r#"{} · <span class="en">{}</span>{partial}"#,
+                            r#"<span class="zh">{} ·</span> <span class="en">{}</span>{partial}"#,
                             escape(zh),
                             escape(en)
                         )
@@ -80,12 +80,12 @@ pub fn Timeline(
         let current =
             view! { <output class="period-label" for="period" inner_html=label></output> };
         if count < 2 {
-            return Some(view! { <div class="control timeline single">"时段 " <span class="en">"Period"</span> " " {current}</div> }.into_any());
+            return Some(view! { <div class="control timeline single"><span class="zh">"时段 "</span> <span class="en">"Period"</span> " " {current}</div> }.into_any());
         }
         Some(
             view! {
                 <div class="control timeline">
-                    <label for="period">"时段 " <span class="en">"Period"</span></label>
+                    <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
                     {current}
                     <input
                         type="range"
