@@ -205,7 +205,7 @@ pub fn PolicyPanel(
                 <label class="control">
                     <span class="zh">"战役 "</span> <span class="en">"Campaign"</span>
                     <select name="campaign" on:change=move |ev| campaign.set(event_target_value(&ev))>
-                        <option value=""><span class="zh">"全部"</span> <span class="en">"All"</span></option>
+                        <option value="">"全部 All"</option>
                         {campaign_options}
                     </select>
                 </label>
