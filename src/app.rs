@@ -201,6 +201,8 @@ pub fn App() -> impl IntoView {
         view.with(|v| v.as_ref().map(|v| v.lang))
             .unwrap_or(url_lang)
     });
+    // Components that show option texts read the language from the context.
+    provide_context(lang);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let l = lang.get();

@@ -60,6 +60,15 @@ impl Lang {
         }
     }
 
+    /// Text for places that cannot hold markup (option texts, attributes): both
+    /// languages joined by `sep` in Chinese mode, English alone in English mode.
+    pub fn both(self, zh: &str, en: &str, sep: &str) -> String {
+        match self {
+            Lang::Zh => format!("{zh}{sep}{en}"),
+            Lang::En => en.to_string(),
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

@@ -43,6 +43,12 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         .await
         .expect("label");
     assert_eq!(label.trim(), "Indicator", "panel labels in English only");
+    let option = page.js("return document.querySelector('select[name=indicator]').selectedOptions[0].textContent").await;
+    assert_eq!(
+        option,
+        json!("PM2.5 annual mean"),
+        "option texts in English only"
+    );
     let card = page
         .wait_for("article[data-measure=soil-construction]")
         .await

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::data::indicators::{IndicatorSet, Kind};
 use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
 use crate::map::palette::Palette;
-use crate::state::ViewState;
+use crate::state::{Lang, ViewState};
 
 /// Method, classes and breaks show for numeric indicators; the palette for all.
 #[component]
@@ -25,6 +25,11 @@ pub fn ClassingControls(
             }
         })
     };
+    let lang = move || {
+        use_context::<Memo<Lang>>()
+            .map(|l| l.get())
+            .unwrap_or_default()
+    };
     let numeric = {
         let set = set.clone();
         Memo::new(move |_| {
@@ -40,7 +45,7 @@ pub fn ClassingControls(
     let method = move || method_memo.get();
     let numeric_controls = move || {
         numeric.get().then(|| {
-            let methods = Method::ALL.map(|m| view! { <option value=m.id()>{format!("{} {}", m.name_zh(), m.name_en())}</option> });
+            let methods = Method::ALL.map(|m| view! { <option value=m.id()>{move || lang().both(m.name_zh(), m.name_en(), " ")}</option> });
             let counts = (MIN_CLASSES..=MAX_CLASSES).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view();
             let manual = (method() == Method::Manual).then(|| {
                 view! {
@@ -81,7 +86,16 @@ pub fn ClassingControls(
             }
         })
     };
-    let palettes = Palette::ALL.map(|p| view! { <option value=p.id()>{p.name()}</option> });
+    let palettes = Palette::ALL.map(|p| {
+        view! {
+            <option value=p.id()>
+                {move || {
+                    let name = p.name();
+                    if lang() == Lang::En { name.split_once(' ').map(|(_, en)| en.to_string()).unwrap_or_else(|| name.to_string()) } else { name.to_string() }
+                }}
+            </option>
+        }
+    });
     view! {
         <div class="classing">
             {numeric_controls}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
-use crate::state::ViewState;
+use crate::state::{Lang, ViewState};
 
 /// Chooses the indicator the map shows; shipped and user-loaded ones in groups.
 #[component]
@@ -16,8 +16,14 @@ pub fn IndicatorPicker(
     /// The current view.
     view: RwSignal<Option<ViewState>>,
 ) -> impl IntoView {
+    let lang = move || {
+        use_context::<Memo<Lang>>()
+            .map(|l| l.get())
+            .unwrap_or_default()
+    };
     let option = |i: &crate::data::indicators::Indicator| {
-        view! { <option value=i.id.clone()>{format!("{} · {}", i.name_zh, i.name_en)}</option> }
+        let (zh, en) = (i.name_zh.clone(), i.name_en.clone());
+        view! { <option value=i.id.clone()>{move || lang().both(&zh, &en, " · ")}</option> }
     };
     let shipped = set
         .indicators

@@ -114,7 +114,7 @@ pub fn MapView(
                 disabled=move || !zoomed.get() && selected.with(Vec::is_empty)
                 on:click=move |_| zoomed.update(|z| *z = !*z)
             >
-                {move || if zoomed.get() { "全省 Whole province" } else { "缩放到所选 Zoom to selection" }}
+                {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}
             </button>
         </div>
     }

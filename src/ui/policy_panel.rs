@@ -14,7 +14,7 @@ use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Filter, Policies};
 use crate::html::{escape, measure_card};
-use crate::state::ViewState;
+use crate::state::{Lang, ViewState};
 
 fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -138,21 +138,33 @@ pub fn PolicyPanel(
         }
         out
     };
+    let lang = move || {
+        use_context::<Memo<Lang>>()
+            .map(|l| l.get())
+            .unwrap_or_default()
+    };
     let theme_options = policies
         .themes
         .iter()
         .map(|t| {
             let n = policies.measures.iter().filter(|m| m.themes.contains(&t.id)).count();
-            view! { <option value=t.id.clone()>{format!("{} {} ({n})", t.name_zh, t.name_en)}</option> }
+            let (zh, en) = (t.name_zh.clone(), t.name_en.clone());
+            view! { <option value=t.id.clone()>{move || format!("{} ({n})", lang().both(&zh, &en, " "))}</option> }
         })
         .collect_view();
-    let campaign_options =
-        policies.campaigns.iter().map(|c| view! { <option value=c.id.clone()>{format!("{} {}", c.name_zh, c.name_en)}</option> }).collect_view();
+    let campaign_options = policies
+        .campaigns
+        .iter()
+        .map(|c| {
+            let (zh, en) = (c.name_zh.clone(), c.name_en.clone());
+            view! { <option value=c.id.clone()>{move || lang().both(&zh, &en, " ")}</option> }
+        })
+        .collect_view();
     let city_options = cities
         .into_iter()
         .map(|(code, zh, en)| {
             let c = code.clone();
-            view! { <option value=code prop:selected=move || selected.with(|s| s.contains(&c))>{format!("{zh} {en}")}</option> }
+            view! { <option value=code prop:selected=move || selected.with(|s| s.contains(&c))>{move || lang().both(&zh, &en, " ")}</option> }
         })
         .collect_view();
     let on_cities = move |ev: leptos::ev::Event| {
@@ -198,14 +210,14 @@ pub fn PolicyPanel(
                 <label class="control">
                     <span class="zh">"主题 "</span> <span class="en">"Theme"</span>
                     <select name="theme" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
-                        <option value="">{format!("全部 All ({})", policies.measures.len())}</option>
+                        <option value="">{let n = policies.measures.len(); move || format!("{} ({n})", lang().both("全部", "All", " "))}</option>
                         {theme_options}
                     </select>
                 </label>
                 <label class="control">
                     <span class="zh">"战役 "</span> <span class="en">"Campaign"</span>
                     <select name="campaign" on:change=move |ev| campaign.set(event_target_value(&ev))>
-                        <option value="">"全部 All"</option>
+                        <option value="">{move || lang().both("全部", "All", " ")}</option>
                         {campaign_options}
                     </select>
                 </label>
