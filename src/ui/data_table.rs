@@ -76,7 +76,7 @@ pub fn DataTable(
                         by.set(key);
                         descending.set(false);
                     }
-                }>{zh} " " <span class="en">{en}</span></button>
+                }><span class="zh">{zh}</span> " " <span class="en">{en}</span></button>
             </th>
         }
     };
