@@ -147,6 +147,24 @@ impl Page {
             .expect("press a key");
     }
 
+    /// The address's query string, with its `?`.
+    pub async fn search(&self) -> String {
+        self.js("return location.search")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The visible text of the first element matching `css`, once it appears.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
     /// `data-class` of every region, by adcode.
     pub async fn classes(&self) -> std::collections::BTreeMap<String, String> {
         let v = self.js("return Object.fromEntries([...document.querySelectorAll('svg path.region')].map(p => [p.dataset.adcode, p.dataset.class || '']))").await;

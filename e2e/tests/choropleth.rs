@@ -28,14 +28,6 @@ async fn choose_indicator(page: &Page, id: &str) {
     .await;
 }
 
-async fn query(page: &Page) -> String {
-    page.js("return location.search")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[tokio::test]
 async fn default_view_is_the_latest_rank_band_and_is_in_the_url() {
     let page = Page::open(1280, 900, |_| {}).await;
@@ -173,12 +165,7 @@ async fn timeline_switches_periods_with_the_keyboard() {
         "middle",
         "Jan–Jun 2023: Changzhi not named"
     );
-    let label = page
-        .wait_for("output.period-label")
-        .await
-        .text()
-        .await
-        .expect("label");
+    let label = page.text_of("output.period-label").await;
     assert!(
         label.contains("2023年1—6月") && label.contains("Jan–Jun 2023"),
         "{label}"
@@ -218,7 +205,7 @@ async fn reloading_the_url_restores_indicator_and_period() {
     page.client.refresh().await.expect("reload");
     page.wait_for_colours().await;
     assert_eq!(
-        query(&page).await,
+        page.search().await,
         "?indicator=air-index-change&period=2022-jan-feb"
     );
     assert_eq!(page.classes().await["140700"], "worse");
@@ -268,12 +255,7 @@ async fn tooltip_and_city_detail_show_value_period_scope_and_source() {
     )
     .await;
     page.move_mouse_to(page.label_point(TAIYUAN).await).await;
-    let tip = page
-        .wait_for("[role=tooltip]")
-        .await
-        .text()
-        .await
-        .expect("tooltip");
+    let tip = page.text_of("[role=tooltip]").await;
     for part in ["41 μg/m³", "2023", "市区", "太原晚报", "2 of 3"] {
         assert!(tip.contains(part), "tooltip lacks {part}: {tip}");
     }
@@ -288,12 +270,7 @@ async fn tooltip_and_city_detail_show_value_period_scope_and_source() {
         .expect("no data in the tooltip");
     // Selecting Taiyuan lists everything known about it, with links to the sources.
     page.click_at(page.label_point(TAIYUAN).await).await;
-    let detail = page
-        .wait_for(".city-detail")
-        .await
-        .text()
-        .await
-        .expect("detail");
+    let detail = page.text_of(".city-detail").await;
     for part in ["太原市", "PM10", "78", "1.5 mg/m³", "后三", "倒数第7"] {
         assert!(detail.contains(part), "detail lacks {part}");
     }

@@ -98,12 +98,7 @@ async fn a_gbk_file_gets_a_clear_message() {
         .send_keys(&path)
         .await
         .expect("choose the file");
-    let alert = page
-        .wait_for(".import-error[role=alert]")
-        .await
-        .text()
-        .await
-        .expect("alert");
+    let alert = page.text_of(".import-error[role=alert]").await;
     assert!(alert.contains("GBK") && alert.contains("UTF-8"), "{alert}");
     assert_eq!(
         page.js("return document.querySelector('select[name=indicator]').value")

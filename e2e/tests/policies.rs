@@ -58,12 +58,7 @@ async fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
         "{province:?}"
     );
     assert!(!province.iter().any(|p| targeted.contains(p)));
-    let note = page
-        .wait_for(".filter-note")
-        .await
-        .text()
-        .await
-        .expect("note");
+    let note = page.text_of(".filter-note").await;
     assert!(note.contains("运城"), "{note}");
     page.screenshot("policies-yuncheng").await;
     page.close().await;

@@ -19,12 +19,7 @@ async fn a_tap_shows_the_tooltip() {
         .then(PointerAction::Down { button: 0 })
         .then(PointerAction::Up { button: 0 });
     page.client.perform_actions(tap).await.expect("tap");
-    let tip = page
-        .wait_for("[role=tooltip]")
-        .await
-        .text()
-        .await
-        .expect("tooltip");
+    let tip = page.text_of("[role=tooltip]").await;
     assert!(tip.contains("太原市") && tip.contains("Taiyuan"), "{tip}");
     page.screenshot("touch-tooltip").await;
     page.close().await;

@@ -4,14 +4,6 @@
 use e2e::page::{strings, Page};
 use serde_json::json;
 
-async fn search(page: &Page) -> String {
-    page.js("return location.search")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[tokio::test]
 async fn reloading_restores_cities_measure_and_theme() {
     let q = "/?indicator=pm25&period=2023&method=jenks&classes=4&palette=viridis&cities=140800,141000&measure=air-signature&theme=air";
@@ -54,7 +46,7 @@ async fn back_and_forward_step_through_view_changes() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_colours().await;
     page.wait_for(".policy-panel article[data-measure]").await;
-    let first = search(&page).await;
+    let first = page.search().await;
     page.wait_for("select[name=indicator]")
         .await
         .select_by_value("pm25")
@@ -115,14 +107,14 @@ async fn bad_parameters_fall_back_with_a_notice() {
     ] {
         let page = Page::open_path(1280, 900, q, |_| {}).await;
         page.wait_for_colours().await;
-        let notice = page.wait_for(".notice").await.text().await.expect("notice");
+        let notice = page.text_of(".notice").await;
         assert!(notice.contains(word), "{q}: {notice}");
         page.close().await;
     }
     let huge = format!("/?indicator=pm25&pad={}", "x".repeat(10_000));
     let page = Page::open_path(1280, 900, &huge, |_| {}).await;
     page.wait_for_colours().await;
-    let notice = page.wait_for(".notice").await.text().await.expect("notice");
+    let notice = page.text_of(".notice").await;
     assert!(notice.contains("too long"), "{notice}");
     page.wait_js(
         "return location.search",
