@@ -6,14 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::geo::{parse_boundaries, Boundaries};
+use crate::data::geo::parse_boundaries;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Policies, PROVINCE};
 use crate::error::Error;
+use crate::i18n::Lang;
 use crate::map::choropleth::{choropleth, Choropleth};
-use crate::map::layout::{MapLayout, Shape};
+use crate::map::layout::Shape;
+use crate::map::loaded::LoadedMap;
 use crate::net::fetch_text;
-use crate::state::{parse_query, Known, Lang, Notice, ViewState};
+use crate::state::{parse_query, Known, Notice, ViewState};
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
@@ -33,24 +35,6 @@ pub const POLICIES_URL: &str = "data/policies.json";
 pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
 /// The indicator data's source id of the policy text itself.
 const POLICY_SOURCE: &str = "S14";
-
-/// Boundaries and their drawing, computed once per load.
-#[derive(Debug, Clone)]
-pub struct LoadedMap {
-    pub boundaries: Boundaries,
-    pub layout: MapLayout,
-}
-
-impl LoadedMap {
-    /// The adcodes of the drawn regions, in drawing order.
-    pub fn adcodes(&self) -> Vec<String> {
-        self.boundaries
-            .regions
-            .iter()
-            .map(|r| r.adcode.clone())
-            .collect()
-    }
-}
 
 /// A file's loading state.
 #[derive(Debug, Clone)]
@@ -72,11 +56,10 @@ impl<T: Clone> Load<T> {
 async fn load_map() -> Result<LoadedMap, Error> {
     let text = fetch_text(PREFECTURES_URL).await?;
     let boundaries = parse_boundaries(PREFECTURES_URL, &text)?;
-    let layout = MapLayout::new(&boundaries.regions).ok_or_else(|| Error::Invalid {
+    LoadedMap::new(boundaries).ok_or_else(|| Error::Invalid {
         what: PREFECTURES_URL.to_string(),
         reason: "nothing to draw".to_string(),
-    })?;
-    Ok(LoadedMap { boundaries, layout })
+    })
 }
 
 /// The indicators and the measures, with the computed "measures per city" layer.

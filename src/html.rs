@@ -9,28 +9,12 @@
 
 use std::fmt::Write;
 
-use crate::data::describe::ValueInfo;
 use crate::data::import::RowProblem;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Measure, Policies};
-use crate::map::choropleth::format_number;
-use crate::state::Lang;
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::format::{escape, format_number};
+use crate::i18n::Lang;
+use crate::present::describe::ValueInfo;
 
 /// Only http(s) links are made clickable.
 fn safe_url(url: &str) -> Option<String> {
@@ -225,7 +209,7 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
 /// The comparison table: a header row of city names, then one row per indicator.
 pub fn compare_table(
     cities: &[(String, String)],
-    rows: &[crate::data::compare::CompareRow],
+    rows: &[crate::present::compare::CompareRow],
 ) -> String {
     let mut out = String::from(r#"<table class="compare"><thead><tr><th>指标 Indicator</th>"#);
     for (zh, en) in cities {
@@ -255,7 +239,7 @@ pub fn compare_table(
 }
 
 /// The body rows of the indicator table.
-pub fn table_rows(rows: &[crate::data::table::Row]) -> String {
+pub fn table_rows(rows: &[crate::present::table::Row]) -> String {
     let mut out = String::new();
     for r in rows {
         let _ = write!(
@@ -434,7 +418,7 @@ pub fn measure_card(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::describe::{describe, describe_city};
+    use crate::present::describe::{describe, describe_city};
 
     use crate::data::indicators::shipped as set;
 

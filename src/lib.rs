@@ -9,7 +9,9 @@ pub mod data;
 pub mod error;
 pub mod format;
 pub mod html;
+pub mod i18n;
 pub mod map;
+pub mod present;
 pub mod state;
 
 #[cfg(feature = "web")]

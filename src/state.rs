@@ -5,6 +5,7 @@
 //! default and produces a [`Notice`] the page shows, never an error.
 
 use crate::data::indicators::IndicatorSet;
+use crate::i18n::{Lang, Text};
 use crate::map::choropleth::Classing;
 use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
 use crate::map::palette::Palette;
@@ -35,49 +36,6 @@ pub struct ViewState {
     pub lang: Lang,
 }
 
-/// The language of the map, its legend, tooltip, names and exports. Chinese
-/// (the default) shows English beside it; English shows English only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// The value of the page's `lang` attribute.
-    pub fn html(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Text for places that cannot hold markup (option texts, attributes): both
-    /// languages joined by `sep` in Chinese mode, English alone in English mode.
-    pub fn both(self, zh: &str, en: &str, sep: &str) -> String {
-        match self {
-            Lang::Zh => format!("{zh}{sep}{en}"),
-            Lang::En => en.to_string(),
-        }
-    }
-
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
 /// What the URL may name besides indicators: the ids that exist.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Known {
@@ -105,17 +63,7 @@ pub const KEYS: [&str; 11] = [
 ];
 
 /// Something in the URL that could not be used, in words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Notice {
-    fn new(zh: String, en: String) -> Self {
-        Self { zh, en }
-    }
-}
+pub type Notice = Text;
 
 /// The newest period an indicator has data for.
 pub fn latest_period(set: &IndicatorSet, indicator: &str) -> Option<String> {
@@ -331,7 +279,7 @@ impl ViewState {
             let b: Vec<String> = self
                 .manual
                 .iter()
-                .map(|v| crate::map::choropleth::format_number(*v))
+                .map(|v| crate::format::format_number(*v))
                 .collect();
             q.push_str(&format!("&breaks={}", b.join(",")));
         }

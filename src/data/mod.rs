@@ -1,9 +1,6 @@
 //! Pure data: types, parsing and validation (no web APIs).
 
-pub mod compare;
-pub mod describe;
 pub mod geo;
 pub mod import;
 pub mod indicators;
 pub mod policies;
-pub mod table;

@@ -46,7 +46,7 @@ pub struct Choropleth {
     pub legend: Vec<LegendEntry>,
 }
 
-pub use crate::format::format_number;
+use crate::format::format_number;
 
 fn unit_suffix(ind: &Indicator) -> String {
     ind.unit

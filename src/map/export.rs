@@ -8,9 +8,9 @@ use std::fmt::Write;
 use super::choropleth::{Choropleth, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
 use crate::data::geo::Region;
-use crate::format::fixed;
-use crate::html::escape;
-use crate::state::Lang;
+use crate::format::{escape, fixed};
+
+use crate::i18n::Lang;
 
 /// What goes around the map.
 #[derive(Debug, Clone, Default, PartialEq)]

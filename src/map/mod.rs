@@ -4,6 +4,7 @@ pub mod choropleth;
 pub mod classify;
 pub mod export;
 pub mod layout;
+pub mod loaded;
 pub mod natural_breaks;
 pub mod palette;
 pub mod path;

@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
-use crate::data::describe::describe_city;
 use crate::data::indicators::IndicatorSet;
-use crate::html::{city_rows, escape};
+use crate::format::escape;
+use crate::html::city_rows;
+use crate::map::loaded::LoadedMap;
+use crate::present::describe::describe_city;
 
 /// Everything published about the selected city; a hint when none is selected.
 #[component]

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::{IndicatorSet, Kind};
+use crate::i18n::Lang;
 use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
 use crate::map::palette::Palette;
-use crate::state::{Lang, ViewState};
+use crate::state::ViewState;
 
 /// Method, classes and breaks show for numeric indicators; the palette for all.
 #[component]
@@ -56,7 +57,7 @@ pub fn ClassingControls(
                             name="breaks"
                             inputmode="decimal"
                             placeholder="40, 45"
-                            prop:value=move || view.with(|v| v.as_ref().map(|v| v.manual.iter().map(|b| crate::map::choropleth::format_number(*b)).collect::<Vec<_>>().join(", ")).unwrap_or_default())
+                            prop:value=move || view.with(|v| v.as_ref().map(|v| v.manual.iter().map(|b| crate::format::format_number(*b)).collect::<Vec<_>>().join(", ")).unwrap_or_default())
                             on:change=move |ev| {
                                 let (ok, _) = parse_manual(&event_target_value(&ev));
                                 edit(&|v| v.manual = ok.clone());

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
-use crate::data::compare::{compare, MAX_COMPARED};
 use crate::data::indicators::IndicatorSet;
 use crate::html::compare_table;
+use crate::map::loaded::LoadedMap;
+use crate::present::compare::{compare, MAX_COMPARED};
 
 /// Shown when two or more cities are selected.
 #[component]

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Load, LoadedMap};
+use crate::app::Load;
 use crate::data::import::{import_csv, RowProblem};
 use crate::data::indicators::IndicatorSet;
 use crate::html::problem_rows;
+use crate::map::loaded::LoadedMap;
 use crate::state::ViewState;
 
 /// The outcome of the last file.

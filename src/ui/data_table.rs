@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
-use crate::data::table::{csv_data_url, rows, sort, to_csv, SortBy};
 use crate::html::table_rows;
 use crate::map::choropleth::Choropleth;
+use crate::map::loaded::LoadedMap;
+use crate::present::table::{csv_data_url, rows, sort, to_csv, SortBy};
 use crate::state::ViewState;
 
 /// A collapsible table under the legend.

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::LoadedMap;
-use crate::data::describe::sources_of;
 use crate::data::indicators::IndicatorSet;
 use crate::map::choropleth::Choropleth;
 use crate::map::export::{export_svg, Frame};
+use crate::map::loaded::LoadedMap;
+use crate::present::describe::sources_of;
 use crate::state::ViewState;
 
 const LINK_ID: &str = "export-link";
@@ -42,7 +42,7 @@ pub fn ExportTools(
     /// Zoomed to the selection: the export frames the same part.
     zoomed: RwSignal<bool>,
     /// The map's language.
-    lang: Memo<crate::state::Lang>,
+    lang: Memo<crate::i18n::Lang>,
 ) -> impl IntoView {
     let set = StoredValue::new(set);
     let svg = move || -> Option<(String, String)> {
@@ -55,7 +55,7 @@ pub fn ExportTools(
         let ind = set.indicator(&v.indicator)?;
         let per = set.period(&v.period);
         let meta = &m.boundaries.meta;
-        let en = lang.get_untracked() == crate::state::Lang::En;
+        let en = lang.get_untracked() == crate::i18n::Lang::En;
         let unit = ind
             .unit
             .as_deref()

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
-use crate::state::{Lang, ViewState};
+use crate::i18n::Lang;
+use crate::state::ViewState;
 
 /// Chooses the indicator the map shows; shipped and user-loaded ones in groups.
 #[component]

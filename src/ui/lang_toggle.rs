@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::state::{Lang, ViewState};
+use crate::i18n::Lang;
+use crate::state::ViewState;
 
 /// One button naming the other language.
 #[component]

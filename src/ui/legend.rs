@@ -7,8 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
+use crate::i18n::Lang;
 use crate::map::choropleth::{Choropleth, NO_DATA};
-use crate::state::{Lang, ViewState};
+use crate::state::ViewState;
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
@@ -97,7 +98,7 @@ pub fn Legend(
     let sources = move || {
         shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            let list = crate::data::describe::sources_of(&source_set, indicator, period);
+            let list = crate::present::describe::sources_of(&source_set, indicator, period);
             (!list.is_empty())
                 .then(|| view! { <p class="legend-source">{if lang.get() == Lang::En { "Data: " } else { "数据来源 Data: " }} {list.join("；")}</p> })
         })

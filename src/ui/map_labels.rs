@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
 use crate::format::fixed;
+use crate::i18n::Lang;
 use crate::map::layout::ViewBox;
-use crate::state::Lang;
+use crate::map::loaded::LoadedMap;
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.

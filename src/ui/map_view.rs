@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::map::choropleth::Choropleth;
+use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_PATTERN;
 use crate::state::ViewState;
 use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
@@ -39,7 +39,7 @@ pub fn MapView(
     /// Zoomed to the selected cities (or the whole province).
     zoomed: RwSignal<bool>,
     /// The map's language.
-    lang: Memo<crate::state::Lang>,
+    lang: Memo<crate::i18n::Lang>,
 ) -> impl IntoView {
     let full = map.layout.full_box();
     let zoom_map = map.clone();

@@ -10,11 +10,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::LoadedMap;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Filter, Policies};
-use crate::html::{escape, measure_card};
-use crate::state::{Lang, ViewState};
+use crate::format::escape;
+use crate::html::measure_card;
+use crate::i18n::Lang;
+use crate::map::loaded::LoadedMap;
+use crate::state::ViewState;
 
 fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::indicators::IndicatorSet;
-use crate::html::escape;
+use crate::format::escape;
 use crate::state::ViewState;
 
 /// One period as the timeline shows it: id, Chinese and English label, partial.

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::LoadedMap;
-use crate::data::describe::describe;
 use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::html::tooltip_details;
+use crate::i18n::Lang;
 use crate::map::layout::ViewBox;
-use crate::state::{Lang, ViewState};
+use crate::map::loaded::LoadedMap;
+use crate::present::describe::describe;
+use crate::state::ViewState;
 
 /// Shows the hovered region next to its label point. Placed below the point near
 /// the top of the map and kept inside the map near its sides.

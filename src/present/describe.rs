@@ -1,24 +1,10 @@
 //! One city's value of one indicator, described in words for a tooltip or the
 //! city detail: value with unit, period, scope, source and rank.
 
-use super::indicators::{IndicatorSet, Observation, RankFrom, Scope, Source, Value};
-use crate::map::choropleth::{format_number, rank_among};
-
-/// Display text in both languages.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Text {
-    fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-}
+use crate::data::indicators::{IndicatorSet, Observation, RankFrom, Scope, Source, Value};
+use crate::format::format_number;
+use crate::i18n::Text;
+use crate::map::choropleth::rank_among;
 
 /// Everything shown about one value.
 #[derive(Debug, Clone, PartialEq)]

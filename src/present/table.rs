@@ -2,8 +2,8 @@
 //! period, scope and source, sortable, and exactly the same rows as CSV.
 
 use super::describe::describe;
-use super::geo::Region;
-use super::indicators::{IndicatorSet, Value};
+use crate::data::geo::Region;
+use crate::data::indicators::{IndicatorSet, Value};
 use crate::map::choropleth::Choropleth;
 
 /// One row of the table.

@@ -2,7 +2,7 @@
 //! indicator, one column per city.
 
 use super::describe::describe;
-use super::indicators::IndicatorSet;
+use crate::data::indicators::IndicatorSet;
 
 /// Most cities compared at once.
 pub const MAX_COMPARED: usize = 4;

@@ -1,0 +1,37 @@
+//! A boundary file and its drawing, computed once per load.
+
+use super::layout::MapLayout;
+use crate::data::geo::Boundaries;
+
+/// Boundaries and their drawing, computed once per load.
+#[derive(Debug, Clone)]
+pub struct LoadedMap {
+    pub boundaries: Boundaries,
+    pub layout: MapLayout,
+}
+
+impl LoadedMap {
+    /// Lays out `boundaries`; `None` when there is nothing to draw.
+    pub fn new(boundaries: Boundaries) -> Option<Self> {
+        let layout = MapLayout::new(&boundaries.regions)?;
+        Some(Self { boundaries, layout })
+    }
+
+    /// The adcodes of the drawn regions, in drawing order.
+    pub fn adcodes(&self) -> Vec<String> {
+        self.boundaries
+            .regions
+            .iter()
+            .map(|r| r.adcode.clone())
+            .collect()
+    }
+
+    /// A region's Chinese and English name, by adcode.
+    pub fn names(&self, adcode: &str) -> Option<(String, String)> {
+        self.boundaries
+            .regions
+            .iter()
+            .find(|r| r.adcode == adcode)
+            .map(|r| (r.name_zh.clone(), r.name_en.clone()))
+    }
+}
