@@ -271,7 +271,7 @@ pub fn embed_snippet(page_url: &str, query: &str, title: &str) -> String {
     )
 }
 
-/// One measure card: title, text, figures, footprint with its basis, related
+/// One measure card's content (the card element itself is the panel's): title, text, figures, footprint with its basis, related
 /// indicators (buttons with `data-indicator`) and source. `city_name` gives a
 /// prefecture's Chinese and English name; `indicator_name` an indicator's.
 pub fn measure_card(
@@ -397,8 +397,7 @@ pub fn measure_card(
         format!(r#"<p class="related-list">相关指标 Related indicators: {related}</p>"#)
     };
     format!(
-        r#"<article class="measure" data-measure="{id}" tabindex="0"><h4><span class="zh">{tzh}</span> <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text zh" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · <span class="zh">{event}</span> <span class="en">{event_en}</span></p></article>"#,
-        id = escape(&m.id),
+        r#"<h4><span class="zh">{tzh}</span> <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text zh" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · <span class="zh">{event}</span> <span class="en">{event_en}</span></p>"#,
         tzh = escape(&m.title_zh),
         ten = escape(&m.title_en),
         meta = if meta.is_empty() {
@@ -431,7 +430,7 @@ mod tests {
         let names = |c: &str| Some((format!("市{c}"), format!("City{c}")));
         let ind = |i: &str| Some((format!("指标{i}"), i.to_string()));
         let html = measure_card(&p, m, &names, &ind);
-        assert!(html.contains(r#"data-measure="campaign-yellow-river-counties""#));
+        assert!(html.starts_with("<h4>") && html.contains("黄河"));
         assert!(
             html.contains("19 县 counties") && html.contains("偏关县") && html.contains("Pianguan")
         );

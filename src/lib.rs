@@ -19,4 +19,6 @@ pub mod app;
 #[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]
+pub mod store;
+#[cfg(feature = "web")]
 pub mod ui;

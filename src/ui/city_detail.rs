@@ -1,38 +1,28 @@
 //! The selected city's known values across all indicators, each with period,
 //! scope and a link to its source.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::format::escape;
 use crate::html::city_rows;
-use crate::map::loaded::LoadedMap;
 use crate::present::describe::describe_city;
+use crate::store::use_store;
 
 /// Everything published about the selected city; a hint when none is selected.
 #[component]
-pub fn CityDetail(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The boundaries (for the city's names).
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// The selected regions' adcodes; the first is shown.
-    selected: RwSignal<Vec<String>>,
-) -> impl IntoView {
+pub fn CityDetail() -> impl IntoView {
+    let store = use_store();
     let html = move || {
-        let Some(code) = selected.with(|s| s.first().cloned()) else {
+        let Some(code) = store.cities.with(|s| s.first().cloned()) else {
             return r#"<p class="hint"><span class="zh">点击地图上的城市查看其全部数据。</span> <span class="en">Select a city on the map to see all its values.</span></p>"#.to_string();
         };
-        let names = map.get().and_then(|m| {
-            m.boundaries
-                .regions
-                .iter()
-                .find(|r| r.adcode == code)
-                .map(|r| (r.name_zh.clone(), r.name_en.clone()))
-        });
-        let (zh, en) = names.unwrap_or_else(|| (code.clone(), code.clone()));
+        let (zh, en) = store
+            .map()
+            .and_then(|m| m.names(&code))
+            .unwrap_or_else(|| (code.clone(), code.clone()));
+        let Some(set) = store.data() else {
+            return String::new();
+        };
         format!(
             r#"<h2><span class="zh">{}</span> <span class="en">{}</span></h2><div class="table-scroll"><table><thead><tr><th>指标 Indicator</th><th>数值 Value</th><th>时段 Period</th><th>范围 Scope</th><th>来源 Source</th></tr></thead><tbody>{}</tbody></table></div>"#,
             escape(&zh),

@@ -1,48 +1,32 @@
 //! Classing controls for numeric indicators: method, number of classes, manual
 //! breaks and palette.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::{IndicatorSet, Kind};
+use crate::data::indicators::Kind;
+use crate::format::format_number;
 use crate::i18n::Lang;
 use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
 use crate::map::palette::Palette;
-use crate::state::ViewState;
+use crate::state::{Action, ViewState};
+use crate::store::use_store;
 
 /// Method, classes and breaks show for numeric indicators; the palette for all.
 #[component]
-pub fn ClassingControls(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-) -> impl IntoView {
-    let edit = move |f: &dyn Fn(&mut ViewState)| {
-        view.update(|v| {
-            if let Some(v) = v {
-                f(v)
-            }
+pub fn ClassingControls() -> impl IntoView {
+    let store = use_store();
+    let lang = move || store.lang.get();
+    let numeric = Memo::new(move |_| {
+        let set = store.data();
+        store.shown.with(|s| {
+            s.as_ref()
+                .zip(set)
+                .and_then(|((indicator, _), set)| set.indicator(indicator).map(|i| i.kind))
+                == Some(Kind::Numeric)
         })
-    };
-    let lang = move || {
-        use_context::<Memo<Lang>>()
-            .map(|l| l.get())
-            .unwrap_or_default()
-    };
-    let numeric = {
-        let set = set.clone();
-        Memo::new(move |_| {
-            view.with(|v| {
-                v.as_ref()
-                    .and_then(|v| set.indicator(&v.indicator))
-                    .is_some_and(|i| i.kind == Kind::Numeric)
-            })
-        })
-    };
-    let method_memo =
-        Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.method).unwrap_or_default()));
+    });
+    let view = move |f: fn(&ViewState) -> String| store.view(f).unwrap_or_default();
+    let method_memo = Memo::new(move |_| store.view(|v| v.method).unwrap_or_default());
     let method = move || method_memo.get();
     let numeric_controls = move || {
         numeric.get().then(|| {
@@ -57,10 +41,10 @@ pub fn ClassingControls(
                             name="breaks"
                             inputmode="decimal"
                             placeholder="40, 45"
-                            prop:value=move || view.with(|v| v.as_ref().map(|v| v.manual.iter().map(|b| crate::format::format_number(*b)).collect::<Vec<_>>().join(", ")).unwrap_or_default())
+                            prop:value=move || view(|v| v.manual.iter().map(|b| format_number(*b)).collect::<Vec<_>>().join(", "))
                             on:change=move |ev| {
                                 let (ok, _) = parse_manual(&event_target_value(&ev));
-                                edit(&|v| v.manual = ok.clone());
+                                store.dispatch(Action::SetBreaks(ok));
                             }
                         />
                     </label>
@@ -71,15 +55,15 @@ pub fn ClassingControls(
                     <span class="zh">"分级 "</span> <span class="en">"Classing"</span>
                     <select name="method" prop:value=move || method().id() on:change=move |ev| {
                         if let Some(m) = Method::from_id(&event_target_value(&ev)) {
-                            edit(&|v| v.method = m);
+                            store.dispatch(Action::SetMethod(m));
                         }
                     }>{methods}</select>
                 </label>
                 <label class="control">
                     <span class="zh">"级数 "</span> <span class="en">"Classes"</span>
-                    <select name="classes" prop:value=move || view.with(|v| v.as_ref().map(|v| v.classes.to_string()).unwrap_or_default()) on:change=move |ev| {
+                    <select name="classes" prop:value=move || view(|v| v.classes.to_string()) on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                            edit(&|v| v.classes = n);
+                            store.dispatch(Action::SetClasses(n));
                         }
                     }>{counts}</select>
                 </label>
@@ -102,9 +86,9 @@ pub fn ClassingControls(
             {numeric_controls}
             <label class="control">
                 <span class="zh">"配色 "</span> <span class="en">"Palette"</span>
-                <select name="palette" prop:value=move || view.with(|v| v.as_ref().map(|v| v.palette.id()).unwrap_or_default()) on:change=move |ev| {
+                <select name="palette" prop:value=move || view(|v| v.palette.id().to_string()) on:change=move |ev| {
                     if let Some(p) = Palette::from_id(&event_target_value(&ev)) {
-                        edit(&|v| v.palette = p);
+                        store.dispatch(Action::SetPalette(p));
                     }
                 }>{palettes}</select>
             </label>

@@ -1,42 +1,26 @@
 //! Two to four selected cities side by side across all indicators. Cities are
 //! added with Ctrl/⌘/Shift-click on the map or in the panel's city list.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::html::compare_table;
-use crate::map::loaded::LoadedMap;
 use crate::present::compare::{compare, MAX_COMPARED};
+use crate::store::use_store;
 
 /// Shown when two or more cities are selected.
 #[component]
-pub fn CompareView(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The boundaries (city names).
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// Selected cities.
-    selected: RwSignal<Vec<String>>,
-) -> impl IntoView {
+pub fn CompareView() -> impl IntoView {
+    let store = use_store();
     let html = move || {
-        let cities = selected.get();
+        let cities = store.cities.get();
         if cities.len() < 2 {
             return None;
         }
-        let m = map.get()?;
+        let (m, set) = (store.map()?, store.data()?);
         let shown: Vec<String> = cities.iter().take(MAX_COMPARED).cloned().collect();
         let names: Vec<(String, String)> = shown
             .iter()
-            .map(|c| {
-                m.boundaries
-                    .regions
-                    .iter()
-                    .find(|r| &r.adcode == c)
-                    .map(|r| (r.name_zh.clone(), r.name_en.clone()))
-                    .unwrap_or_else(|| (c.clone(), c.clone()))
-            })
+            .map(|c| m.names(c).unwrap_or_else(|| (c.clone(), c.clone())))
             .collect();
         let note = if cities.len() > MAX_COMPARED {
             format!(

@@ -2,18 +2,13 @@
 //! indicators join the picker at once, marked as user data, and every row that
 //! could not be used is listed with its number and the reason.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::Load;
 use crate::data::import::{import_csv, RowProblem};
-use crate::data::indicators::IndicatorSet;
 use crate::html::problem_rows;
-use crate::map::loaded::LoadedMap;
-use crate::state::ViewState;
+use crate::store::use_store;
 
 /// The outcome of the last file.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,14 +36,8 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 
 /// A file picker and drop zone for CSV tables.
 #[component]
-pub fn CsvImport(
-    /// The boundaries (cities are matched against them).
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// The indicator data, which a loaded table joins.
-    data_state: RwSignal<Load<Arc<IndicatorSet>>>,
-    /// The current view: it switches to the first loaded indicator.
-    view: RwSignal<Option<ViewState>>,
-) -> impl IntoView {
+pub fn CsvImport() -> impl IntoView {
+    let store = use_store();
     let outcome = RwSignal::new(None::<Outcome>);
     let dragging = RwSignal::new(false);
     let handle = move |file: web_sys::File| {
@@ -62,9 +51,7 @@ pub fn CsvImport(
                     en,
                 }))
             };
-            let (Some(map), Some(set)) =
-                (map.get_untracked(), data_state.with_untracked(Load::ready))
-            else {
+            let (Some(map), Some(set)) = untrack(|| (store.map(), store.data())) else {
                 fail(
                     "地图或数据尚未载入。".into(),
                     "The map or its data is not loaded yet.".into(),
@@ -83,20 +70,9 @@ pub fn CsvImport(
             match import_csv(&name, &bytes, &map.boundaries.regions, &set) {
                 Err(e) => fail(e.zh(), e.to_string()),
                 Ok(imp) => {
-                    let first = imp.set.indicators.first().map(|i| i.id.clone());
                     let count = imp.set.indicators.len();
-                    let mut merged = (*set).clone();
-                    if let Err(e) = merged.merge(imp.set, &name) {
+                    if let Err(e) = store.add_user_data(imp.set, &name) {
                         return fail("数据无法合并。".into(), e.to_string());
-                    }
-                    let merged = Arc::new(merged);
-                    data_state.set(Load::Ready(merged.clone()));
-                    if let Some(id) = first {
-                        view.update(|v| {
-                            if let Some(v) = v {
-                                *v = v.with_indicator(&merged, &id);
-                            }
-                        });
                     }
                     outcome.set(Some(Outcome::Loaded {
                         file: name.clone(),

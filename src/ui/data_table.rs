@@ -1,29 +1,16 @@
 //! The current indicator as a sortable table, and a CSV download of exactly what
 //! it shows.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::html::table_rows;
-use crate::map::choropleth::Choropleth;
-use crate::map::loaded::LoadedMap;
 use crate::present::table::{csv_data_url, rows, sort, to_csv, SortBy};
-use crate::state::ViewState;
+use crate::store::use_store;
 
 /// A collapsible table under the legend.
 #[component]
-pub fn DataTable(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The boundaries (city names, order).
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-    /// Fill and class of each region.
-    fills: Memo<Option<Choropleth>>,
-) -> impl IntoView {
+pub fn DataTable() -> impl IntoView {
+    let store = use_store();
     let by = RwSignal::new(SortBy::City);
     // Built only while the table is open: a closed table costs nothing on a switch.
     let open = RwSignal::new(false);
@@ -32,12 +19,13 @@ pub fn DataTable(
         if !open.get() {
             return None;
         }
-        let (m, f) = (map.get()?, fills.get()?);
-        let v = view.get()?;
-        let mut r = rows(&set, &v.indicator, &v.period, &m.boundaries.regions, &f);
+        let (m, f, set) = (store.map()?, store.fills.get()?, store.data()?);
+        let v = store.shown.get()?;
+        let (indicator, period) = (&v.0, &v.1);
+        let mut r = rows(&set, indicator, period, &m.boundaries.regions, &f);
         sort(&mut r, by.get(), descending.get());
         let name = set
-            .indicator(&v.indicator)
+            .indicator(indicator)
             .map(|i| {
                 format!(
                     "{} {}{}",
@@ -54,7 +42,7 @@ pub fn DataTable(
         Some((
             table_rows(&r),
             csv_data_url(&csv),
-            format!("shanxi-{}-{}.csv", v.indicator, v.period),
+            format!("shanxi-{indicator}-{period}.csv"),
         ))
     });
     let header = move |key: SortBy, zh: &'static str, en: &'static str| {

@@ -1,27 +1,21 @@
 //! "Embed": a ready `<iframe>` snippet for the current view.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::html::embed_snippet;
 use crate::state::ViewState;
+use crate::store::use_store;
 
 /// A button that shows the snippet for the current view in a read-only box.
 #[component]
-pub fn EmbedDialog(
-    /// The indicator data (for the iframe's title).
-    set: Arc<IndicatorSet>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-) -> impl IntoView {
+pub fn EmbedDialog() -> impl IntoView {
+    let store = use_store();
     let open = RwSignal::new(false);
     let snippet = Memo::new(move |_| {
         if !open.get() {
             return None;
         }
-        let v = view.get()?;
+        let (v, set) = (store.view(ViewState::clone)?, store.data()?);
         let loc = window().location();
         let page = format!(
             "{}{}",

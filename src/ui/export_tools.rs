@@ -1,17 +1,13 @@
 //! Export the current map as SVG or PNG (2× or 3×), framed with title, legend,
 //! sources, the boundary notice and the view's address.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::indicators::IndicatorSet;
-use crate::map::choropleth::Choropleth;
+use crate::i18n::Lang;
 use crate::map::export::{export_svg, Frame};
-use crate::map::loaded::LoadedMap;
 use crate::present::describe::sources_of;
-use crate::state::ViewState;
+use crate::store::use_store;
 
 const LINK_ID: &str = "export-link";
 
@@ -28,34 +24,23 @@ fn click_link(href: &str, filename: &str) {
 
 /// Buttons for SVG and PNG downloads of what the map shows now.
 #[component]
-pub fn ExportTools(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The boundaries and their drawing.
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-    /// Fill and class of each region.
-    fills: Memo<Option<Choropleth>>,
-    /// Selected cities, emphasised in the export.
-    selected: RwSignal<Vec<String>>,
-    /// Zoomed to the selection: the export frames the same part.
-    zoomed: RwSignal<bool>,
-    /// The map's language.
-    lang: Memo<crate::i18n::Lang>,
-) -> impl IntoView {
-    let set = StoredValue::new(set);
+pub fn ExportTools() -> impl IntoView {
+    let store = use_store();
     let svg = move || -> Option<(String, String)> {
-        let set = set.get_value();
-        let (m, f, v) = (
-            map.get_untracked()?,
-            fills.get_untracked()?,
-            view.get_untracked()?,
-        );
+        let (m, f, v, set) = untrack(|| {
+            (
+                store.map(),
+                store.fills.get(),
+                store.view_untracked(),
+                store.data(),
+            )
+        });
+        let (m, f, v, set) = (m?, f?, v?, set?);
+        let lang = store.lang.get_untracked();
         let ind = set.indicator(&v.indicator)?;
         let per = set.period(&v.period);
         let meta = &m.boundaries.meta;
-        let en = lang.get_untracked() == crate::i18n::Lang::En;
+        let en = lang == Lang::En;
         let unit = ind
             .unit
             .as_deref()
@@ -96,10 +81,10 @@ pub fn ExportTools(
                     .unwrap_or_default()
             ),
             url: window().location().href().unwrap_or_default(),
-            lang: lang.get_untracked(),
+            lang,
         };
-        let chosen = selected.get_untracked();
-        let view_box = if zoomed.get_untracked() {
+        let chosen = v.cities.clone();
+        let view_box = if store.zoomed.get_untracked() {
             m.layout.zoom_box(&chosen)
         } else {
             None

@@ -4,16 +4,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::state::ViewState;
+use crate::state::Action;
+use crate::store::use_store;
 
 /// One button naming the other language.
 #[component]
-pub fn LangToggle(
-    /// The current view (its `lang`).
-    view: RwSignal<Option<ViewState>>,
-    /// The current language.
-    lang: Memo<Lang>,
-) -> impl IntoView {
+pub fn LangToggle() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
     view! {
         <button
             type="button"
@@ -21,11 +19,8 @@ pub fn LangToggle(
             name="lang"
             lang=move || if lang.get() == Lang::En { "zh-CN" } else { "en" }
             on:click=move |_| {
-                view.update(|v| {
-                    if let Some(v) = v {
-                        v.lang = if v.lang == Lang::En { Lang::Zh } else { Lang::En };
-                    }
-                })
+                let other = if lang.get_untracked() == Lang::En { Lang::Zh } else { Lang::En };
+                store.dispatch(Action::SetLang(other));
             }
         >
             {move || if lang.get() == Lang::En { "中文" } else { "English" }}

@@ -2,31 +2,24 @@
 //! in it, with the no-data hatch last. Hovering an entry highlights its cities;
 //! hovering a city highlights its entry.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::i18n::Lang;
-use crate::map::choropleth::{Choropleth, NO_DATA};
-use crate::state::ViewState;
+use crate::map::choropleth::NO_DATA;
+use crate::present::describe::sources_of;
+use crate::store::use_store;
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
-pub fn Legend(
-    /// The indicator data.
-    set: Arc<IndicatorSet>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-    /// Fill and class of each region.
-    fills: Memo<Option<Choropleth>>,
-    /// The region under the pointer or keyboard focus.
-    hovered: RwSignal<Option<String>>,
-    /// The legend class under the pointer.
-    legend_hover: RwSignal<Option<String>>,
-    /// The map's language.
-    lang: Memo<Lang>,
-) -> impl IntoView {
+pub fn Legend() -> impl IntoView {
+    let store = use_store();
+    let (fills, hovered, legend_hover, lang, shown) = (
+        store.fills,
+        store.hovered,
+        store.legend_hover,
+        store.lang,
+        store.shown,
+    );
     let hovered_class = move || {
         let code = hovered.get()?;
         fills.with(|c| {
@@ -35,11 +28,8 @@ pub fn Legend(
                 .map(|f| f.class.clone())
         })
     };
-    let shown = Memo::new(move |_| {
-        view.with(|v| v.as_ref().map(|v| (v.indicator.clone(), v.period.clone())))
-    });
-    let source_set = set.clone();
     let title = move || {
+        let set = store.data()?;
         shown.with(|shown| {
             let (indicator, period) = shown.as_ref()?;
             let ind = set.indicator(indicator)?;
@@ -96,9 +86,10 @@ pub fn Legend(
             .collect_view()
     };
     let sources = move || {
+        let set = store.data()?;
         shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            let list = crate::present::describe::sources_of(&source_set, indicator, period);
+            let list = sources_of(&set, indicator, period);
             (!list.is_empty())
                 .then(|| view! { <p class="legend-source">{if lang.get() == Lang::En { "Data: " } else { "数据来源 Data: " }} {list.join("；")}</p> })
         })

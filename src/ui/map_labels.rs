@@ -11,6 +11,7 @@ use crate::format::fixed;
 use crate::i18n::Lang;
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
+use crate::store::use_store;
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -20,9 +21,8 @@ pub fn MapLabels(
     map: Arc<LoadedMap>,
     /// The visible part of the drawing.
     view_box: Memo<ViewBox>,
-    /// The map's language: Chinese short names or English names.
-    lang: Memo<Lang>,
 ) -> impl IntoView {
+    let lang = use_store().lang;
     let labels = map
         .layout
         .shapes

@@ -5,12 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
-use crate::map::choropleth::Choropleth;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_PATTERN;
-use crate::state::ViewState;
+use crate::store::use_store;
 use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
 
 /// Draws the loaded regions, filling the available width at the data's aspect
@@ -20,34 +18,20 @@ use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Toolt
 pub fn MapView(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
-    /// Fill and class of each region, once the data is loaded.
-    fills: Memo<Option<Choropleth>>,
-    /// The indicator data, for the tooltip.
-    data: Signal<Option<Arc<IndicatorSet>>>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
-    /// The selected regions' adcodes.
-    selected: RwSignal<Vec<String>>,
-    /// The region under the pointer or keyboard focus.
-    hovered: RwSignal<Option<String>>,
-    /// The legend class under the pointer.
-    legend_hover: RwSignal<Option<String>>,
-    /// Prefectures the active measure targets.
-    highlighted: Memo<Option<Vec<String>>>,
-    /// County shapes of the active measure's county targets, drawn over the prefectures.
-    counties: Memo<Vec<crate::map::layout::Shape>>,
-    /// Zoomed to the selected cities (or the whole province).
-    zoomed: RwSignal<bool>,
-    /// The map's language.
-    lang: Memo<crate::i18n::Lang>,
 ) -> impl IntoView {
+    let store = use_store();
+    let (zoomed, cities, lang, hovered, counties) = (
+        store.zoomed,
+        store.cities,
+        store.lang,
+        store.hovered,
+        store.counties,
+    );
     let full = map.layout.full_box();
     let zoom_map = map.clone();
     let view_box = Memo::new(move |_| {
         if zoomed.get() {
-            selected
-                .with(|s| zoom_map.layout.zoom_box(s))
-                .unwrap_or(full)
+            cities.with(|s| zoom_map.layout.zoom_box(s)).unwrap_or(full)
         } else {
             full
         }
@@ -63,11 +47,6 @@ pub fn MapView(
                     adcode=shape.adcode.clone()
                     d=shape.d.clone()
                     label=format!("{} {}", region.name_zh, region.name_en)
-                    fills
-                    hovered
-                    selected
-                    legend_hover
-                    highlighted
                 />
             }
         })
@@ -104,14 +83,14 @@ pub fn MapView(
                 </g>
                 {outline}
             </svg>
-            <MapLabels map=map.clone() view_box lang />
-            <Tooltip map=map.clone() hovered data view view_box lang />
+            <MapLabels map=map.clone() view_box />
+            <Tooltip map=map.clone() view_box />
             <button
                 type="button"
                 class="tool zoom"
                 name="zoom"
                 aria-pressed=move || zoomed.get().to_string()
-                disabled=move || !zoomed.get() && selected.with(Vec::is_empty)
+                disabled=move || !zoomed.get() && cities.with(Vec::is_empty)
                 on:click=move |_| zoomed.update(|z| *z = !*z)
             >
                 {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}

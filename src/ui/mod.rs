@@ -13,6 +13,7 @@ pub mod indicator_picker;
 pub mod lang_toggle;
 pub mod legend;
 pub mod load_error;
+pub mod loaded;
 pub mod loading;
 pub mod map_labels;
 pub mod map_view;

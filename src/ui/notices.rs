@@ -1,23 +1,21 @@
-//! Small notices about parts of the URL that could not be used.
+//! Small notices: parts of the URL that could not be used, files that failed.
 
 use leptos::prelude::*;
 
-use crate::state::Notice;
+use crate::store::use_store;
 
 /// A dismissable list of notices; nothing when there are none.
 #[component]
-pub fn Notices(
-    /// What to tell the person.
-    notices: RwSignal<Vec<Notice>>,
-) -> impl IntoView {
+pub fn Notices() -> impl IntoView {
+    let store = use_store();
     move || {
-        let list = notices.get();
+        let list = store.notices();
         (!list.is_empty()).then(|| {
             let items = list.into_iter().map(|n| view! { <li><span class="zh">{n.zh}</span> " " <span class="en">{n.en}</span></li> }).collect_view();
             view! {
                 <div class="notice" role="status">
                     <ul>{items}</ul>
-                    <button type="button" class="dismiss" on:click=move |_| notices.set(Vec::new())><span class="zh">"知道了"</span> <span class="en">"OK"</span></button>
+                    <button type="button" class="dismiss" on:click=move |_| store.dismiss_notices()><span class="zh">"知道了"</span> <span class="en">"OK"</span></button>
                 </div>
             }
         })

@@ -2,7 +2,9 @@
 //! cities, theme, campaign and text; hovering or choosing a measure lights up the
 //! places it targets; a related-indicator button switches the map.
 //!
-//! The list itself is HTML built by [`crate::html::measure_card`]; its events are
+//! Groups and cards are keyed lists: filtering adds and removes cards, choosing
+//! one only marks it, so focus and open details stay where they are. A card's
+//! read-only content is built once by [`crate::html::measure_card`]; events are
 //! handled once on the list (delegation) rather than per card.
 
 use std::sync::Arc;
@@ -10,140 +12,131 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Filter, Policies};
-use crate::format::escape;
 use crate::html::measure_card;
-use crate::i18n::Lang;
 use crate::map::loaded::LoadedMap;
-use crate::state::ViewState;
+use crate::state::Action;
+use crate::store::use_store;
 
 fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest(selector).ok().flatten()?.get_attribute(attr)
 }
 
+/// The group key of the province-wide measures (shown apart when cities are chosen).
+const PROVINCE_GROUP: &str = "province-wide";
+
+/// The filtered measures as the panel shows them: (group key, measure ids).
+fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
+    let filtered = p.filter(f);
+    let ids = |ms: &[&crate::data::policies::Measure]| ms.iter().map(|m| m.id.clone()).collect();
+    let mut out: Vec<(String, Vec<String>)> = filtered
+        .targeted
+        .iter()
+        .map(|(t, ms)| (t.id.clone(), ids(ms)))
+        .collect();
+    if !filtered.province_wide.is_empty() {
+        out.push((PROVINCE_GROUP.to_string(), ids(&filtered.province_wide)));
+    }
+    out
+}
+
 /// The policy panel.
 #[component]
-pub fn PolicyPanel(
-    /// The measures.
-    policies: Arc<Policies>,
-    /// The indicator data (names of related indicators).
-    set: Arc<IndicatorSet>,
-    /// The boundaries (city names).
-    map: Signal<Option<Arc<LoadedMap>>>,
-    /// Cities chosen on the map or in the panel.
-    selected: RwSignal<Vec<String>>,
-    /// The map's view (a related indicator switches it).
-    view: RwSignal<Option<ViewState>>,
-    /// The measure under the pointer or focus.
-    hover_measure: RwSignal<Option<String>>,
-    /// The measure chosen with a click or Enter.
-    chosen_measure: RwSignal<Option<String>>,
-    /// The theme filter ("" for all).
-    theme: RwSignal<String>,
-) -> impl IntoView {
+pub fn PolicyPanel() -> impl IntoView {
+    let store = use_store();
+    let (Some(policies), Some(map)) = untrack(|| (store.policies(), store.map())) else {
+        return None;
+    };
+    let lang = store.lang;
     let campaign = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    let cities: Vec<(String, String, String)> = map
-        .get_untracked()
-        .map(|m| {
-            m.boundaries
-                .regions
-                .iter()
-                .map(|r| {
-                    (
-                        r.adcode.clone(),
-                        r.short_name_zh().to_string(),
-                        r.name_en.clone(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let city_names = StoredValue::new(cities.clone());
-    let filter = move || Filter {
-        cities: selected.get(),
-        theme: Some(theme.get()).filter(|t| !t.is_empty()),
-        campaign: Some(campaign.get()).filter(|c| !c.is_empty()),
-        text: text.get(),
-    };
+    let theme = Memo::new(move |_| store.view(|v| v.theme.clone()).flatten());
     let p = policies.clone();
-    let set_for_click = set.clone();
-    let list_html = move || {
-        let f = filter();
-        let filtered = p.filter(&f);
-        let chosen = chosen_measure.get();
-        let city_name = |c: &str| {
-            city_names.with_value(|cs| {
-                cs.iter()
-                    .find(|x| x.0 == c)
-                    .map(|x| (x.1.clone(), x.2.clone()))
-            })
-        };
-        let indicator_name = |i: &str| {
-            set.indicator(i)
-                .map(|i| (i.name_zh.clone(), i.name_en.clone()))
-        };
-        let card = |m: &crate::data::policies::Measure| {
-            let html = measure_card(&p, m, &city_name, &indicator_name);
-            if chosen.as_deref() == Some(m.id.as_str()) {
-                html.replacen(
-                    r#"<article class="measure""#,
-                    r#"<article class="measure chosen" aria-current="true""#,
-                    1,
-                )
-            } else {
-                html
+    let groups = Memo::new(move |_| {
+        groups(
+            &p,
+            &Filter {
+                cities: store.cities.get(),
+                theme: theme.get(),
+                campaign: Some(campaign.get()).filter(|c| !c.is_empty()),
+                text: text.get(),
+            },
+        )
+    });
+    let cards = StoredValue::new(cards(&policies, &map, untrack(|| store.data()).as_deref()));
+    let p = policies.clone();
+    let group = move |key: String| {
+        let members = Memo::new({
+            let key = key.clone();
+            move |_| {
+                groups.with(|gs| {
+                    gs.iter()
+                        .find(|g| g.0 == key)
+                        .map(|g| g.1.clone())
+                        .unwrap_or_default()
+                })
             }
+        });
+        let (zh, en) = if key == PROVINCE_GROUP {
+            (
+                "全省适用措施".to_string(),
+                "Province-wide measures".to_string(),
+            )
+        } else {
+            p.theme(&key)
+                .map(|t| (t.name_zh.clone(), t.name_en.clone()))
+                .unwrap_or_default()
         };
-        let mut out = String::new();
-        let total: usize = filtered
-            .targeted
-            .iter()
-            .map(|(_, ms)| ms.len())
-            .sum::<usize>()
-            + filtered.province_wide.len();
-        if !f.cities.is_empty() {
-            let names: Vec<String> = f
-                .cities
-                .iter()
-                .map(|c| city_name(c).map(|n| n.0).unwrap_or_else(|| c.clone()))
-                .collect();
-            out.push_str(&format!(r#"<p class="filter-note">针对 {} 的措施 <span class="en">Measures that name the selected cities</span></p>"#, escape(&names.join("、"))));
+        let province = key == PROVINCE_GROUP;
+        view! {
+            <section
+                class="theme-group"
+                class:province-group=province
+                data-theme=(!province).then(|| key.clone())
+                data-group=province.then_some(PROVINCE_GROUP)
+            >
+                <h3><span class="zh">{zh}</span> " " <span class="en">{en}</span> " " <span class="count">{move || members.with(Vec::len)}</span></h3>
+                <For each=move || members.get() key=|id| id.clone() let(id)>
+                    {
+                        let chosen = {
+                            let id = id.clone();
+                            Memo::new(move |_| store.measure.with(|m| m.as_deref() == Some(id.as_str())))
+                        };
+                        let html = cards.with_value(|c| c.iter().find(|c| c.0 == id).map(|c| c.1.clone())).unwrap_or_default();
+                        view! {
+                            <article
+                                class="measure"
+                                class:chosen=move || chosen.get()
+                                aria-current=move || chosen.get().then_some("true")
+                                data-measure=id
+                                tabindex="0"
+                                inner_html=html
+                            ></article>
+                        }
+                    }
+                </For>
+            </section>
         }
-        for (t, ms) in &filtered.targeted {
-            out.push_str(&format!(
-                r#"<section class="theme-group" data-theme="{}"><h3><span class="zh">{}</span> <span class="en">{}</span> <span class="count">{}</span></h3>"#,
-                escape(&t.id),
-                escape(&t.name_zh),
-                escape(&t.name_en),
-                ms.len()
-            ));
-            for m in ms {
-                out.push_str(&card(m));
-            }
-            out.push_str("</section>");
-        }
-        if !filtered.province_wide.is_empty() {
-            out.push_str(&format!(
-                r#"<section class="theme-group province-group" data-group="province-wide"><h3><span class="zh">全省适用措施</span> <span class="en">Province-wide measures</span> <span class="count">{}</span></h3>"#,
-                filtered.province_wide.len()
-            ));
-            for m in &filtered.province_wide {
-                out.push_str(&card(m));
-            }
-            out.push_str("</section>");
-        }
-        if total == 0 {
-            out.push_str(r#"<p class="hint"><span class="zh">没有符合条件的措施。</span> <span class="en">No measure matches.</span></p>"#);
-        }
-        out
     };
-    let lang = move || {
-        use_context::<Memo<Lang>>()
-            .map(|l| l.get())
-            .unwrap_or_default()
+    let names = StoredValue::new(city_names(&map));
+    let filter_note = move || {
+        let chosen = store.cities.get();
+        (!chosen.is_empty()).then(|| {
+            let list: Vec<String> = chosen
+                .iter()
+                .map(|c| {
+                    names.with_value(|n| n.iter().find(|x| &x.0 == c).map(|x| x.1.clone()))
+                        .unwrap_or_else(|| c.clone())
+                })
+                .collect();
+            view! { <p class="filter-note">"针对 " {list.join("、")} " 的措施 " <span class="en">"Measures that name the selected cities"</span></p> }
+        })
+    };
+    let empty = move || {
+        groups.with(Vec::is_empty).then(|| view! {
+            <p class="hint"><span class="zh">"没有符合条件的措施。"</span> " " <span class="en">"No measure matches."</span></p>
+        })
     };
     let theme_options = policies
         .themes
@@ -151,7 +144,7 @@ pub fn PolicyPanel(
         .map(|t| {
             let n = policies.measures.iter().filter(|m| m.themes.contains(&t.id)).count();
             let (zh, en) = (t.name_zh.clone(), t.name_en.clone());
-            view! { <option value=t.id.clone()>{move || format!("{} ({n})", lang().both(&zh, &en, " "))}</option> }
+            view! { <option value=t.id.clone()>{move || format!("{} ({n})", lang.get().both(&zh, &en, " "))}</option> }
         })
         .collect_view();
     let campaign_options = policies
@@ -159,14 +152,15 @@ pub fn PolicyPanel(
         .iter()
         .map(|c| {
             let (zh, en) = (c.name_zh.clone(), c.name_en.clone());
-            view! { <option value=c.id.clone()>{move || lang().both(&zh, &en, " ")}</option> }
+            view! { <option value=c.id.clone()>{move || lang.get().both(&zh, &en, " ")}</option> }
         })
         .collect_view();
-    let city_options = cities
+    let city_options = names
+        .get_value()
         .into_iter()
         .map(|(code, zh, en)| {
             let c = code.clone();
-            view! { <option value=code prop:selected=move || selected.with(|s| s.contains(&c))>{move || lang().both(&zh, &en, " ")}</option> }
+            view! { <option value=code prop:selected=move || store.cities.with(|s| s.contains(&c))>{move || lang.get().both(&zh, &en, " ")}</option> }
         })
         .collect_view();
     let on_cities = move |ev: leptos::ev::Event| {
@@ -181,45 +175,37 @@ pub fn PolicyPanel(
             .filter_map(|i| opts.item(i))
             .filter_map(|o| o.get_attribute("value"))
             .collect();
-        selected.set(chosen);
+        store.dispatch(Action::SetCities(chosen));
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = closest_attr(&ev, "button[data-indicator]", "data-indicator") {
-            view.update(|v| {
-                if let Some(v) = v.as_mut() {
-                    *v = v.with_indicator(&set_for_click, &id);
-                }
-            });
+            store.dispatch(Action::ChooseIndicator(id));
             return;
         }
         if closest_attr(&ev, "details, a", "class").is_some() {
             return;
         }
         if let Some(id) = closest_attr(&ev, "[data-measure]", "data-measure") {
-            chosen_measure.update(|c| {
-                *c = if c.as_deref() == Some(id.as_str()) {
-                    None
-                } else {
-                    Some(id)
-                }
-            });
+            store.dispatch(Action::ToggleMeasure(id));
         }
     };
-    view! {
+    let hover_measure = store.hover_measure;
+    let total = policies.measures.len();
+    Some(view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
             <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
             <div class="policy-filters">
                 <label class="control">
                     <span class="zh">"主题 "</span> <span class="en">"Theme"</span>
-                    <select name="theme" prop:value=move || theme.get() on:change=move |ev| theme.set(event_target_value(&ev))>
-                        <option value="">{let n = policies.measures.len(); move || format!("{} ({n})", lang().both("全部", "All", " "))}</option>
+                    <select name="theme" prop:value=move || theme.get().unwrap_or_default() on:change=move |ev| store.dispatch(Action::SetTheme(Some(event_target_value(&ev))))>
+                        <option value="">{move || format!("{} ({total})", lang.get().both("全部", "All", " "))}</option>
                         {theme_options}
                     </select>
                 </label>
                 <label class="control">
                     <span class="zh">"战役 "</span> <span class="en">"Campaign"</span>
                     <select name="campaign" on:change=move |ev| campaign.set(event_target_value(&ev))>
-                        <option value="">{move || lang().both("全部", "All", " ")}</option>
+                        <option value="">{move || lang.get().both("全部", "All", " ")}</option>
                         {campaign_options}
                     </select>
                 </label>
@@ -234,7 +220,6 @@ pub fn PolicyPanel(
             </div>
             <div
                 class="measures"
-                inner_html=list_html
                 on:mouseover=move |ev| {
                     let id = closest_attr(&ev, "[data-measure]", "data-measure");
                     if hover_measure.get_untracked() != id {
@@ -248,11 +233,60 @@ pub fn PolicyPanel(
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         if let Some(id) = closest_attr(&ev, "article[data-measure]", "data-measure") {
-                            chosen_measure.update(|c| *c = if c.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+                            store.dispatch(Action::ToggleMeasure(id));
                         }
                     }
                 }
-            ></div>
+            >
+                {filter_note}
+                <For each=move || groups.with(|gs| gs.iter().map(|g| g.0.clone()).collect::<Vec<_>>()) key=|k| k.clone() let(key)>
+                    {group(key)}
+                </For>
+                {empty}
+            </div>
         </section>
-    }
+    })
+}
+
+/// (adcode, short Chinese name, English name) of every prefecture, in map order.
+fn city_names(map: &LoadedMap) -> Vec<(String, String, String)> {
+    map.boundaries
+        .regions
+        .iter()
+        .map(|r| {
+            (
+                r.adcode.clone(),
+                r.short_name_zh().to_string(),
+                r.name_en.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Every measure's card content, built once: (measure id, markup).
+fn cards(
+    p: &Arc<Policies>,
+    map: &LoadedMap,
+    set: Option<&crate::data::indicators::IndicatorSet>,
+) -> Vec<(String, String)> {
+    let names = city_names(map);
+    let city_name = |c: &str| {
+        names
+            .iter()
+            .find(|x| x.0 == c)
+            .map(|x| (x.1.clone(), x.2.clone()))
+    };
+    let indicator_name = |i: &str| {
+        set.and_then(|s| s.indicator(i))
+            .map(|i| (i.name_zh.clone(), i.name_en.clone()))
+    };
+    p.measures
+        .iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                measure_card(p, m, &city_name, &indicator_name),
+            )
+        })
+        .collect()
 }

@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::map::choropleth::Choropleth;
 use crate::map::palette::NO_DATA_PATTERN;
+use crate::state::Action;
+use crate::store::use_store;
 
 /// A region's shape. Hover and focus mark it as hovered (tooltip, outline,
-/// legend); a click, Enter or Space toggles its selection. Its fill and
-/// `data-class` follow the choropleth.
+/// legend); a click, Enter or Space selects it alone or clears the selection,
+/// Ctrl/⌘/Shift-click adds or removes it. Its fill and `data-class` follow the
+/// choropleth; regions a measure in focus targets are marked `data-highlighted`,
+/// the others fade; a legend class under the pointer dims the other classes.
 #[component]
 pub fn RegionShape(
     /// Administrative code, exposed as `data-adcode`.
@@ -16,19 +19,15 @@ pub fn RegionShape(
     d: String,
     /// Accessible name, e.g. "太原市 Taiyuan".
     label: String,
-    /// Fill and class of each region.
-    fills: Memo<Option<Choropleth>>,
-    /// The region under the pointer or keyboard focus.
-    hovered: RwSignal<Option<String>>,
-    /// The selected regions' adcodes. A click selects this region alone, or
-    /// clears the selection if it was selected; Ctrl/⌘/Shift-click adds or removes it.
-    selected: RwSignal<Vec<String>>,
-    /// Prefectures targeted by the measure under the pointer or selected in the
-    /// policy panel: they are marked `data-highlighted`, the others fade.
-    highlighted: Memo<Option<Vec<String>>>,
-    /// The legend class under the pointer: other classes are dimmed.
-    legend_hover: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let store = use_store();
+    let (fills, hovered, selected, legend_hover, highlighted) = (
+        store.fills,
+        store.hovered,
+        store.cities,
+        store.legend_hover,
+        store.highlighted,
+    );
     let code = StoredValue::new(adcode.clone());
     let fill = Memo::new(move |_| {
         fills.with(|c| code.with_value(|a| c.as_ref().map(|c| c.fills.get(a).cloned())))
@@ -62,15 +61,7 @@ pub fn RegionShape(
     let lit = Memo::new(move |_| {
         highlighted.with(|h| h.as_ref().map(|h| code.with_value(|a| h.contains(a))))
     });
-    let toggle = move || {
-        selected.update(|s| {
-            *s = if is_selected.get_untracked() {
-                Vec::new()
-            } else {
-                vec![code.get_value()]
-            }
-        })
-    };
+    let toggle = move || store.dispatch(Action::SelectCity(code.get_value()));
     view! {
         <path
             class="region"
@@ -100,8 +91,7 @@ pub fn RegionShape(
             on:blur=move |_| hovered.set(None)
             on:click=move |ev: leptos::ev::MouseEvent| {
                 if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-                    let a = code.get_value();
-                    selected.update(|s| if let Some(i) = s.iter().position(|x| x == &a) { s.remove(i); } else { s.push(a) });
+                    store.dispatch(Action::ToggleCity(code.get_value()));
                 } else {
                     toggle();
                 }

@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::html::tooltip_details;
 use crate::i18n::Lang;
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
 use crate::present::describe::describe;
-use crate::state::ViewState;
+use crate::store::use_store;
 
 /// Shows the hovered region next to its label point. Placed below the point near
 /// the top of the map and kept inside the map near its sides.
@@ -20,17 +19,11 @@ use crate::state::ViewState;
 pub fn Tooltip(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
-    /// The region under the pointer or keyboard focus.
-    hovered: RwSignal<Option<String>>,
-    /// The indicator data.
-    data: Signal<Option<Arc<IndicatorSet>>>,
-    /// The current view.
-    view: RwSignal<Option<ViewState>>,
     /// The visible part of the drawing.
     view_box: Memo<ViewBox>,
-    /// The map's language.
-    lang: Memo<Lang>,
 ) -> impl IntoView {
+    let store = use_store();
+    let (hovered, lang) = (store.hovered, store.lang);
     move || {
         let code = hovered.get()?;
         let i = map
@@ -48,10 +41,10 @@ pub fn Tooltip(
         } else {
             "middle"
         };
-        let info = data
-            .get()
-            .zip(view.get())
-            .and_then(|(set, v)| describe(&set, &v.indicator, &v.period, &code));
+        let info = store
+            .data()
+            .zip(store.shown.get())
+            .and_then(|(set, (indicator, period))| describe(&set, &indicator, &period, &code));
         let en = lang.get() == Lang::En;
         let details = info
             .map(|info| tooltip_details(&info, lang.get()))

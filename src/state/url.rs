@@ -1,0 +1,531 @@
+//! The view as a URL query string, both ways.
+//!
+//! Pure: [`Query::parse`] reads the decoded key/value pairs of a query once;
+//! [`Query::lang`] and [`Query::embed`] answer before any data is loaded, and
+//! [`Query::view`] resolves the rest against the loaded data. Every value is
+//! percent-encoded by [`ViewState::to_query`] and decoded here
+//! (`application/x-www-form-urlencoded`, through the `form_urlencoded` crate),
+//! so any view survives the trip. Anything unknown or malformed falls back to the
+//! default and produces a [`Notice`] the page shows, never an error.
+
+use super::view::{latest_period, Known, ViewState, DEFAULT_CLASSES};
+use crate::data::indicators::IndicatorSet;
+use crate::i18n::{Lang, Text};
+use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
+use crate::map::palette::Palette;
+
+/// Longest query string read; a longer one is ignored as a whole.
+pub const MAX_QUERY: usize = 2000;
+
+/// The parameters the URL may carry.
+pub const KEYS: [&str; 11] = [
+    "indicator",
+    "period",
+    "method",
+    "classes",
+    "palette",
+    "breaks",
+    "cities",
+    "measure",
+    "theme",
+    "embed",
+    "lang",
+];
+
+/// Something in the URL that could not be used, in words.
+pub type Notice = Text;
+
+/// A query string's decoded key/value pairs, in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub pairs: Vec<(String, String)>,
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// "Unknown <what> “value”" in both languages, the value clipped.
+fn unknown(zh: &str, en: &str, value: &str) -> Notice {
+    let v = clip(value);
+    Text::new(format!("未知{zh}“{v}”。"), format!("Unknown {en} “{v}”."))
+}
+
+fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+impl Query {
+    /// Reads a query string, with or without its `?`: `+` is a space, `%XX` a
+    /// byte, and malformed escapes are kept as written.
+    pub fn parse(query: &str) -> Self {
+        let q = query.strip_prefix('?').unwrap_or(query);
+        Self {
+            pairs: form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        }
+    }
+
+    /// The last value of `key`.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The language the URL asks for (Chinese unless `lang=en`).
+    pub fn lang(&self) -> Lang {
+        if self.get("lang") == Some("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// Whether the URL asks for embed mode (`embed=1`).
+    pub fn embed(&self) -> bool {
+        self.get("embed") == Some("1")
+    }
+
+    /// The view the URL names in `set`, falling back to defaults, with a notice
+    /// for each part that could not be used. `known` lists the cities, measures
+    /// and themes that exist.
+    pub fn view(&self, set: &IndicatorSet, known: &Known) -> (ViewState, Vec<Notice>) {
+        let mut view = ViewState::default_for(set);
+        let mut notices = Vec::new();
+        let length: usize = self.pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        if length > MAX_QUERY {
+            notices.push(Text::new(
+                format!("网址参数过长（{length} 字节），已显示默认视图。"),
+                format!("The address is too long ({length} bytes); showing the default view."),
+            ));
+            return (view, notices);
+        }
+        let unknown_keys: Vec<&str> = self
+            .pairs
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !k.is_empty() && !KEYS.contains(k))
+            .take(3)
+            .collect();
+        if !unknown_keys.is_empty() {
+            let list = clip(&unknown_keys.join(", "));
+            notices.push(Text::new(
+                format!("未知参数：{list}。"),
+                format!("Unknown parameters: {list}."),
+            ));
+        }
+        if let Some(id) = self.get("indicator") {
+            if set.indicator(id).is_some() {
+                view.indicator = id.to_string();
+                view.period = latest_period(set, id).unwrap_or_default();
+            } else {
+                notices.push(Text::new(
+                    format!("未知指标“{}”，已显示默认指标。", clip(id)),
+                    format!("Unknown indicator “{}”; showing the default.", clip(id)),
+                ));
+            }
+        }
+        if let Some(p) = self.get("period") {
+            if set.periods_of(&view.indicator).iter().any(|x| x.id == p) {
+                view.period = p.to_string();
+            } else {
+                notices.push(Text::new(
+                    format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
+                    format!(
+                        "This indicator has no period “{}”; showing the latest.",
+                        clip(p)
+                    ),
+                ));
+            }
+        }
+        if let Some(m) = self.get("method") {
+            match Method::from_id(m) {
+                Some(m) => view.method = m,
+                None => notices.push(unknown("分级方法", "classing method", m)),
+            }
+        }
+        if let Some(c) = self.get("classes") {
+            match c.parse::<usize>() {
+                Ok(n) if (MIN_CLASSES..=MAX_CLASSES).contains(&n) => view.classes = n,
+                _ => notices.push(Text::new(
+                    format!(
+                        "分级数须为 {MIN_CLASSES}–{MAX_CLASSES}，“{}”无效。",
+                        clip(c)
+                    ),
+                    format!(
+                        "Classes must be {MIN_CLASSES}–{MAX_CLASSES}; “{}” is not.",
+                        clip(c)
+                    ),
+                )),
+            }
+        }
+        if let Some(p) = self.get("palette") {
+            match Palette::from_id(p) {
+                Some(p) => view.palette = p,
+                None => notices.push(unknown("配色", "palette", p)),
+            }
+        }
+        if let Some(b) = self.get("breaks") {
+            let (ok, bad) = parse_manual(b);
+            view.manual = ok;
+            if !bad.is_empty() {
+                let bad = clip(&bad.join(", "));
+                notices.push(Text::new(
+                    format!("断点中有非数字：{bad}。"),
+                    format!("Breaks that are not numbers: {bad}."),
+                ));
+            }
+        }
+        if let Some(c) = self.get("cities") {
+            for code in c.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                if !known.cities.iter().any(|k| k == code) {
+                    notices.push(unknown("城市代码", "city code", code));
+                } else if !view.cities.iter().any(|x| x == code) {
+                    view.cities.push(code.to_string());
+                }
+            }
+        }
+        let pick = |key: &str, list: &[String], zh: &str, en: &str, notices: &mut Vec<Notice>| {
+            let v = self.get(key).filter(|v| !v.is_empty())?;
+            if list.iter().any(|k| k == v) {
+                Some(v.to_string())
+            } else {
+                notices.push(unknown(zh, en, v));
+                None
+            }
+        };
+        view.measure = pick("measure", &known.measures, "措施", "measure", &mut notices);
+        let flag = |key: &str, on: &str, off: &str, notices: &mut Vec<Notice>| match self.get(key) {
+            None | Some("") => false,
+            Some(v) if v == off => false,
+            Some(v) if v == on => true,
+            Some(other) => {
+                notices.push(Text::new(
+                    format!("{key} 只能是 {on} 或 {off}，“{}”无效。", clip(other)),
+                    format!("{key} must be {on} or {off}, not “{}”.", clip(other)),
+                ));
+                false
+            }
+        };
+        if flag("lang", "en", "zh", &mut notices) {
+            view.lang = Lang::En;
+        }
+        view.embed = flag("embed", "1", "0", &mut notices);
+        view.theme = pick("theme", &known.themes, "主题", "theme", &mut notices);
+        (view, notices)
+    }
+}
+
+impl ViewState {
+    /// The query string for this view, without the leading `?`, every value
+    /// percent-encoded (list items each, joined by commas). Indicator and period
+    /// are always written; the rest only when they differ from the default.
+    pub fn to_query(&self) -> String {
+        let list = |items: &mut dyn Iterator<Item = String>| {
+            items.map(|i| encode(&i)).collect::<Vec<_>>().join(",")
+        };
+        let mut parts = vec![
+            ("indicator", encode(&self.indicator)),
+            ("period", encode(&self.period)),
+        ];
+        if self.method != Method::default() {
+            parts.push(("method", encode(self.method.id())));
+        }
+        if self.classes != DEFAULT_CLASSES {
+            parts.push(("classes", self.classes.to_string()));
+        }
+        if self.palette != Palette::default() {
+            parts.push(("palette", encode(self.palette.id())));
+        }
+        if !self.manual.is_empty() {
+            let breaks = self.manual.iter().map(|b| crate::format::format_number(*b));
+            parts.push(("breaks", list(&mut breaks.into_iter())));
+        }
+        if !self.cities.is_empty() {
+            parts.push(("cities", list(&mut self.cities.iter().cloned())));
+        }
+        if let Some(m) = &self.measure {
+            parts.push(("measure", encode(m)));
+        }
+        if let Some(t) = &self.theme {
+            parts.push(("theme", encode(t)));
+        }
+        if self.lang != Lang::Zh {
+            parts.push(("lang", encode(self.lang.id())));
+        }
+        if self.embed {
+            parts.push(("embed", "1".into()));
+        }
+        parts
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::view::tests::set;
+
+    fn known() -> Known {
+        Known {
+            cities: ["140100", "140200", "140800", "141000"]
+                .map(String::from)
+                .to_vec(),
+            measures: vec!["air-signature".into()],
+            themes: vec!["air".into(), "soil".into()],
+        }
+    }
+
+    fn read(q: &str) -> (ViewState, Vec<Notice>) {
+        Query::parse(q).view(&set(), &known())
+    }
+
+    #[test]
+    fn decodes_pairs() {
+        let p = Query::parse(
+            "?indicator=pm25&breaks=40%2C45&name=%E5%A4%AA%E5%8E%9F&x=a+b&flag&bad=%zz&end=%4",
+        );
+        assert_eq!(p.get("indicator"), Some("pm25"));
+        assert_eq!(p.get("breaks"), Some("40,45"));
+        assert_eq!(p.get("name"), Some("太原"));
+        assert_eq!(p.get("x"), Some("a b"));
+        assert_eq!(p.get("flag"), Some(""));
+        assert_eq!(p.get("bad"), Some("%zz"));
+        assert_eq!(p.get("end"), Some("%4"));
+        assert!(Query::parse("").pairs.is_empty());
+        assert_eq!(Query::parse("?lang=en&embed=1").lang(), Lang::En);
+        assert!(Query::parse("?lang=en&embed=1").embed());
+        assert!(!Query::parse("?embed=0").embed());
+    }
+
+    #[test]
+    fn default_view_and_its_query() {
+        let (v, n) = read("");
+        assert_eq!(
+            (v.indicator.as_str(), v.period.as_str()),
+            ("air-rank", "2023")
+        );
+        assert!(n.is_empty());
+        assert_eq!(v.to_query(), "indicator=air-rank&period=2023");
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let v = ViewState {
+            indicator: "pm25".into(),
+            period: "2022".into(),
+            method: Method::Manual,
+            classes: 4,
+            palette: Palette::Viridis,
+            manual: vec![40.0, 45.5],
+            cities: vec!["141000".into(), "140100".into()],
+            measure: Some("air-signature".into()),
+            theme: Some("soil".into()),
+            embed: true,
+            lang: Lang::En,
+        };
+        let q = v.to_query();
+        assert!(
+            q.contains("&cities=141000,140100&measure=air-signature&theme=soil"),
+            "lists keep plain commas: {q}"
+        );
+        let (back, n) = read(&q);
+        assert_eq!(back, v);
+        assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn unknown_cities_measures_themes_and_keys_are_reported() {
+        let (v, n) = read("cities=140100,999999,140100&measure=nope&theme=sky&zoom=3&foo=1");
+        assert_eq!(v.cities, vec!["140100"], "kept once, unknown dropped");
+        assert_eq!((v.measure, v.theme), (None, None));
+        let en: Vec<&str> = n.iter().map(|x| x.en.as_str()).collect();
+        assert_eq!(en.len(), 4, "{en:?}");
+        assert!(en[0].contains("zoom") && en[0].contains("foo"));
+    }
+
+    #[test]
+    fn a_huge_query_falls_back_to_the_default_view() {
+        let (v, n) = read(&format!("indicator=pm25&x={}", "a".repeat(10_000)));
+        assert_eq!(v, ViewState::default_for(&set()));
+        assert_eq!(n.len(), 1);
+        assert!(n[0].en.contains("too long"));
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_notices() {
+        let (v, n) = read("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a&lang=fr&embed=2");
+        assert_eq!(
+            (v.indicator.as_str(), v.period.as_str()),
+            ("air-rank", "2023")
+        );
+        assert_eq!(v.method, Method::Quantile);
+        assert_eq!(v.classes, DEFAULT_CLASSES);
+        assert_eq!(v.palette, Palette::default());
+        assert_eq!(v.manual, vec![1.0]);
+        assert_eq!((v.lang, v.embed), (Lang::Zh, false));
+        assert_eq!(n.len(), 8, "{n:?}");
+        let (_, n) = read(&format!("indicator={}", "x".repeat(10_000)));
+        assert!(
+            n[0].en.chars().count() < 120,
+            "notices quote at most a little of the input"
+        );
+    }
+
+    #[test]
+    fn period_must_belong_to_the_indicator() {
+        let (v, n) = read("indicator=water&period=2023");
+        assert_eq!(v.period, "2022");
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn values_with_url_syntax_are_encoded() {
+        let mut v = ViewState::default_for(&set());
+        v.measure = Some("a&b=c#d+e%f 太原".into());
+        let q = v.to_query();
+        assert!(
+            q.ends_with("&measure=a%26b%3Dc%23d%2Be%25f+%E5%A4%AA%E5%8E%9F"),
+            "{q}"
+        );
+        assert_eq!(Query::parse(&q).get("measure"), v.measure.as_deref());
+    }
+}
+
+#[cfg(test)]
+mod round_trip {
+    //! Property: any view whose ids exist survives `to_query` → `parse` → `view`
+    //! unchanged, whatever characters its ids hold.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::data::indicators::{
+        Indicator, IndicatorSet, Kind, Observation, Period, Source, Value,
+    };
+
+    fn id() -> impl Strategy<Value = String> {
+        // Anything printable, URL syntax and CJK included; no control characters.
+        proptest::string::string_regex("[ -~太原山西水气é€😀]{1,12}").expect("regex")
+    }
+
+    fn set_with(indicator: &str, period: &str) -> IndicatorSet {
+        IndicatorSet {
+            sources: vec![Source {
+                id: "S".into(),
+                outlet: "o".into(),
+                title: "t".into(),
+                date: "d".into(),
+                url: None,
+            }],
+            periods: vec![Period {
+                id: period.into(),
+                label_zh: "p".into(),
+                label_en: "p".into(),
+                start: "2023-01".into(),
+                end: "2023-12".into(),
+                partial: false,
+            }],
+            indicators: vec![Indicator {
+                id: indicator.into(),
+                name_zh: "i".into(),
+                name_en: "i".into(),
+                kind: Kind::Numeric,
+                unit: None,
+                lower_is_better: true,
+                categories: Vec::new(),
+                description_zh: String::new(),
+                description_en: String::new(),
+                user: false,
+            }],
+            observations: vec![Observation {
+                indicator: indicator.into(),
+                adcode: "140100".into(),
+                period: period.into(),
+                value: Value::Number(1.0),
+                scope: None,
+                source: "S".into(),
+                rank: None,
+                change_pct: None,
+                derived: false,
+                note_zh: None,
+                note_en: None,
+            }],
+            province: Vec::new(),
+        }
+    }
+
+    fn view() -> impl Strategy<Value = ViewState> {
+        (
+            (
+                id(),
+                id(),
+                0..Method::ALL.len(),
+                MIN_CLASSES..=MAX_CLASSES,
+                0..Palette::ALL.len(),
+            ),
+            (
+                proptest::collection::vec(-99_999i64..99_999, 0..4),
+                proptest::collection::vec("[0-9]{6}", 0..4),
+                proptest::option::of(id()),
+                proptest::option::of(id()),
+                any::<bool>(),
+                any::<bool>(),
+            ),
+        )
+            .prop_map(
+                |(
+                    (indicator, period, m, classes, p),
+                    (breaks, cities, measure, theme, embed, en),
+                )| {
+                    let mut unique = Vec::new();
+                    for c in cities {
+                        if !unique.contains(&c) {
+                            unique.push(c);
+                        }
+                    }
+                    ViewState {
+                        indicator,
+                        period,
+                        method: Method::ALL[m],
+                        classes,
+                        palette: Palette::ALL[p],
+                        manual: breaks.into_iter().map(|b| b as f64 / 100.0).collect(),
+                        cities: unique,
+                        measure,
+                        theme,
+                        embed,
+                        lang: if en { Lang::En } else { Lang::Zh },
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn any_view_survives_the_url(v in view()) {
+            let set = set_with(&v.indicator, &v.period);
+            let known = Known {
+                cities: v.cities.clone(),
+                measures: v.measure.iter().cloned().collect(),
+                themes: v.theme.iter().cloned().collect(),
+            };
+            let q = v.to_query();
+            prop_assert!(!q.contains('#') && !q.contains(' '), "{}", q);
+            let (back, notices) = Query::parse(&format!("?{q}")).view(&set, &known);
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(back, v);
+        }
+    }
+}

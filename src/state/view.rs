@@ -1,0 +1,302 @@
+//! What the map shows and the named actions that change it.
+
+use crate::data::indicators::IndicatorSet;
+use crate::data::policies::{Policies, PROVINCE};
+use crate::i18n::Lang;
+use crate::map::choropleth::Classing;
+use crate::map::classify::{Method, MAX_CLASSES, MIN_CLASSES};
+use crate::map::palette::Palette;
+
+/// The indicator shown when the URL names none: the latest provincial rank band.
+pub const DEFAULT_INDICATOR: &str = "air-rank";
+/// Classes when the URL names no number.
+pub const DEFAULT_CLASSES: usize = 5;
+
+/// What the map shows: everything the URL holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    pub indicator: String,
+    pub period: String,
+    pub method: Method,
+    pub classes: usize,
+    pub palette: Palette,
+    /// Inner breaks for the manual method.
+    pub manual: Vec<f64>,
+    /// Selected prefectures (adcodes), in the order chosen.
+    pub cities: Vec<String>,
+    /// The measure chosen in the policy panel.
+    pub measure: Option<String>,
+    /// The policy panel's theme filter.
+    pub theme: Option<String>,
+    /// Embedded in another page: only map, legend, title and source.
+    pub embed: bool,
+    pub lang: Lang,
+}
+
+/// What the URL may name besides indicators: the ids that exist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    pub cities: Vec<String>,
+    pub measures: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+impl Known {
+    /// The cities (the province's prefectures), measures and themes of `p`.
+    pub fn of(p: &Policies) -> Self {
+        Known {
+            cities: p
+                .region(PROVINCE)
+                .map(|r| r.prefectures.clone())
+                .unwrap_or_default(),
+            measures: p.measures.iter().map(|m| m.id.clone()).collect(),
+            themes: p.themes.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+}
+
+/// A change a person makes to the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Show another indicator, keeping the period if it has one.
+    ChooseIndicator(String),
+    /// Show another period of the indicator (ignored if it has none such).
+    ChoosePeriod(String),
+    SetMethod(Method),
+    /// Number of classes (ignored outside 3–7).
+    SetClasses(usize),
+    SetPalette(Palette),
+    /// Inner breaks of the manual method.
+    SetBreaks(Vec<f64>),
+    /// A plain click on a city: selects it alone, or clears the selection if it
+    /// was selected.
+    SelectCity(String),
+    /// Ctrl/⌘/Shift-click: adds the city, or removes it if it was selected.
+    ToggleCity(String),
+    /// The panel's city list.
+    SetCities(Vec<String>),
+    /// Chooses a measure, or un-chooses it if it was chosen.
+    ToggleMeasure(String),
+    /// The policy panel's theme filter (`None`: all).
+    SetTheme(Option<String>),
+    SetLang(Lang),
+}
+
+/// The newest period an indicator has data for.
+pub fn latest_period(set: &IndicatorSet, indicator: &str) -> Option<String> {
+    set.periods_of(indicator).last().map(|p| p.id.clone())
+}
+
+impl ViewState {
+    /// The default view of `set`.
+    pub fn default_for(set: &IndicatorSet) -> Self {
+        let indicator = if set.indicator(DEFAULT_INDICATOR).is_some() {
+            DEFAULT_INDICATOR.to_string()
+        } else {
+            set.indicators
+                .first()
+                .map(|i| i.id.clone())
+                .unwrap_or_default()
+        };
+        let period = latest_period(set, &indicator).unwrap_or_default();
+        Self {
+            indicator,
+            period,
+            method: Method::default(),
+            classes: DEFAULT_CLASSES,
+            palette: Palette::default(),
+            manual: Vec::new(),
+            cities: Vec::new(),
+            measure: None,
+            theme: None,
+            embed: false,
+            lang: Lang::Zh,
+        }
+    }
+
+    /// Applies `action`; `set` is the data the view refers to. Returns whether
+    /// the view changed.
+    pub fn apply(&mut self, action: Action, set: &IndicatorSet) -> bool {
+        let before = self.clone();
+        match action {
+            Action::ChooseIndicator(id) => {
+                if set.indicator(&id).is_some() {
+                    if !set.periods_of(&id).iter().any(|p| p.id == self.period) {
+                        self.period = latest_period(set, &id).unwrap_or_default();
+                    }
+                    self.indicator = id;
+                }
+            }
+            Action::ChoosePeriod(p) => {
+                if set.periods_of(&self.indicator).iter().any(|x| x.id == p) {
+                    self.period = p;
+                }
+            }
+            Action::SetMethod(m) => self.method = m,
+            Action::SetClasses(n) => {
+                if (MIN_CLASSES..=MAX_CLASSES).contains(&n) {
+                    self.classes = n;
+                }
+            }
+            Action::SetPalette(p) => self.palette = p,
+            Action::SetBreaks(b) => self.manual = b,
+            Action::SelectCity(code) => {
+                self.cities = if self.cities.contains(&code) {
+                    Vec::new()
+                } else {
+                    vec![code]
+                };
+            }
+            Action::ToggleCity(code) => match self.cities.iter().position(|c| c == &code) {
+                Some(i) => {
+                    self.cities.remove(i);
+                }
+                None => self.cities.push(code),
+            },
+            Action::SetCities(cities) => {
+                self.cities.clear();
+                for c in cities {
+                    if !self.cities.contains(&c) {
+                        self.cities.push(c);
+                    }
+                }
+            }
+            Action::ToggleMeasure(id) => {
+                self.measure = if self.measure.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id)
+                };
+            }
+            Action::SetTheme(t) => self.theme = t.filter(|t| !t.is_empty()),
+            Action::SetLang(l) => self.lang = l,
+        }
+        *self != before
+    }
+
+    /// The classing settings of this view.
+    pub fn classing(&self) -> Classing {
+        Classing {
+            method: self.method,
+            classes: self.classes,
+            palette: self.palette,
+            manual: self.manual.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small set: a rank band over two periods, PM2.5 over two others, one
+    /// of which the band shares.
+    pub(crate) fn set() -> IndicatorSet {
+        IndicatorSet::parse(
+            "test",
+            r#"{
+              "sources": [{"id": "S1", "outlet": "山西日报", "title": "t", "date": "2024-01-04"}],
+              "periods": [
+                {"id": "2022", "label_zh": "2022年", "label_en": "2022", "start": "2022-01", "end": "2022-12", "partial": false},
+                {"id": "2023", "label_zh": "2023年", "label_en": "2023", "start": "2023-01", "end": "2023-12", "partial": false},
+                {"id": "2023-jan-nov", "label_zh": "2023年1—11月", "label_en": "Jan–Nov 2023", "start": "2023-01", "end": "2023-11", "partial": true}
+              ],
+              "indicators": [
+                {"id": "pm25", "name_zh": "PM2.5", "name_en": "PM2.5", "kind": "numeric", "unit": "μg/m³"},
+                {"id": "air-rank", "name_zh": "排名", "name_en": "Rank", "kind": "ordinal",
+                 "categories": [{"id": "best3", "name_zh": "前三", "name_en": "Best three"}]},
+                {"id": "water", "name_zh": "水", "name_en": "Water", "kind": "numeric"}
+              ],
+              "observations": [
+                {"indicator": "pm25", "adcode": "140100", "period": "2022", "value": 43, "source": "S1"},
+                {"indicator": "pm25", "adcode": "140100", "period": "2023", "value": 41, "source": "S1"},
+                {"indicator": "air-rank", "adcode": "140200", "period": "2023", "value": "best3", "source": "S1"},
+                {"indicator": "air-rank", "adcode": "140200", "period": "2023-jan-nov", "value": "best3", "source": "S1"},
+                {"indicator": "water", "adcode": "140200", "period": "2022", "value": 1, "source": "S1"}
+              ]
+            }"#,
+        )
+        .expect("valid")
+    }
+
+    #[test]
+    fn default_is_the_rank_band_at_its_latest_period() {
+        let v = ViewState::default_for(&set());
+        assert_eq!(
+            (v.indicator.as_str(), v.period.as_str()),
+            ("air-rank", "2023")
+        );
+    }
+
+    #[test]
+    fn choosing_an_indicator_keeps_a_shared_period() {
+        let s = set();
+        let mut v = ViewState::default_for(&s);
+        assert!(v.apply(Action::ChooseIndicator("pm25".into()), &s));
+        assert_eq!(v.period, "2023", "pm25 has 2023 too");
+        assert!(v.apply(Action::ChooseIndicator("water".into()), &s));
+        assert_eq!(v.period, "2022", "water has only 2022");
+        assert!(!v.apply(Action::ChooseIndicator("nope".into()), &s));
+        assert_eq!(v.indicator, "water");
+    }
+
+    #[test]
+    fn periods_and_classes_must_exist() {
+        let s = set();
+        let mut v = ViewState::default_for(&s);
+        assert!(v.apply(Action::ChoosePeriod("2023-jan-nov".into()), &s));
+        assert!(
+            !v.apply(Action::ChoosePeriod("2022".into()), &s),
+            "the band has no 2022"
+        );
+        assert!(!v.apply(Action::SetClasses(12), &s));
+        assert!(v.apply(Action::SetClasses(3), &s));
+        assert!(v.apply(Action::SetMethod(Method::Manual), &s));
+        assert!(v.apply(Action::SetBreaks(vec![40.0]), &s));
+        assert!(v.apply(Action::SetPalette(Palette::Viridis), &s));
+        let c = v.classing();
+        assert_eq!(
+            (c.method, c.classes, c.manual),
+            (Method::Manual, 3, vec![40.0])
+        );
+    }
+
+    #[test]
+    fn city_clicks_select_toggle_and_clear() {
+        let s = set();
+        let mut v = ViewState::default_for(&s);
+        v.apply(Action::SelectCity("140100".into()), &s);
+        v.apply(Action::ToggleCity("140200".into()), &s);
+        assert_eq!(v.cities, vec!["140100", "140200"]);
+        v.apply(Action::ToggleCity("140100".into()), &s);
+        assert_eq!(v.cities, vec!["140200"]);
+        v.apply(Action::SelectCity("140800".into()), &s);
+        assert_eq!(v.cities, vec!["140800"], "a plain click selects alone");
+        v.apply(Action::SelectCity("140800".into()), &s);
+        assert!(v.cities.is_empty(), "clicking the selected city clears");
+        v.apply(
+            Action::SetCities(vec!["140100".into(), "140100".into(), "140200".into()]),
+            &s,
+        );
+        assert_eq!(v.cities, vec!["140100", "140200"], "each city once");
+    }
+
+    #[test]
+    fn measures_theme_and_language() {
+        let s = set();
+        let mut v = ViewState::default_for(&s);
+        v.apply(Action::ToggleMeasure("air-signature".into()), &s);
+        assert_eq!(v.measure.as_deref(), Some("air-signature"));
+        v.apply(Action::ToggleMeasure("air-signature".into()), &s);
+        assert_eq!(v.measure, None);
+        v.apply(Action::SetTheme(Some("soil".into())), &s);
+        assert_eq!(v.theme.as_deref(), Some("soil"));
+        v.apply(Action::SetTheme(Some(String::new())), &s);
+        assert_eq!(v.theme, None, "empty means all");
+        assert!(v.apply(Action::SetLang(Lang::En), &s));
+        assert!(
+            !v.apply(Action::SetLang(Lang::En), &s),
+            "no change, no history entry"
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! The one loader: fetch a file and parse it, for every file the app reads.
+
+use std::sync::Arc;
+
+use crate::data::geo::parse_boundaries;
+use crate::data::indicators::IndicatorSet;
+use crate::data::policies::{Policies, PROVINCE};
+use crate::error::Error;
+use crate::map::layout::Shape;
+use crate::map::loaded::LoadedMap;
+use crate::net::fetch_text;
+
+/// Where the prefecture boundaries are served, relative to the page.
+pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.geojson";
+/// Where the indicator data is served, relative to the page.
+pub const INDICATORS_URL: &str = "data/indicators.json";
+/// Where the measures are served, relative to the page.
+pub const POLICIES_URL: &str = "data/policies.json";
+/// Where the county boundaries are served (loaded when a measure targets counties).
+pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
+/// The indicator data's source id of the policy text itself.
+const POLICY_SOURCE: &str = "S14";
+
+/// Fetches `url` and parses it with `parse` (which gets the file's name and text).
+pub async fn load<T>(
+    url: &str,
+    parse: impl FnOnce(&str, &str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let text = fetch_text(url).await?;
+    parse(url, &text)
+}
+
+/// The prefecture boundaries, laid out for drawing.
+pub async fn prefectures() -> Result<LoadedMap, Error> {
+    load(PREFECTURES_URL, |file, text| {
+        LoadedMap::new(parse_boundaries(file, text)?).ok_or_else(|| Error::Invalid {
+            what: file.to_string(),
+            reason: "nothing to draw".to_string(),
+        })
+    })
+    .await
+}
+
+/// The indicators and the measures, with the computed "measures per city" layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub indicators: Arc<IndicatorSet>,
+    pub policies: Arc<Policies>,
+}
+
+/// Both data files, the count layer merged into the indicators.
+pub async fn dataset() -> Result<Dataset, Error> {
+    let mut indicators = load(INDICATORS_URL, IndicatorSet::parse).await?;
+    let policies = load(POLICIES_URL, Policies::parse).await?;
+    let cities = policies
+        .region(PROVINCE)
+        .map(|r| r.prefectures.clone())
+        .unwrap_or_default();
+    indicators.merge(
+        policies.count_indicator(&cities, POLICY_SOURCE),
+        POLICIES_URL,
+    )?;
+    Ok(Dataset {
+        indicators: Arc::new(indicators),
+        policies: Arc::new(policies),
+    })
+}
+
+/// The county outlines, drawn in `map`'s layout.
+pub async fn counties(map: &LoadedMap) -> Result<Vec<Shape>, Error> {
+    load(COUNTIES_URL, |file, text| {
+        Ok(map
+            .layout
+            .shapes_for(&parse_boundaries(file, text)?.regions))
+    })
+    .await
+}

@@ -1,0 +1,310 @@
+//! The app's one store, provided by context: the files as Leptos resources, the
+//! view (derived from one query signal: the URL is the state), the choropleth,
+//! and the passing UI state (hover, zoom). Components read it with
+//! [`use_store`] and change the view only through [`Store::dispatch`], which
+//! applies a named [`Action`] (plain Rust, see `state::view`) and writes one
+//! history entry.
+
+pub mod history;
+pub mod load;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::indicators::IndicatorSet;
+use crate::data::policies::{Footprint, Policies};
+use crate::error::Error;
+use crate::i18n::{Lang, Text};
+use crate::map::choropleth::{choropleth, Choropleth};
+use crate::map::layout::Shape;
+use crate::map::loaded::LoadedMap;
+use crate::state::{Action, Known, Notice, Query, ViewState};
+use history::Entry;
+use load::Dataset;
+
+/// A file's loading state as a resource: `None` while loading.
+pub type Loaded<T> = LocalResource<Result<Arc<T>, Error>>;
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The page's query: the view's one source of truth.
+    query: RwSignal<Query>,
+    /// The query whose notices the person dismissed.
+    dismissed: RwSignal<Option<Query>>,
+    /// The county outlines, loaded the first time a measure targets counties.
+    county_file: LocalResource<Option<Result<Vec<Shape>, Error>>>,
+    /// The person dismissed the county-loading notice.
+    county_dismissed: RwSignal<bool>,
+    /// The prefecture boundaries.
+    pub map_file: Loaded<LoadedMap>,
+    /// Indicators and measures.
+    pub data_file: Loaded<Dataset>,
+    /// The shipped indicators merged with the person's own tables, once any.
+    user_data: RwSignal<Option<Arc<IndicatorSet>>>,
+    /// The view the query names, with notices for what could not be used.
+    resolved: Memo<Option<(ViewState, Vec<Notice>)>>,
+    /// The map's language (known from the URL before any data).
+    pub lang: Memo<Lang>,
+    /// Embedded in another page (`embed=1`), read once at start.
+    pub embed: bool,
+    /// The indicator and period shown.
+    pub shown: Memo<Option<(String, String)>>,
+    /// The selected cities (adcodes), in the order chosen.
+    pub cities: Memo<Vec<String>>,
+    /// The measure chosen in the panel.
+    pub measure: Memo<Option<String>>,
+    /// Fill and class of each region.
+    pub fills: Memo<Option<Choropleth>>,
+    /// The region under the pointer or keyboard focus.
+    pub hovered: RwSignal<Option<String>>,
+    /// The legend class under the pointer.
+    pub legend_hover: RwSignal<Option<String>>,
+    /// The measure under the pointer or focus.
+    pub hover_measure: RwSignal<Option<String>>,
+    /// Zoomed to the selected cities.
+    pub zoomed: RwSignal<bool>,
+    /// The measure in focus (pointer first, then the chosen one) and its places.
+    pub footprint: Memo<Option<Footprint>>,
+    /// Prefectures the measure in focus targets (`None`: no measure in focus).
+    pub highlighted: Memo<Option<Vec<String>>>,
+    /// County outlines of the measure in focus.
+    pub counties: Memo<Vec<Shape>>,
+}
+
+/// The store provided by [`Store::provide`]. Components are only ever mounted
+/// under the app, which provides it; outside it this is a programming error.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// The indicators: the person's merged set once there is one, else the shipped.
+fn data_of(
+    user: RwSignal<Option<Arc<IndicatorSet>>>,
+    file: Loaded<Dataset>,
+) -> Option<Arc<IndicatorSet>> {
+    user.get().or_else(|| {
+        file.with(|d| {
+            d.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|d| d.indicators.clone())
+        })
+    })
+}
+
+fn policies_of(file: Loaded<Dataset>) -> Option<Arc<Policies>> {
+    file.with(|d| {
+        d.as_ref()
+            .and_then(|r| r.as_ref().ok())
+            .map(|d| d.policies.clone())
+    })
+}
+
+/// A part of the resolved view, tracked.
+fn part<T>(
+    resolved: Memo<Option<(ViewState, Vec<Notice>)>>,
+    f: impl FnOnce(&ViewState) -> T,
+) -> Option<T> {
+    resolved.with(|r| r.as_ref().map(|(v, _)| f(v)))
+}
+
+impl Store {
+    /// Starts loading, reads the URL once and provides the store to the app.
+    pub fn provide() -> Store {
+        let start = history::current();
+        let embed = start.embed();
+        let query = RwSignal::new(start);
+        let map_file: Loaded<LoadedMap> =
+            LocalResource::new(|| async { load::prefectures().await.map(Arc::new) });
+        let data_file: Loaded<Dataset> =
+            LocalResource::new(|| async { load::dataset().await.map(Arc::new) });
+        let user_data = RwSignal::new(None::<Arc<IndicatorSet>>);
+        let data = move || data_of(user_data, data_file);
+        let resolved = Memo::new(move |_| {
+            let set = data()?;
+            let known = Known::of(&*policies_of(data_file)?);
+            Some(query.with(|q| q.view(&set, &known)))
+        });
+        let lang = Memo::new(move |_| query.with(Query::lang));
+        let map = move || map_file.get().and_then(Result::ok);
+        let fills = Memo::new(move |_| {
+            let (map, set) = (map()?, data()?);
+            resolved.with(|r| {
+                r.as_ref().map(|(v, _)| {
+                    choropleth(&set, &v.indicator, &v.period, &v.classing(), &map.adcodes())
+                })
+            })
+        });
+        let shown = Memo::new(move |_| part(resolved, |v| (v.indicator.clone(), v.period.clone())));
+        let cities = Memo::new(move |_| part(resolved, |v| v.cities.clone()).unwrap_or_default());
+        let measure = Memo::new(move |_| part(resolved, |v| v.measure.clone()).flatten());
+        let hover_measure = RwSignal::new(None::<String>);
+        let footprint = Memo::new(move |_| {
+            let id = hover_measure.get().or_else(|| measure.get())?;
+            let p = policies_of(data_file)?;
+            p.measure(&id).map(|m| p.footprint(m))
+        });
+        // Loaded the first time a measure targets counties, then kept.
+        let wants_counties = Memo::new(move |before: Option<&bool>| {
+            before.copied().unwrap_or(false)
+                || footprint.with(|f| f.as_ref().is_some_and(|f| !f.counties.is_empty()))
+        });
+        let county_file = LocalResource::new(move || {
+            let wanted = wants_counties.get();
+            let map = map_file.get().and_then(Result::ok);
+            async move {
+                match (wanted, map) {
+                    (true, Some(m)) => Some(load::counties(&m).await),
+                    _ => None,
+                }
+            }
+        });
+        let highlighted = Memo::new(move |_| {
+            footprint.with(|f| f.as_ref().map(|f| f.prefectures.iter().cloned().collect()))
+        });
+        let counties = Memo::new(move |_| {
+            let wanted = footprint
+                .with(|f| f.as_ref().map(|f| f.counties.clone()))
+                .unwrap_or_default();
+            county_file.with(|c| match c {
+                Some(Some(Ok(shapes))) => shapes
+                    .iter()
+                    .filter(|s| wanted.contains(&s.adcode))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            })
+        });
+        let store = Store {
+            query,
+            dismissed: RwSignal::new(None),
+            county_file,
+            county_dismissed: RwSignal::new(false),
+            map_file,
+            data_file,
+            user_data,
+            resolved,
+            lang,
+            embed,
+            shown,
+            cities,
+            measure,
+            fills,
+            hovered: RwSignal::new(None),
+            legend_hover: RwSignal::new(None),
+            hover_measure,
+            zoomed: RwSignal::new(false),
+            footprint,
+            highlighted,
+            counties,
+        };
+        // The address the page was opened with, in its canonical form.
+        Effect::new(move |written: Option<bool>| {
+            if written == Some(true) {
+                return true;
+            }
+            resolved.with(|r| match r {
+                Some((v, _)) => {
+                    history::write(&v.to_query(), Entry::Replace);
+                    true
+                }
+                None => false,
+            })
+        });
+        history::on_back_forward(move |q| query.set(q));
+        provide_context(store);
+        store
+    }
+
+    /// The current view, tracked; `None` until the data is loaded.
+    pub fn view<T>(&self, f: impl FnOnce(&ViewState) -> T) -> Option<T> {
+        part(self.resolved, f)
+    }
+
+    /// The current view, untracked (for event handlers).
+    pub fn view_untracked(&self) -> Option<ViewState> {
+        self.resolved
+            .with_untracked(|r| r.as_ref().map(|(v, _)| v.clone()))
+    }
+
+    /// Changes the view: applies `action` and, if anything changed, writes a
+    /// new history entry.
+    pub fn dispatch(&self, action: Action) {
+        let (Some(mut v), Some(set)) = (self.view_untracked(), self.data_untracked()) else {
+            return;
+        };
+        if v.apply(action, &set) {
+            let q = v.to_query();
+            history::write(&q, Entry::Push);
+            self.query.set(Query::parse(&q));
+        }
+    }
+
+    /// The indicator data (shipped and the person's own), tracked.
+    pub fn data(&self) -> Option<Arc<IndicatorSet>> {
+        data_of(self.user_data, self.data_file)
+    }
+
+    fn data_untracked(&self) -> Option<Arc<IndicatorSet>> {
+        untrack(|| self.data())
+    }
+
+    /// The measures, tracked.
+    pub fn policies(&self) -> Option<Arc<Policies>> {
+        policies_of(self.data_file)
+    }
+
+    /// The boundaries, tracked.
+    pub fn map(&self) -> Option<Arc<LoadedMap>> {
+        self.map_file.get().and_then(Result::ok)
+    }
+
+    /// Adds the person's own indicators to the data and shows the first of them.
+    pub fn add_user_data(&self, set: IndicatorSet, file: &str) -> Result<(), Error> {
+        let first = set.indicators.first().map(|i| i.id.clone());
+        let Some(current) = self.data_untracked() else {
+            return Ok(());
+        };
+        let mut merged = (*current).clone();
+        merged.merge(set, file)?;
+        self.user_data.set(Some(Arc::new(merged)));
+        if let Some(id) = first {
+            self.dispatch(Action::ChooseIndicator(id));
+        }
+        Ok(())
+    }
+
+    /// What to tell the person: parts of the URL that could not be used, and
+    /// files that failed to load, until dismissed.
+    pub fn notices(&self) -> Vec<Notice> {
+        let mut out = Vec::new();
+        let dismissed = self
+            .dismissed
+            .with(|d| d.as_ref() == Some(&self.query.get()));
+        if !dismissed {
+            self.resolved.with(|r| {
+                if let Some((_, n)) = r {
+                    out.extend(n.iter().cloned());
+                }
+            });
+        }
+        if !self.county_dismissed.get() {
+            self.county_file.with(|c| {
+                if let Some(Some(Err(e))) = c {
+                    out.push(Text::new(
+                        format!("县界未能载入：{e}"),
+                        format!("County boundaries could not be loaded: {e}"),
+                    ));
+                }
+            });
+        }
+        out
+    }
+
+    /// Hides the current notices.
+    pub fn dismiss_notices(&self) {
+        self.dismissed.set(Some(self.query.get_untracked()));
+        self.county_dismissed.set(true);
+    }
+}
