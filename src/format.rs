@@ -1,4 +1,4 @@
-//! Numbers as text, with integer arithmetic only, and text escaped for markup.
+//! Numbers as text, with integer arithmetic only.
 //!
 //! Rust's float formatting (`{:.2}`) brings several kilobytes of wasm; every
 //! number this app writes (SVG coordinates, percentages, values with at most two
@@ -65,22 +65,6 @@ pub fn format_number_en(v: f64) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,261 +1,211 @@
 //! HTML fragments for read-only parts of the page (the province strip, the city
-//! table, the tooltip's details, import reports), built as escaped strings.
+//! table, the tooltip's details, import reports, measure cards), built with
+//! `maud`, which escapes every spliced value by default, including text from a
+//! person's own CSV file.
 //!
-//! Why strings and not Leptos views: each distinct `view!` type makes the wasm
-//! bigger, and these parts have no inputs of their own. Measured on this app:
-//! moving them to strings saved a large share of the wasm (see the issue notes).
-//! Every piece of text goes through [`escape`], including text from a person's
-//! own CSV file.
+//! Why markup strings and not Leptos views: each distinct `view!` type makes the
+//! wasm bigger, and these parts have no inputs of their own. Measured on this
+//! app: moving them from views to strings saved about 13 KB gzip of wasm.
+//! Numbers are formatted to text before they are spliced (maud's own float
+//! rendering would bring Rust's float formatting into the wasm).
 
-use std::fmt::Write;
+use maud::{html, Markup};
 
 use crate::data::import::RowProblem;
 use crate::data::indicators::IndicatorSet;
-use crate::data::policies::{Measure, Policies};
-use crate::format::{escape, format_number};
-use crate::i18n::Lang;
+use crate::data::policies::{Measure, Policies, PROVINCE};
+use crate::format::format_number;
+use crate::i18n::{Lang, Text};
+use crate::present::compare::CompareRow;
 use crate::present::describe::ValueInfo;
+use crate::present::table::Row;
 
 /// Only http(s) links are made clickable.
-fn safe_url(url: &str) -> Option<String> {
-    (url.starts_with("https://") || url.starts_with("http://")).then(|| escape(url))
+fn safe_url(url: &str) -> Option<&str> {
+    (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+}
+
+/// Chinese and English side by side (`.zh` / `.en`, which the page's language
+/// shows or hides); once when they are the same.
+fn both(zh: &str, en: &str) -> Markup {
+    html! {
+        @if zh == en { (zh) } @else { span.zh { (zh) } " " span.en { (en) } }
+    }
+}
+
+/// [`both`] of a [`Text`].
+fn text(t: &Text) -> Markup {
+    both(&t.zh, &t.en)
 }
 
 /// The province strip's items (`<li>`s).
 pub fn province_items(set: &IndicatorSet) -> String {
-    let mut out = String::new();
-    for f in set.province.iter().filter(|f| f.headline) {
-        let previous = set
-            .province
-            .iter()
-            .filter(|p| p.id == f.id && p.period < f.period && p.kind == f.kind)
-            .max_by(|a, b| a.period.cmp(&b.period))
-            .map(|p| format!("（{}：{}）", escape(&p.period), format_number(p.value)))
-            .unwrap_or_default();
-        let source = set
-            .source(&f.source)
-            .map(|s| format!("{} {}", s.outlet, s.date))
-            .unwrap_or_default();
-        let note = f
-            .note_zh
-            .as_deref()
-            .map(|n| format!(" · {n}"))
-            .unwrap_or_default();
-        let title = format!(
-            "{} {} {}{} · {}",
-            f.label_zh, f.label_en, f.period, note, source
-        );
-        let _ = write!(
-            out,
-            r#"<li class="figure" data-figure="{id}" title="{title}"><span class="figure-value">{value} <small>{unit}</small></span><span class="figure-label"><span class="zh">{lzh}</span> <span class="en">{len}</span></span><span class="figure-meta">{period}{previous}{note} · {source}</span></li>"#,
-            id = escape(&f.id),
-            title = escape(&title),
-            value = format_number(f.value),
-            unit = escape(f.unit.as_deref().unwrap_or_default()),
-            lzh = escape(&f.label_zh),
-            len = escape(&f.label_en),
-            period = escape(&f.period),
-            note = escape(&note),
-            source = escape(&source),
-        );
+    html! {
+        @for f in set.province.iter().filter(|f| f.headline) {
+            @let previous = set
+                .province
+                .iter()
+                .filter(|p| p.id == f.id && p.period < f.period && p.kind == f.kind)
+                .max_by(|a, b| a.period.cmp(&b.period))
+                .map(|p| format!("（{}：{}）", p.period, format_number(p.value)))
+                .unwrap_or_default();
+            @let source = set
+                .source(&f.source)
+                .map(|s| format!("{} {}", s.outlet, s.date))
+                .unwrap_or_default();
+            @let note = f.note_zh.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
+            li.figure data-figure=(f.id) title={ (f.label_zh) " " (f.label_en) " " (f.period) (note) " · " (source) } {
+                span.figure-value { (format_number(f.value)) " " small { (f.unit.as_deref().unwrap_or_default()) } }
+                span.figure-label { span.zh { (f.label_zh) } " " span.en { (f.label_en) } }
+                span.figure-meta { (f.period) (previous) (note) " · " (source) }
+            }
+        }
     }
-    out
+    .into_string()
 }
 
-fn both(zh: &str, en: &str) -> String {
-    if zh == en {
-        escape(zh)
-    } else {
-        format!(
-            r#"<span class="zh">{}</span> <span class="en">{}</span>"#,
-            escape(zh),
-            escape(en)
-        )
+/// A source as a link (http(s) only) or plain text, titled with the article.
+fn source_link(s: &crate::data::indicators::Source) -> Markup {
+    let label = format!("{} {}", s.outlet, s.date);
+    html! {
+        @if let Some(url) = s.url.as_deref().and_then(safe_url) {
+            a href=(url) target="_blank" rel="noopener noreferrer" title=(s.title) { (label) }
+        } @else {
+            span title=(s.title) { (label) }
+        }
     }
 }
 
-/// The city table's body rows.
-pub fn city_rows(values: &[ValueInfo]) -> String {
-    let mut out = String::new();
-    for v in values {
-        let extra: Vec<&str> = [
-            v.rank.as_ref().map(|r| r.zh.as_str()),
-            v.change.as_ref().map(|c| c.zh.as_str()),
-            v.note.as_ref().map(|n| n.zh.as_str()),
-            v.derived.then_some("由排除得出"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(
-                r#"<br><span class="muted">{}</span>"#,
-                escape(&extra.join("；"))
-            )
-        };
-        let source = match &v.source {
-            None => String::new(),
-            Some(s) => {
-                let text = escape(&format!("{} {}", s.outlet, s.date));
-                match s.url.as_deref().and_then(safe_url) {
-                    Some(url) => format!(
-                        r#"<a href="{url}" target="_blank" rel="noopener noreferrer" title="{}">{text}</a>"#,
-                        escape(&s.title)
-                    ),
-                    None => format!(r#"<span title="{}">{text}</span>"#, escape(&s.title)),
+/// The city detail: the city's names and a table of every known value.
+pub fn city_detail(zh: &str, en: &str, values: &[ValueInfo]) -> String {
+    html! {
+        h2 { span.zh { (zh) } " " span.en { (en) } }
+        div.table-scroll {
+            table {
+                thead { tr { th { "指标 Indicator" } th { "数值 Value" } th { "时段 Period" } th { "范围 Scope" } th { "来源 Source" } } }
+                tbody {
+                    @for v in values {
+                        @let extra: Vec<&str> = [
+                            v.rank.as_ref().map(|r| r.zh.as_str()),
+                            v.change.as_ref().map(|c| c.zh.as_str()),
+                            v.note.as_ref().map(|n| n.zh.as_str()),
+                            v.derived.then_some("由排除得出"),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        tr {
+                            th scope="row" { (text(&v.indicator)) }
+                            td {
+                                (text(&v.value))
+                                @if !extra.is_empty() { br; span.muted { (extra.join("；")) } }
+                            }
+                            td { (v.period.zh) @if v.partial { "（非全年）" } }
+                            td { (v.scope.as_ref().map(|s| s.zh.as_str()).unwrap_or_default()) }
+                            td { @if let Some(s) = &v.source { (source_link(s)) } }
+                        }
+                    }
                 }
             }
-        };
-        let _ = write!(
-            out,
-            r#"<tr><th scope="row">{ind}</th><td>{value}{extra}</td><td>{period}{partial}</td><td>{scope}</td><td>{source}</td></tr>"#,
-            ind = both(&v.indicator.zh, &v.indicator.en),
-            value = both(&v.value.zh, &v.value.en),
-            period = escape(&v.period.zh),
-            partial = if v.partial { "（非全年）" } else { "" },
-            scope = escape(v.scope.as_ref().map(|s| s.zh.as_str()).unwrap_or_default()),
-        );
+        }
     }
-    out
+    .into_string()
+}
+
+/// The hint shown in the city detail while no city is selected.
+pub fn city_detail_hint() -> String {
+    html! {
+        p.hint { span.zh { "点击地图上的城市查看其全部数据。" } " " span.en { "Select a city on the map to see all its values." } }
+    }
+    .into_string()
 }
 
 /// The tooltip's lines below the names: Chinese with English beside it, or
 /// English only.
 pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
     let en = lang == Lang::En;
-    let pair = |zh: &str, en_text: &str, sep: &str| {
+    let pair = |t: &Text, sep: &str| -> String {
         if en {
-            escape(en_text)
+            t.en.clone()
         } else {
-            format!("{}{sep}{}", escape(zh), escape(en_text))
+            format!("{}{sep}{}", t.zh, t.en)
         }
     };
-    let partial = match (info.partial, en) {
-        (false, _) => "",
-        (true, false) => r#" <span class="partial">非全年 partial year</span>"#,
-        (true, true) => r#" <span class="partial">partial year</span>"#,
-    };
-    let mut out = format!(
-        r#"<span class="value{}">{}</span><span class="period">{}{partial}</span>"#,
-        if info.has_data { "" } else { " no-data" },
-        if en {
-            escape(&info.value.en)
-        } else {
-            format!(
-                r#"<span class="zh">{}</span> <span class="en">{}</span>"#,
-                escape(&info.value.zh),
-                escape(&info.value.en)
-            )
-        },
-        pair(&info.period.zh, &info.period.en, " · "),
-    );
-    for (class, text) in [
-        ("scope", &info.scope),
-        ("rank", &info.rank),
-        ("change", &info.change),
-    ] {
-        if let Some(t) = text {
-            let _ = write!(
-                out,
-                r#"<span class="{class}">{}</span>"#,
-                pair(&t.zh, &t.en, " · ")
-            );
+    html! {
+        span.value.no-data[!info.has_data] {
+            @if en { (info.value.en) } @else { span.zh { (info.value.zh) } " " span.en { (info.value.en) } }
+        }
+        span.period {
+            (pair(&info.period, " · "))
+            @if info.partial { " " span.partial { @if !en { "非全年 " } "partial year" } }
+        }
+        @for (class, line) in [("scope", &info.scope), ("rank", &info.rank), ("change", &info.change)] {
+            @if let Some(t) = line { span class=(class) { (pair(t, " · ")) } }
+        }
+        @if let Some(n) = &info.note { span.note { (pair(n, " ")) } }
+        @if info.derived { span.derived { @if !en { "由通报排除得出 " } "known by exclusion" } }
+        @if let Some(s) = &info.source {
+            span.source { @if !en { "来源 " } "Source: " (s.outlet) " " (s.date) }
         }
     }
-    if let Some(n) = &info.note {
-        let _ = write!(
-            out,
-            r#"<span class="note">{}</span>"#,
-            pair(&n.zh, &n.en, " ")
-        );
-    }
-    if info.derived {
-        out.push_str(if en {
-            r#"<span class="derived">known by exclusion</span>"#
-        } else {
-            r#"<span class="derived">由通报排除得出 known by exclusion</span>"#
-        });
-    }
-    if let Some(s) = &info.source {
-        let _ = write!(
-            out,
-            r#"<span class="source">{} {} {}</span>"#,
-            if en { "Source:" } else { "来源 Source:" },
-            escape(&s.outlet),
-            escape(&s.date)
-        );
-    }
-    out
+    .into_string()
 }
 
 /// The rows of an import's problem table.
 pub fn problem_rows(problems: &[RowProblem]) -> String {
-    let mut out = String::new();
-    for p in problems {
-        let _ = write!(
-            out,
-            r#"<tr><td>{}</td><td>{}</td><td><span class="zh">{}</span> <span class="en">{}</span></td></tr>"#,
-            p.row,
-            escape(p.column.as_deref().unwrap_or_default()),
-            escape(&p.zh),
-            escape(&p.en)
-        );
+    html! {
+        @for p in problems {
+            tr {
+                td { (p.row.to_string()) }
+                td { (p.column.as_deref().unwrap_or_default()) }
+                td { (both(&p.zh, &p.en)) }
+            }
+        }
     }
-    out
+    .into_string()
 }
 
-/// The comparison table: a header row of city names, then one row per indicator.
+/// The comparison: a note when more cities are selected than compared, then a
+/// header row of city names and one row per indicator.
 pub fn compare_table(
     cities: &[(String, String)],
-    rows: &[crate::present::compare::CompareRow],
+    rows: &[CompareRow],
+    max: usize,
+    selected: usize,
 ) -> String {
-    let mut out = String::from(r#"<table class="compare"><thead><tr><th>指标 Indicator</th>"#);
-    for (zh, en) in cities {
-        let _ = write!(
-            out,
-            r#"<th><span class="zh">{}</span> <span class="en">{}</span></th>"#,
-            escape(zh),
-            escape(en)
-        );
-    }
-    out.push_str("</tr></thead><tbody>");
-    for r in rows {
-        let _ = write!(
-            out,
-            r#"<tr><th scope="row"><span class="zh">{}</span> <span class="en">{}</span><br><span class="muted">{}</span></th>"#,
-            escape(&r.indicator_zh),
-            escape(&r.indicator_en),
-            escape(&r.period_zh)
-        );
-        for v in &r.values {
-            let _ = write!(out, "<td>{}</td>", escape(v));
+    html! {
+        h2 { span.zh { "比较" } " " span.en { "Compare" } }
+        @if selected > max {
+            p.hint { "最多比较 " (max.to_string()) " 个城市。" span.en { "At most " (max.to_string()) " cities are compared." } }
         }
-        out.push_str("</tr>");
+        div.table-scroll {
+            table.compare {
+                thead { tr { th { "指标 Indicator" } @for (zh, en) in cities { th { span.zh { (zh) } " " span.en { (en) } } } } }
+                tbody {
+                    @for r in rows {
+                        tr {
+                            th scope="row" { span.zh { (r.indicator_zh) } " " span.en { (r.indicator_en) } br; span.muted { (r.period_zh) } }
+                            @for v in &r.values { td { (v) } }
+                        }
+                    }
+                }
+            }
+        }
     }
-    out.push_str("</tbody></table>");
-    out
+    .into_string()
 }
 
 /// The body rows of the indicator table.
-pub fn table_rows(rows: &[crate::present::table::Row]) -> String {
-    let mut out = String::new();
-    for r in rows {
-        let _ = write!(
-            out,
-            r#"<tr data-adcode="{}"><th scope="row"><span class="zh">{}</span> <span class="en">{}</span></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            escape(&r.adcode),
-            escape(&r.city_zh),
-            escape(&r.city_en),
-            escape(&r.value),
-            escape(&r.class),
-            escape(&r.period),
-            escape(&r.scope),
-            escape(&r.source)
-        );
+pub fn table_rows(rows: &[Row]) -> String {
+    html! {
+        @for r in rows {
+            tr data-adcode=(r.adcode) {
+                th scope="row" { span.zh { (r.city_zh) } " " span.en { (r.city_en) } }
+                td { (r.value) } td { (r.class) } td { (r.period) } td { (r.scope) } td { (r.source) }
+            }
+        }
     }
-    out
+    .into_string()
 }
 
 /// A ready `<iframe>` for a host page: the view's URL with `embed=1`, a title,
@@ -263,17 +213,17 @@ pub fn table_rows(rows: &[crate::present::table::Row]) -> String {
 /// messages the embedded map sends (see docs/embedding.md).
 pub fn embed_snippet(page_url: &str, query: &str, title: &str) -> String {
     let sep = if query.is_empty() { "" } else { "&" };
-    let src = format!("{page_url}?{query}{sep}embed=1");
-    format!(
-        r#"<iframe src="{}" title="{}" loading="lazy" width="100%" height="640" style="border:0;max-width:100%" data-shanxi-eco-map></iframe>"#,
-        escape(&src),
-        escape(title)
-    )
+    html! {
+        iframe src={ (page_url) "?" (query) (sep) "embed=1" } title=(title) loading="lazy" width="100%" height="640"
+            style="border:0;max-width:100%" data-shanxi-eco-map {}
+    }
+    .into_string()
 }
 
-/// One measure card's content (the card element itself is the panel's): title, text, figures, footprint with its basis, related
-/// indicators (buttons with `data-indicator`) and source. `city_name` gives a
-/// prefecture's Chinese and English name; `indicator_name` an indicator's.
+/// One measure card's content (the card element itself is the panel's): title,
+/// text, figures, footprint with its basis, related indicators (buttons with
+/// `data-indicator`) and source. `city_name` gives a prefecture's Chinese and
+/// English name; `indicator_name` an indicator's.
 pub fn measure_card(
     p: &Policies,
     m: &Measure,
@@ -295,123 +245,71 @@ pub fn measure_card(
             })
             .collect()
     };
-    let themes: String = m
-        .themes
-        .iter()
-        .filter_map(|t| p.theme(t))
-        .map(|t| {
-            format!(
-                r#"<span class="chip" data-theme="{}"><span class="zh">{}</span> <span class="en">{}</span></span>"#,
-                escape(&t.id),
-                escape(&t.name_zh),
-                escape(&t.name_en)
-            )
-        })
-        .collect();
-    let mut meta = Vec::new();
-    if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) {
-        meta.push(format!("任务 Task: {}", escape(&t.name_zh)));
-    }
-    if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) {
-        meta.push(format!("战役 Campaign: {}", escape(&c.name_zh)));
-    }
-    let figures: String = m
-        .figures
-        .iter()
-        .map(|f| {
-            format!(
-                r#"<li><span class="zh">{}</span> <span class="en">{}</span>: <strong>{}</strong> {}</li>"#,
-                escape(&f.label_zh),
-                escape(&f.label_en),
-                format_number(f.value),
-                escape(f.unit.as_deref().unwrap_or_default())
-            )
-        })
-        .collect();
-    let figures = if figures.is_empty() {
-        String::new()
-    } else {
-        format!(r#"<ul class="figures">{figures}</ul>"#)
-    };
-    let footprint = if fp.province_wide && m.targets.len() == 1 {
-        r#"<span class="province-wide">全省适用 Province-wide</span>"#.to_string()
-    } else {
-        let mut t = format!(
-            "<span class=\"zh\">{}</span> <span class=\"en\">{}</span>",
-            escape(&names(true).join("、")),
-            escape(&names(false).join(", "))
-        );
-        if fp.province_wide {
-            t = format!(r#"<span class="province-wide">全省 Province-wide</span>; {t}"#);
-        }
-        for r in m
-            .targets
-            .iter()
-            .filter_map(|r| p.region(r))
-            .filter(|r| !r.counties.is_empty())
-        {
-            let _ = write!(
-                t,
-                r#"<br>{} {} 县 counties: <span class="zh">{}</span> <span class="en">{}</span>"#,
-                escape(&r.name_zh),
-                r.counties.len(),
-                escape(&r.county_names_zh.join("、")),
-                escape(&r.county_names_en.join(", "))
-            );
-        }
-        t
-    };
-    let basis: String = m
-        .targets
-        .iter()
-        .filter_map(|r| p.region(r))
-        .filter(|r| r.id != crate::data::policies::PROVINCE)
-        .map(|r| {
-            let flag = if r.uncertain {
-                r#" <span class="uncertain">（范围不确定 uncertain）</span>"#
-            } else {
-                ""
-            };
-            format!(
-                r#"<li><strong>{}</strong>{flag}: <span class="zh">{}</span> <span class="en">{}</span></li>"#,
-                escape(&r.name_zh),
-                escape(&r.basis_zh),
-                escape(&r.basis_en)
-            )
-        })
-        .collect();
-    let basis = if basis.is_empty() {
-        String::new()
-    } else {
-        format!(r#"<details class="basis"><summary>依据 Basis</summary><ul>{basis}</ul></details>"#)
-    };
-    let related: String = m
+    let targets: Vec<_> = m.targets.iter().filter_map(|r| p.region(r)).collect();
+    let related: Vec<_> = m
         .indicators
         .iter()
         .filter_map(|i| indicator_name(i).map(|n| (i, n)))
-        .map(|(i, (zh, en))| format!(r#"<button type="button" class="related" data-indicator="{}" title="{}">{}</button>"#, escape(i), escape(&en), escape(&zh)))
         .collect();
-    let related = if related.is_empty() {
-        String::new()
-    } else {
-        format!(r#"<p class="related-list">相关指标 Related indicators: {related}</p>"#)
-    };
-    format!(
-        r#"<h4><span class="zh">{tzh}</span> <span class="en">{ten}</span></h4><p class="measure-meta">{themes}{meta}</p><p class="measure-text zh" lang="zh">{text}</p><p class="measure-summary en" lang="en">{summary}</p>{figures}<p class="footprint">范围 Targets: {footprint}</p>{basis}{related}<p class="measure-source">来源 Source: {paper} {date} · <span class="zh">{event}</span> <span class="en">{event_en}</span></p>"#,
-        tzh = escape(&m.title_zh),
-        ten = escape(&m.title_en),
-        meta = if meta.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", meta.join(" · "))
-        },
-        text = escape(&m.text_zh),
-        summary = escape(&m.summary_en),
-        paper = escape(&m.source.paper),
-        date = escape(&m.source.date),
-        event = escape(&m.source.event_zh),
-        event_en = escape(&m.source.event_en),
-    )
+    html! {
+        h4 { span.zh { (m.title_zh) } " " span.en { (m.title_en) } }
+        p.measure-meta {
+            @for t in m.themes.iter().filter_map(|t| p.theme(t)) {
+                span.chip data-theme=(t.id) { span.zh { (t.name_zh) } " " span.en { (t.name_en) } }
+            }
+            @if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) { " · 任务 Task: " (t.name_zh) }
+            @if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) { " · 战役 Campaign: " (c.name_zh) }
+        }
+        p.measure-text.zh lang="zh" { (m.text_zh) }
+        p.measure-summary.en lang="en" { (m.summary_en) }
+        @if !m.figures.is_empty() {
+            ul.figures {
+                @for f in &m.figures {
+                    li { span.zh { (f.label_zh) } " " span.en { (f.label_en) } ": " strong { (format_number(f.value)) } " " (f.unit.as_deref().unwrap_or_default()) }
+                }
+            }
+        }
+        p.footprint {
+            "范围 Targets: "
+            @if fp.province_wide && m.targets.len() == 1 {
+                span.province-wide { "全省适用 Province-wide" }
+            } @else {
+                @if fp.province_wide { span.province-wide { "全省 Province-wide" } "; " }
+                span.zh { (names(true).join("、")) } " " span.en { (names(false).join(", ")) }
+                @for r in targets.iter().filter(|r| !r.counties.is_empty()) {
+                    br; (r.name_zh) " " (r.counties.len().to_string()) " 县 counties: "
+                    span.zh { (r.county_names_zh.join("、")) } " " span.en { (r.county_names_en.join(", ")) }
+                }
+            }
+        }
+        @if targets.iter().any(|r| r.id != PROVINCE) {
+            details.basis {
+                summary { "依据 Basis" }
+                ul {
+                    @for r in targets.iter().filter(|r| r.id != PROVINCE) {
+                        li {
+                            strong { (r.name_zh) }
+                            @if r.uncertain { " " span.uncertain { "（范围不确定 uncertain）" } }
+                            ": " span.zh { (r.basis_zh) } " " span.en { (r.basis_en) }
+                        }
+                    }
+                }
+            }
+        }
+        @if !related.is_empty() {
+            p.related-list {
+                "相关指标 Related indicators: "
+                @for (id, (zh, en)) in &related {
+                    button.related type="button" data-indicator=(id) title=(en) { (zh) }
+                }
+            }
+        }
+        p.measure-source {
+            "来源 Source: " (m.source.paper) " " (m.source.date) " · "
+            span.zh { (m.source.event_zh) } " " span.en { (m.source.event_en) }
+        }
+    }
+    .into_string()
 }
 
 #[cfg(test)]
@@ -467,9 +365,21 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(
-            escape(r#"<img src=x onerror="a">&'"#),
-            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+        let html = table_rows(&[Row {
+            adcode: "\"><script>".into(),
+            city_zh: r#"<img src=x onerror="a">&"#.into(),
+            city_en: String::new(),
+            value: String::new(),
+            number: None,
+            class: String::new(),
+            period: String::new(),
+            scope: String::new(),
+            source: String::new(),
+        }]);
+        assert!(
+            html.contains("&lt;img src=x onerror=&quot;a&quot;&gt;&amp;")
+                && html.contains(r#"data-adcode="&quot;&gt;&lt;script&gt;""#),
+            "{html}"
         );
         assert_eq!(safe_url("javascript:alert(1)"), None);
     }
@@ -505,11 +415,12 @@ mod tests {
     #[test]
     fn city_rows_link_sources() {
         let s = set();
-        let html = city_rows(&describe_city(&s, "140100"));
+        let html = city_detail("太原市", "Taiyuan", &describe_city(&s, "140100"));
         assert!(html.contains(r#"<a href="http://www.tynews.com.cn/"#));
         assert_eq!(
             html.matches("<tr>").count(),
-            describe_city(&s, "140100").len()
+            describe_city(&s, "140100").len() + 1,
+            "a header row and one row per value"
         );
     }
 

@@ -2,7 +2,7 @@
 //! of its own layer or below, and no group of files uses itself in a circle.
 //!
 //! Layers, bottom first: `i18n`, `format`, `error` → `data` → `map` → `present`
-//! → `state` → `html` → `net`, `ui` → `app`. The test reads every `crate::…`
+//! → `state` → `html` → `net` → `store` → `ui` → `app`. The test reads every `crate::…`
 //! path in `src/` (in `use` lines and inline), so a new backward import fails it.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,8 +19,9 @@ const LAYERS: &[(&str, u32)] = &[
     ("state", 4),
     ("html", 5),
     ("net", 6),
-    ("ui", 6),
-    ("app", 7),
+    ("store", 7),
+    ("ui", 8),
+    ("app", 9),
 ];
 
 fn layer(module: &str) -> Option<u32> {

@@ -3,12 +3,12 @@
 //! regions emphasised, names, the legend with counts, the data sources, the
 //! boundary notice and the view's address. The PNG export draws this SVG.
 
-use std::fmt::Write;
+use maud::html;
 
-use super::choropleth::{Choropleth, NO_DATA};
+use super::choropleth::{Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
 use crate::data::geo::Region;
-use crate::format::{escape, fixed};
+use crate::format::fixed;
 
 use crate::i18n::Lang;
 
@@ -51,138 +51,76 @@ pub fn export_svg(
         mw + LEGEND_W + 40.0,
         HEAD_H + body_h + 20.0 + foot_lines as f64 * LINE + 20.0,
     );
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif">"##,
-        w = fixed(w, 0),
-        h = fixed(h, 0)
-    );
-    s.push_str(r##"<defs><pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="#f3f3f0"/><line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5"/></pattern></defs>"##);
-    let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let _ = write!(
-        s,
-        r##"<text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24">{}</text><text x="20" y="68" font-size="17" fill="#5b6660">{}{}</text>"##,
-        escape(&frame.title_zh),
-        if frame.title_en.is_empty() {
-            String::new()
-        } else {
-            format!("{} · ", escape(&frame.title_en))
-        },
-        escape(&frame.period)
-    );
-    let _ = write!(
-        s,
-        r#"<svg x="10" y="{}" width="{}" height="{}" viewBox="{}" overflow="hidden">"#,
-        fixed(HEAD_H, 0),
-        fixed(mw, 1),
-        fixed(mh, 1),
-        view_box.attr()
-    );
-    for (shape, region) in layout.shapes.iter().zip(regions) {
-        let fill = fills.fills.get(&shape.adcode);
-        let color = match fill.and_then(|f| f.color.clone()) {
-            Some(c) => c,
-            None => "url(#nodata-hatch)".to_string(),
-        };
-        let class = fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA);
-        let _ = write!(
-            s,
-            r##"<path d="{}" fill="{}" stroke="#ffffff" stroke-width="1.5" fill-rule="evenodd" data-adcode="{}" data-class="{}"><title>{} {}</title></path>"##,
-            shape.d,
-            escape(&color),
-            escape(&shape.adcode),
-            escape(class),
-            escape(&region.name_zh),
-            escape(&region.name_en)
-        );
-    }
-    for shape in layout
-        .shapes
-        .iter()
-        .filter(|s| selected.contains(&s.adcode))
-    {
-        let _ = write!(
-            s,
-            r##"<path d="{}" fill="none" stroke="#1f2a24" stroke-width="4" class="selected"/>"##,
-            shape.d
-        );
-    }
-    for (shape, region) in layout.shapes.iter().zip(regions) {
-        let (x, y) = shape.label;
-        let _ = write!(
-            s,
-            r##"<text x="{}" y="{}" font-size="20" text-anchor="middle" dominant-baseline="middle" fill="#1f2a24" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
-            fixed(x, 1),
-            fixed(y, 1),
-            escape(frame.lang.pick(region.short_name_zh(), &region.name_en))
-        );
-    }
-    s.push_str("</svg>");
-    // Legend.
-    let lx = mw + 30.0;
-    let _ = write!(
-        s,
-        r#"<g class="legend" transform="translate({},{})">"#,
-        fixed(lx, 0),
-        fixed(HEAD_H + 10.0, 0)
-    );
-    let _ = write!(
-        s,
-        r##"<text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24">{}</text>"##,
-        frame.lang.pick("图例 Legend", "Legend")
-    );
-    for (i, e) in fills.legend.iter().enumerate() {
-        let y = 24.0 + i as f64 * 30.0;
-        let color = e
-            .color
-            .clone()
-            .unwrap_or_else(|| "url(#nodata-hatch)".into());
-        let label = if frame.lang == Lang::En {
+    let no_data = "url(#nodata-hatch)";
+    let label_of = |e: &LegendEntry| {
+        if frame.lang == Lang::En {
             e.label_en.clone()
         } else if e.label_zh == e.label_en {
             e.label_zh.clone()
         } else {
             format!("{} {}", e.label_zh, e.label_en)
-        };
-        let _ = write!(
-            s,
-            r##"<rect x="0" y="{}" width="30" height="20" fill="{}" stroke="#bbbbbb" data-class="{}"/><text x="40" y="{}" font-size="16" fill="#1f2a24">{}</text><text x="{}" y="{}" font-size="16" fill="#5b6660" text-anchor="end">{}</text>"##,
-            fixed(y, 0),
-            escape(&color),
-            escape(&e.class),
-            fixed(y + 15.0, 0),
-            escape(&label),
-            fixed(LEGEND_W - 20.0, 0),
-            fixed(y + 15.0, 0),
-            e.count
-        );
-    }
-    s.push_str("</g>");
-    // Footer.
-    let mut y = HEAD_H + body_h + 30.0;
-    let mut line = |s: &mut String, text: &str| {
-        let _ = write!(
-            s,
-            r##"<text x="20" y="{}" font-size="14" fill="#5b6660">{}</text>"##,
-            fixed(y, 0),
-            escape(text)
-        );
-        y += LINE;
+        }
     };
     let sources = if frame.sources.is_empty() {
         "—".to_string()
     } else {
         frame.sources.join("；")
     };
-    line(
-        &mut s,
-        &format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
-    );
-    line(&mut s, &frame.boundary_note);
-    line(&mut s, &frame.url);
-    s.push_str("</svg>");
-    s
+    let foot = [
+        format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
+        frame.boundary_note.clone(),
+        frame.url.clone(),
+    ];
+    let foot_y = HEAD_H + body_h + 30.0;
+    // Every element is closed (`{}`): the file is XML, not HTML.
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" width=(fixed(w, 0)) height=(fixed(h, 0)) viewBox={ "0 0 " (fixed(w, 0)) " " (fixed(h, 0)) }
+            font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif" {
+            defs {
+                pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)" {
+                    rect width="9" height="9" fill="#f3f3f0" {}
+                    line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5" {}
+                }
+            }
+            rect width="100%" height="100%" fill="#ffffff" {}
+            text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24" { (frame.title_zh) }
+            text x="20" y="68" font-size="17" fill="#5b6660" {
+                @if !frame.title_en.is_empty() { (frame.title_en) " · " }
+                (frame.period)
+            }
+            svg x="10" y=(fixed(HEAD_H, 0)) width=(fixed(mw, 1)) height=(fixed(mh, 1)) viewBox=(view_box.attr()) overflow="hidden" {
+                @for (shape, region) in layout.shapes.iter().zip(regions) {
+                    @let fill = fills.fills.get(&shape.adcode);
+                    path d=(shape.d) fill=(fill.and_then(|f| f.color.as_deref()).unwrap_or(no_data)) stroke="#ffffff" stroke-width="1.5"
+                        fill-rule="evenodd" data-adcode=(shape.adcode) data-class=(fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA)) {
+                        title { (region.name_zh) " " (region.name_en) }
+                    }
+                }
+                @for shape in layout.shapes.iter().filter(|s| selected.contains(&s.adcode)) {
+                    path d=(shape.d) fill="none" stroke="#1f2a24" stroke-width="4" class="selected" {}
+                }
+                @for (shape, region) in layout.shapes.iter().zip(regions) {
+                    text x=(fixed(shape.label.0, 1)) y=(fixed(shape.label.1, 1)) font-size="20" text-anchor="middle" dominant-baseline="middle"
+                        fill="#1f2a24" stroke="#ffffff" stroke-width="4" paint-order="stroke" {
+                        (frame.lang.pick(region.short_name_zh(), &region.name_en))
+                    }
+                }
+            }
+            g class="legend" transform={ "translate(" (fixed(mw + 30.0, 0)) "," (fixed(HEAD_H + 10.0, 0)) ")" } {
+                text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24" { (frame.lang.pick("图例 Legend", "Legend")) }
+                @for (i, e) in fills.legend.iter().enumerate() {
+                    @let y = 24.0 + i as f64 * 30.0;
+                    rect x="0" y=(fixed(y, 0)) width="30" height="20" fill=(e.color.as_deref().unwrap_or(no_data)) stroke="#bbbbbb" data-class=(e.class) {}
+                    text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (label_of(e)) }
+                    text x=(fixed(LEGEND_W - 20.0, 0)) y=(fixed(y + 15.0, 0)) font-size="16" fill="#5b6660" text-anchor="end" { (e.count.to_string()) }
+                }
+            }
+            @for (i, t) in foot.iter().enumerate() {
+                text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size="14" fill="#5b6660" { (t) }
+            }
+        }
+    }
+    .into_string()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A boundary file and its drawing, computed once per load.
 
-use super::layout::MapLayout;
-use crate::data::geo::Boundaries;
+use super::layout::{MapLayout, Shape};
+use crate::data::geo::{Boundaries, Region};
 
 /// Boundaries and their drawing, computed once per load.
 #[derive(Debug, Clone)]
@@ -24,6 +24,16 @@ impl LoadedMap {
             .iter()
             .map(|r| r.adcode.clone())
             .collect()
+    }
+
+    /// A region's shape and the region, by adcode.
+    pub fn find(&self, adcode: &str) -> Option<(&Shape, &Region)> {
+        let i = self
+            .boundaries
+            .regions
+            .iter()
+            .position(|r| r.adcode == adcode)?;
+        Some((self.layout.shapes.get(i)?, &self.boundaries.regions[i]))
     }
 
     /// A region's Chinese and English name, by adcode.

@@ -55,6 +55,38 @@ fn unknown(zh: &str, en: &str, value: &str) -> Notice {
     Text::new(format!("未知{zh}“{v}”。"), format!("Unknown {en} “{v}”."))
 }
 
+/// Reads a value that must be one of `list`.
+fn known_in<'a>(
+    list: &'a [String],
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn(&str) -> Result<String, Notice> + 'a {
+    move |v| {
+        list.iter()
+            .find(|k| *k == v)
+            .cloned()
+            .ok_or_else(|| unknown(zh, en, v))
+    }
+}
+
+/// Reads a switch that is `on` or `off`.
+fn flag(
+    key: &'static str,
+    on: &'static str,
+    off: &'static str,
+) -> impl Fn(&str) -> Result<String, Notice> {
+    move |v| {
+        if v == on || v == off {
+            Ok(v.to_string())
+        } else {
+            Err(Text::new(
+                format!("{key} 只能是 {on} 或 {off}，“{}”无效。", clip(v)),
+                format!("{key} must be {on} or {off}, not “{}”.", clip(v)),
+            ))
+        }
+    }
+}
+
 fn encode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
@@ -122,40 +154,52 @@ impl Query {
                 format!("Unknown parameters: {list}."),
             ));
         }
-        if let Some(id) = self.get("indicator") {
-            if set.indicator(id).is_some() {
-                view.indicator = id.to_string();
-                view.period = latest_period(set, id).unwrap_or_default();
-            } else {
-                notices.push(Text::new(
+        let mut take = |key: &str, read: &dyn Fn(&str) -> Result<String, Notice>| {
+            let value = self.get(key).filter(|v| !v.is_empty())?;
+            read(value).map_err(|n| notices.push(n)).ok()
+        };
+        if let Some(id) = take("indicator", &|id| {
+            set.indicator(id).map(|i| i.id.clone()).ok_or_else(|| {
+                Text::new(
                     format!("未知指标“{}”，已显示默认指标。", clip(id)),
                     format!("Unknown indicator “{}”; showing the default.", clip(id)),
-                ));
-            }
+                )
+            })
+        }) {
+            view.period = latest_period(set, &id).unwrap_or_default();
+            view.indicator = id;
         }
-        if let Some(p) = self.get("period") {
-            if set.periods_of(&view.indicator).iter().any(|x| x.id == p) {
-                view.period = p.to_string();
-            } else {
-                notices.push(Text::new(
+        let periods: Vec<String> = set
+            .periods_of(&view.indicator)
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        if let Some(p) = take("period", &|p| {
+            periods.iter().find(|x| *x == p).cloned().ok_or_else(|| {
+                Text::new(
                     format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
                     format!(
                         "This indicator has no period “{}”; showing the latest.",
                         clip(p)
                     ),
-                ));
-            }
+                )
+            })
+        }) {
+            view.period = p;
         }
-        if let Some(m) = self.get("method") {
-            match Method::from_id(m) {
-                Some(m) => view.method = m,
-                None => notices.push(unknown("分级方法", "classing method", m)),
-            }
+        let ids = |all: &[&'static str]| all.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let methods = ids(&Method::ALL.map(Method::id));
+        if let Some(m) = take("method", &known_in(&methods, "分级方法", "classing method")) {
+            view.method = Method::from_id(&m).unwrap_or_default();
         }
-        if let Some(c) = self.get("classes") {
-            match c.parse::<usize>() {
-                Ok(n) if (MIN_CLASSES..=MAX_CLASSES).contains(&n) => view.classes = n,
-                _ => notices.push(Text::new(
+        let palettes = ids(&Palette::ALL.map(Palette::id));
+        if let Some(p) = take("palette", &known_in(&palettes, "配色", "palette")) {
+            view.palette = Palette::from_id(&p).unwrap_or_default();
+        }
+        let counts: Vec<String> = (MIN_CLASSES..=MAX_CLASSES).map(|n| n.to_string()).collect();
+        if let Some(c) = take("classes", &|c| {
+            counts.iter().find(|n| *n == c).cloned().ok_or_else(|| {
+                Text::new(
                     format!(
                         "分级数须为 {MIN_CLASSES}–{MAX_CLASSES}，“{}”无效。",
                         clip(c)
@@ -164,15 +208,18 @@ impl Query {
                         "Classes must be {MIN_CLASSES}–{MAX_CLASSES}; “{}” is not.",
                         clip(c)
                     ),
-                )),
-            }
+                )
+            })
+        }) {
+            view.classes = c.parse().unwrap_or(DEFAULT_CLASSES);
         }
-        if let Some(p) = self.get("palette") {
-            match Palette::from_id(p) {
-                Some(p) => view.palette = p,
-                None => notices.push(unknown("配色", "palette", p)),
-            }
-        }
+        view.measure = take("measure", &known_in(&known.measures, "措施", "measure"));
+        view.theme = take("theme", &known_in(&known.themes, "主题", "theme"));
+        view.lang = match take("lang", &flag("lang", "en", "zh")).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Zh,
+        };
+        view.embed = take("embed", &flag("embed", "1", "0")).as_deref() == Some("1");
         if let Some(b) = self.get("breaks") {
             let (ok, bad) = parse_manual(b);
             view.manual = ok;
@@ -193,33 +240,6 @@ impl Query {
                 }
             }
         }
-        let pick = |key: &str, list: &[String], zh: &str, en: &str, notices: &mut Vec<Notice>| {
-            let v = self.get(key).filter(|v| !v.is_empty())?;
-            if list.iter().any(|k| k == v) {
-                Some(v.to_string())
-            } else {
-                notices.push(unknown(zh, en, v));
-                None
-            }
-        };
-        view.measure = pick("measure", &known.measures, "措施", "measure", &mut notices);
-        let flag = |key: &str, on: &str, off: &str, notices: &mut Vec<Notice>| match self.get(key) {
-            None | Some("") => false,
-            Some(v) if v == off => false,
-            Some(v) if v == on => true,
-            Some(other) => {
-                notices.push(Text::new(
-                    format!("{key} 只能是 {on} 或 {off}，“{}”无效。", clip(other)),
-                    format!("{key} must be {on} or {off}, not “{}”.", clip(other)),
-                ));
-                false
-            }
-        };
-        if flag("lang", "en", "zh", &mut notices) {
-            view.lang = Lang::En;
-        }
-        view.embed = flag("embed", "1", "0", &mut notices);
-        view.theme = pick("theme", &known.themes, "主题", "theme", &mut notices);
         (view, notices)
     }
 }

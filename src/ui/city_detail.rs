@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::escape;
-use crate::html::city_rows;
+use crate::html::{city_detail, city_detail_hint};
 use crate::present::describe::describe_city;
 use crate::store::use_store;
 
@@ -14,21 +13,16 @@ pub fn CityDetail() -> impl IntoView {
     let store = use_store();
     let html = move || {
         let Some(code) = store.cities.with(|s| s.first().cloned()) else {
-            return r#"<p class="hint"><span class="zh">点击地图上的城市查看其全部数据。</span> <span class="en">Select a city on the map to see all its values.</span></p>"#.to_string();
+            return city_detail_hint();
         };
         let (zh, en) = store
             .map()
             .and_then(|m| m.names(&code))
             .unwrap_or_else(|| (code.clone(), code.clone()));
-        let Some(set) = store.data() else {
-            return String::new();
-        };
-        format!(
-            r#"<h2><span class="zh">{}</span> <span class="en">{}</span></h2><div class="table-scroll"><table><thead><tr><th>指标 Indicator</th><th>数值 Value</th><th>时段 Period</th><th>范围 Scope</th><th>来源 Source</th></tr></thead><tbody>{}</tbody></table></div>"#,
-            escape(&zh),
-            escape(&en),
-            city_rows(&describe_city(&set, &code))
-        )
+        store
+            .data()
+            .map(|set| city_detail(&zh, &en, &describe_city(&set, &code)))
+            .unwrap_or_default()
     };
     view! { <section class="city-detail" aria-live="polite" inner_html=html></section> }
 }

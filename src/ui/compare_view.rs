@@ -22,16 +22,11 @@ pub fn CompareView() -> impl IntoView {
             .iter()
             .map(|c| m.names(c).unwrap_or_else(|| (c.clone(), c.clone())))
             .collect();
-        let note = if cities.len() > MAX_COMPARED {
-            format!(
-                r#"<p class="hint">最多比较 {MAX_COMPARED} 个城市。<span class="en">At most {MAX_COMPARED} cities are compared.</span></p>"#
-            )
-        } else {
-            String::new()
-        };
-        Some(format!(
-            r#"<h2><span class="zh">比较</span> <span class="en">Compare</span></h2>{note}<div class="table-scroll">{}</div>"#,
-            compare_table(&names, &compare(&set, &shown))
+        Some(compare_table(
+            &names,
+            &compare(&set, &shown),
+            MAX_COMPARED,
+            cities.len(),
         ))
     };
     view! { <section class="compare-view" inner_html=move || html().unwrap_or_default()></section> }

@@ -7,19 +7,20 @@ use leptos::prelude::*;
 use crate::i18n::Lang;
 use crate::map::choropleth::NO_DATA;
 use crate::present::describe::sources_of;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
 pub fn Legend() -> impl IntoView {
     let store = use_store();
-    let (fills, hovered, legend_hover, lang, shown) = (
-        store.fills,
-        store.hovered,
-        store.legend_hover,
-        store.lang,
-        store.shown,
-    );
+    let Store {
+        fills,
+        hovered,
+        legend_hover,
+        lang,
+        shown,
+        ..
+    } = store;
     let hovered_class = move || {
         let code = hovered.get()?;
         fills.with(|c| {

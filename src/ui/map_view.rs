@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_PATTERN;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
 
 /// Draws the loaded regions, filling the available width at the data's aspect
@@ -19,14 +19,14 @@ pub fn MapView(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
 ) -> impl IntoView {
-    let store = use_store();
-    let (zoomed, cities, lang, hovered, counties) = (
-        store.zoomed,
-        store.cities,
-        store.lang,
-        store.hovered,
-        store.counties,
-    );
+    let Store {
+        zoomed,
+        cities,
+        lang,
+        hovered,
+        counties,
+        ..
+    } = use_store();
     let full = map.layout.full_box();
     let zoom_map = map.clone();
     let view_box = Memo::new(move |_| {
@@ -53,13 +53,8 @@ pub fn MapView(
         .collect_view();
     let outline_map = map.clone();
     let outline = move || {
-        let code = hovered.get()?;
-        let s = outline_map
-            .layout
-            .shapes
-            .iter()
-            .find(|s| s.adcode == code)?;
-        Some(view! { <path class="outline" d=s.d.clone() aria-hidden="true" /> })
+        let (shape, _) = hovered.with(|h| outline_map.find(h.as_deref()?))?;
+        Some(view! { <path class="outline" d=shape.d.clone() aria-hidden="true" /> })
     };
     view! {
         <div class="map" style=format!("--aspect: {}", fixed(layout.aspect(), 4))>

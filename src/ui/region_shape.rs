@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::map::palette::NO_DATA_PATTERN;
 use crate::state::Action;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 
 /// A region's shape. Hover and focus mark it as hovered (tooltip, outline,
 /// legend); a click, Enter or Space selects it alone or clears the selection,
@@ -21,13 +21,14 @@ pub fn RegionShape(
     label: String,
 ) -> impl IntoView {
     let store = use_store();
-    let (fills, hovered, selected, legend_hover, highlighted) = (
-        store.fills,
-        store.hovered,
-        store.cities,
-        store.legend_hover,
-        store.highlighted,
-    );
+    let Store {
+        fills,
+        hovered,
+        cities: selected,
+        legend_hover,
+        highlighted,
+        ..
+    } = store;
     let code = StoredValue::new(adcode.clone());
     let fill = Memo::new(move |_| {
         fills.with(|c| code.with_value(|a| c.as_ref().map(|c| c.fills.get(a).cloned())))

@@ -23,16 +23,10 @@ pub fn Tooltip(
     view_box: Memo<ViewBox>,
 ) -> impl IntoView {
     let store = use_store();
-    let (hovered, lang) = (store.hovered, store.lang);
+    let lang = store.lang;
     move || {
-        let code = hovered.get()?;
-        let i = map
-            .boundaries
-            .regions
-            .iter()
-            .position(|r| r.adcode == code)?;
-        let region = &map.boundaries.regions[i];
-        let shape = map.layout.shapes.get(i)?;
+        let code = store.hovered.get()?;
+        let (shape, region) = map.find(&code)?;
         let (x, y) = view_box.with(|b| b.percent(shape.label));
         let side = if x < 25.0 {
             "start"
