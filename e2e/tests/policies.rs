@@ -1,8 +1,9 @@
 //! The policy panel in a real headless Chromium: filters, footprints on the map,
 //! county boundaries, and related indicators.
 
-use e2e::page::{Page, INDICATOR};
-use serde_json::json;
+use e2e::page::{element, Page, INDICATOR};
+use fantoccini::key::Key;
+use serde_json::{json, Value};
 
 const YUNCHENG: &str = "140800";
 
@@ -164,4 +165,62 @@ async fn panel_is_beside_the_map_when_wide_and_below_when_narrow() {
     let fits = page.js("return [...document.querySelectorAll('.measure-text')].every(t => t.scrollWidth <= t.clientWidth + 1)").await;
     assert_eq!(fits, json!(true));
     page.finish("policies-phone-360").await;
+}
+
+/// JavaScript for what the keyboard test looks at, for the card matching `card`:
+/// whether it is chosen, which measure has the focus (or the focused element's
+/// tag), whether the focused element is the very card that was marked, and
+/// whether its basis is open.
+fn card_state(card: &str) -> String {
+    format!(
+        "(() => {{ const c = {}; const a = document.activeElement; const d = c && c.querySelector('details.basis');
+         return {{
+           chosen: !!c && (c.getAttribute('aria-current') === 'true' || c.classList.contains('chosen')),
+           focused: a && a.dataset && a.dataset.measure ? a.dataset.measure : (a ? a.tagName : null),
+           same: !!c && a === c && a.e2eMark === 'the marked card',
+           open: !!d && d.open,
+         }}; }})()",
+        element(card)
+    )
+}
+
+/// Enter on a focused card chooses it and Enter again unchooses it; the card
+/// stays the same element throughout, keeps the focus and keeps its open basis.
+#[tokio::test]
+async fn enter_on_a_card_chooses_it_and_keeps_its_focus_and_open_basis() {
+    let cards = ".policy-panel .measures article.measure[data-measure]";
+    let page = Page::showing(1440, 900, "/", cards).await;
+    let id = page
+        .js(&format!(
+            "const d = document.querySelector('{cards} details.basis'); return d ? d.closest('article').dataset.measure : null"
+        ))
+        .await;
+    let id = id.as_str().expect("a card with a basis").to_string();
+    let card = format!("{cards}[data-measure=\"{id}\"]");
+    page.click(&format!("{card} details.basis summary")).await;
+    page.wait_true(&format!(
+        "return {}.open",
+        element(&format!("{card} details.basis"))
+    ))
+    .await;
+    page.js(&format!(
+        "const c = {}; c.e2eMark = 'the marked card'; c.focus(); return true",
+        element(&card)
+    ))
+    .await;
+    let state = format!("return {}", card_state(&card));
+    let expect =
+        |chosen: bool| json!({"chosen": chosen, "focused": id, "same": true, "open": true});
+    assert_eq!(page.js(&state).await, expect(false), "{id}: before Enter");
+    for (press, chosen) in [("Enter", true), ("Enter again", false)] {
+        page.press(Key::Enter).await;
+        page.wait_js(&format!("{state}.chosen"), Value::Bool(chosen))
+            .await;
+        assert_eq!(
+            page.js(&state).await,
+            expect(chosen),
+            "{id}: after {press} the card is the same element, focused, its basis open"
+        );
+    }
+    page.finish("policies-keyboard").await;
 }
