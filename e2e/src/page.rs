@@ -14,6 +14,24 @@ use crate::server::Server;
 /// How long a test waits for something to appear.
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// The indicator picker.
+pub const INDICATOR: &str = "select[name=indicator]";
+
+/// A CSS selector as a JavaScript string literal.
+fn quoted(css: &str) -> String {
+    Value::from(css).to_string()
+}
+
+/// JavaScript for the first element matching `css`.
+pub fn element(css: &str) -> String {
+    format!("document.querySelector({})", quoted(css))
+}
+
+/// JavaScript for the map region (city) with this adcode.
+pub fn region(adcode: &str) -> String {
+    element(&format!("path.region[data-adcode=\"{adcode}\"]"))
+}
+
 /// A server for dist/, a driver and a session with the given viewport.
 pub struct Page {
     pub server: Server,
@@ -55,13 +73,32 @@ impl Page {
         Self::open_path(width, height, "/", setup).await
     }
 
+    /// Opens `path` and waits until the map is coloured.
+    pub async fn coloured(width: u32, height: u32, path: &str) -> Page {
+        let page = Self::open_path(width, height, path, |_| {}).await;
+        page.wait_for_colours().await;
+        page
+    }
+
+    /// Opens `path`, waits until the map is coloured and an element matching
+    /// `css` is there.
+    pub async fn showing(width: u32, height: u32, path: &str, css: &str) -> Page {
+        let page = Self::coloured(width, height, path).await;
+        page.wait_for(css).await;
+        page
+    }
+
+    /// Waits for an element `locator` finds; `what` names it if none comes.
+    async fn wait_locator(&self, locator: Locator<'_>, what: &str) -> Element {
+        let wait = self.client.wait().at_most(WAIT);
+        match wait.for_element(locator).await {
+            Ok(element) => element,
+            Err(e) => panic!("no {what} within {WAIT:?}: {e}"),
+        }
+    }
+
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
+        self.wait_locator(Locator::Css(css), css).await
     }
 
     pub async fn wait_for_map(&self) {
@@ -81,6 +118,49 @@ impl Page {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// What an asynchronous `script` passes to its callback (the last argument).
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
+    /// The number `script` returns, 0 if it is not a number.
+    pub async fn number(&self, script: &str) -> f64 {
+        self.js(script).await.as_f64().unwrap_or(0.0)
+    }
+
+    /// The strings of the array `script` returns.
+    pub async fn strings(&self, script: &str) -> Vec<String> {
+        strings(&self.js(script).await)
+    }
+
+    /// `value` of the first element matching `css`.
+    pub async fn value_of(&self, css: &str) -> Value {
+        self.js(&format!("return {}.value", element(css))).await
+    }
+
+    /// `data-class` of the region with this adcode.
+    pub async fn class_of(&self, adcode: &str) -> Value {
+        self.js(&format!("return {}.dataset.class", region(adcode)))
+            .await
+    }
+
+    /// How many elements match `css`.
+    pub async fn count(&self, css: &str) -> Value {
+        self.js(&format!(
+            "return document.querySelectorAll({}).length",
+            quoted(css)
+        ))
+        .await
+    }
+
+    /// Whether an element matches `css` now (no waiting).
+    pub async fn has(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
     /// Waits until `script` returns `expected` (polling), or panics with the last value.
     pub async fn wait_js(&self, script: &str, expected: Value) {
         let deadline = std::time::Instant::now() + WAIT;
@@ -94,6 +174,64 @@ impl Page {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Waits until `script` returns true.
+    pub async fn wait_true(&self, script: &str) {
+        self.wait_js(script, Value::Bool(true)).await;
+    }
+
+    /// Waits until the address's query string (with its `?`) is `expected`.
+    pub async fn wait_search(&self, expected: &str) {
+        self.wait_js("return location.search", Value::from(expected))
+            .await;
+    }
+
+    /// Waits until the first element matching `css` has the value `expected`.
+    pub async fn wait_value(&self, css: &str, expected: &str) {
+        self.wait_js(&format!("return {}.value", element(css)), expected.into())
+            .await;
+    }
+
+    /// Waits until the region with this adcode has `data-class` `expected`.
+    pub async fn wait_class(&self, adcode: &str, expected: &str) {
+        self.wait_js(
+            &format!("return {}.dataset.class", region(adcode)),
+            expected.into(),
+        )
+        .await;
+    }
+
+    /// Waits until `n` elements match `css`.
+    pub async fn wait_count(&self, css: &str, n: u64) {
+        self.wait_js(
+            &format!("return document.querySelectorAll({}).length", quoted(css)),
+            n.into(),
+        )
+        .await;
+    }
+
+    /// Waits for an element matching `xpath`.
+    pub async fn wait_xpath(&self, xpath: &str) -> Element {
+        self.wait_locator(Locator::XPath(xpath), xpath).await
+    }
+
+    /// Waits for the first element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Waits for the `<select>` matching `css` and chooses the option with `value`.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value} in {css}: {e}"));
     }
 
     pub async fn screenshot(&self, name: &str) {
@@ -126,6 +264,16 @@ impl Page {
             .perform_actions(mouse)
             .await
             .expect("move the mouse");
+    }
+
+    /// Moves the mouse over the region with this adcode (its label point).
+    pub async fn hover_region(&self, adcode: &str) {
+        self.move_mouse_to(self.label_point(adcode).await).await;
+    }
+
+    /// Clicks the region with this adcode (at its label point).
+    pub async fn click_region(&self, adcode: &str) {
+        self.click_at(self.label_point(adcode).await).await;
     }
 
     pub async fn click_at(&self, point: (f64, f64)) {
@@ -174,6 +322,23 @@ impl Page {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+
+    /// Saves a screenshot named `shot`, then closes the page.
+    pub async fn finish(self, shot: &str) {
+        self.screenshot(shot).await;
+        self.close().await;
+    }
+}
+
+/// Asserts that `text` contains every one of `has` and none of `lacks`; the
+/// message is `why` and the text.
+pub fn assert_mentions(text: &str, has: &[&str], lacks: &[&str], why: &str) {
+    let missing: Vec<&&str> = has.iter().filter(|s| !text.contains(**s)).collect();
+    let present: Vec<&&str> = lacks.iter().filter(|s| text.contains(**s)).collect();
+    assert!(
+        missing.is_empty() && present.is_empty(),
+        "{why}: {text}\n(lacks {missing:?}, has {present:?})"
+    );
 }
 
 /// The strings of a JSON array.

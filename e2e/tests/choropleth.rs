@@ -1,9 +1,8 @@
 //! The choropleth in a real headless Chromium: indicators, periods, classes,
 //! no-data hatching, legend, tooltip values, city detail and the URL.
 
-use e2e::page::{strings, Page};
+use e2e::page::{region, Page, INDICATOR};
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use serde_json::json;
 
 const TAIYUAN: &str = "140100";
@@ -15,64 +14,43 @@ const YUNCHENG: &str = "140800";
 const XINZHOU: &str = "140900";
 const LINFEN: &str = "141000";
 
+/// The first region's path data.
+const FIRST_PATH: &str = "return document.querySelector('svg path.region').getAttribute('d')";
+
 async fn choose_indicator(page: &Page, id: &str) {
-    let select = page.wait_for("select[name=indicator]").await;
-    select
-        .select_by_value(id)
-        .await
-        .expect("choose an indicator");
-    page.wait_js(
-        "return document.querySelector('select[name=indicator]').value",
-        json!(id),
-    )
-    .await;
+    page.choose(INDICATOR, id).await;
+    page.wait_value(INDICATOR, id).await;
+}
+
+/// JavaScript for the computed fill of a region.
+fn fill(adcode: &str) -> String {
+    format!("getComputedStyle({}).fill", region(adcode))
 }
 
 #[tokio::test]
 async fn default_view_is_the_latest_rank_band_and_is_in_the_url() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     let c = page.classes().await;
     assert_eq!(c[DATONG], "best3");
     assert_eq!(c[LINFEN], "worst3");
     assert_eq!(c[YUNCHENG], "worst3", "tied 8–9 with Yangquan");
     assert_eq!(c[JINCHENG], "middle");
     assert_eq!(c.values().filter(|v| v.as_str() == "none").count(), 0);
-    assert_eq!(
-        page.js("return document.querySelector('select[name=indicator]').value")
-            .await,
-        json!("air-rank")
-    );
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2023-jan-nov"),
-    )
-    .await;
+    assert_eq!(page.value_of(INDICATOR).await, json!("air-rank"));
+    page.wait_search("?indicator=air-rank&period=2023-jan-nov")
+        .await;
     // Legend: one entry per category with its count, plus no data.
-    let legend = page.js("return [...document.querySelectorAll('.legend-entry')].map(e => e.dataset.class + ':' + e.querySelector('.legend-count').textContent)").await;
-    assert_eq!(
-        strings(&legend),
-        vec!["best3:3", "middle:4", "worst3:4", "none:0"]
-    );
-    page.screenshot("choropleth-default").await;
-    page.close().await;
+    let legend = page.strings("return [...document.querySelectorAll('.legend-entry')].map(e => e.dataset.class + ':' + e.querySelector('.legend-count').textContent)").await;
+    assert_eq!(legend, vec!["best3:3", "middle:4", "worst3:4", "none:0"]);
+    page.finish("choropleth-default").await;
 }
 
 #[tokio::test]
 async fn switching_indicator_recolours_and_hatches_cities_without_data() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
-    let before = page
-        .js("return document.querySelector('svg path.region').getAttribute('d')")
-        .await;
+    let page = Page::coloured(1280, 900, "/").await;
+    let before = page.js(FIRST_PATH).await;
     choose_indicator(&page, "pm25").await;
-    page.wait_js(
-        &format!(
-            "return document.querySelector('path.region[data-adcode=\"{DATONG}\"]').dataset.class"
-        ),
-        json!("none"),
-    )
-    .await;
+    page.wait_class(DATONG, "none").await;
     let c = page.classes().await;
     // 38 (Yangquan) < 41 (Taiyuan) < 49 (Yuncheng): three values, three classes.
     assert_eq!(
@@ -84,40 +62,30 @@ async fn switching_indicator_recolours_and_hatches_cities_without_data() {
         ("0", "1", "2")
     );
     assert_eq!(c.values().filter(|v| v.as_str() == "none").count(), 8);
-    let hatch = page.js(&format!("return getComputedStyle(document.querySelector('path.region[data-adcode=\"{DATONG}\"]')).fill")).await;
+    let hatch = page.js(&format!("return {}", fill(DATONG))).await;
     assert!(
         hatch.as_str().unwrap_or_default().contains("nodata-hatch"),
         "no-data is hatched: {hatch}"
     );
-    let lightest = page.js(&format!("return getComputedStyle(document.querySelector('path.region[data-adcode=\"{YANGQUAN}\"]')).fill")).await;
+    let lightest = page.js(&format!("return {}", fill(YANGQUAN))).await;
     assert_ne!(hatch, lightest, "no-data is not the lightest class");
     let none = page.js("return document.querySelector('.legend-entry[data-class=none] .legend-count').textContent").await;
     assert_eq!(none, json!("8"));
     assert_eq!(
-        page.js("return document.querySelector('svg path.region').getAttribute('d')")
-            .await,
+        page.js(FIRST_PATH).await,
         before,
         "paths are not re-projected"
     );
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=pm25&period=2023"),
-    )
-    .await;
-    page.screenshot("choropleth-pm25").await;
-    page.close().await;
+    page.wait_search("?indicator=pm25&period=2023").await;
+    page.finish("choropleth-pm25").await;
 }
 
 #[tokio::test]
 async fn higher_is_better_indicators_put_the_worst_in_the_darkest_class() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     choose_indicator(&page, "water-quality-index").await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=water-quality-index&period=2017-q2"),
-    )
-    .await;
+    page.wait_search("?indicator=water-quality-index&period=2017-q2")
+        .await;
     let c = page.classes().await;
     assert!(
         c.values().all(|v| v != "none"),
@@ -126,7 +94,10 @@ async fn higher_is_better_indicators_put_the_worst_in_the_darkest_class() {
     assert_eq!(c[YUNCHENG], "0", "0.300, the lowest");
     assert_eq!(c[XINZHOU], "4", "0.914, the highest");
     let lum = |code: &str| {
-        format!("const m = getComputedStyle(document.querySelector('path.region[data-adcode=\"{code}\"]')).fill.match(/\\d+/g).map(Number); return 0.2126*m[0] + 0.7152*m[1] + 0.0722*m[2];")
+        format!(
+            "const m = {}.match(/\\d+/g).map(Number); return 0.2126*m[0] + 0.7152*m[1] + 0.0722*m[2];",
+            fill(code)
+        )
     };
     let (worst, best) = (page.js(&lum(YUNCHENG)).await, page.js(&lum(XINZHOU)).await);
     assert!(
@@ -138,28 +109,20 @@ async fn higher_is_better_indicators_put_the_worst_in_the_darkest_class() {
 
 #[tokio::test]
 async fn timeline_switches_periods_with_the_keyboard() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     assert_eq!(
         page.classes().await[CHANGZHI],
         "best3",
         "Jan–Nov 2023: Changzhi 3rd"
     );
-    let slider = page.wait_for("input[type=range][name=period]").await;
-    slider.click().await.expect("focus the slider");
     // A click may move the thumb: put it back at the end, then step back once.
+    page.click("input[type=range][name=period]").await;
     page.press(Key::End).await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2023-jan-nov"),
-    )
-    .await;
+    page.wait_search("?indicator=air-rank&period=2023-jan-nov")
+        .await;
     page.press(Key::Left).await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2023-jan-jun"),
-    )
-    .await;
+    page.wait_search("?indicator=air-rank&period=2023-jan-jun")
+        .await;
     assert_eq!(
         page.classes().await[CHANGZHI],
         "middle",
@@ -171,105 +134,63 @@ async fn timeline_switches_periods_with_the_keyboard() {
         "{label}"
     );
     page.press(Key::Home).await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2020-jan-nov"),
-    )
-    .await;
-    assert_eq!(
-        page.classes().await["141100"],
-        "best3",
-        "Jan–Nov 2020: Lüliang best"
-    );
+    page.wait_search("?indicator=air-rank&period=2020-jan-nov")
+        .await;
+    let lvliang = page.classes().await["141100"].clone();
+    assert_eq!(lvliang, "best3", "Jan–Nov 2020: Lüliang best");
     page.close().await;
 }
 
 #[tokio::test]
 async fn reloading_the_url_restores_indicator_and_period() {
-    let page = Page::open_path(
-        1280,
-        900,
-        "/?indicator=air-index-change&period=2022-jan-feb",
-        |_| {},
-    )
-    .await;
-    page.wait_for_colours().await;
-    page.wait_js(
-        "return document.querySelector('select[name=indicator]').value",
-        json!("air-index-change"),
-    )
-    .await;
+    let path = "/?indicator=air-index-change&period=2022-jan-feb";
+    let page = Page::coloured(1280, 900, path).await;
+    page.wait_value(INDICATOR, "air-index-change").await;
     let c = page.classes().await;
     assert_eq!(c["140700"], "worse", "Jinzhong +12.4%");
     assert_eq!(c[XINZHOU], "better");
     page.client.refresh().await.expect("reload");
     page.wait_for_colours().await;
-    assert_eq!(
-        page.search().await,
-        "?indicator=air-index-change&period=2022-jan-feb"
-    );
+    assert_eq!(page.search().await, &path[1..]);
     assert_eq!(page.classes().await["140700"], "worse");
     page.close().await;
 }
 
 #[tokio::test]
 async fn legend_and_map_highlight_each_other() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     let entry = page.wait_for(".legend-entry[data-class=best3]").await;
     let r = entry.rectangle().await.expect("legend entry box");
     page.move_mouse_to((r.0 + r.2 / 2.0, r.1 + r.3 / 2.0)).await;
-    page.wait_js(
-        "return document.querySelectorAll('path.region.matched').length",
-        json!(3),
-    )
-    .await;
+    page.wait_count("path.region.matched", 3).await;
     let dimmed = page.js("return [...document.querySelectorAll('path.region.dimmed')].every(p => p.dataset.class !== 'best3')").await;
     assert_eq!(dimmed, json!(true));
-    assert_eq!(
-        page.js("return document.querySelectorAll('path.region.dimmed').length")
-            .await,
-        json!(8)
-    );
+    assert_eq!(page.count("path.region.dimmed").await, json!(8));
     // And the other way round: hovering Linfen marks the "worst three" entry.
-    page.move_mouse_to(page.label_point(LINFEN).await).await;
+    page.hover_region(LINFEN).await;
     page.wait_js(
         "return [...document.querySelectorAll('.legend-entry.active')].map(e => e.dataset.class)",
         json!(["worst3"]),
     )
     .await;
-    page.screenshot("legend-link").await;
-    page.close().await;
+    page.finish("legend-link").await;
 }
 
 #[tokio::test]
 async fn tooltip_and_city_detail_show_value_period_scope_and_source() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     choose_indicator(&page, "pm25").await;
-    page.wait_js(
-        &format!(
-            "return document.querySelector('path.region[data-adcode=\"{TAIYUAN}\"]').dataset.class"
-        ),
-        json!("1"),
-    )
-    .await;
-    page.move_mouse_to(page.label_point(TAIYUAN).await).await;
+    page.wait_class(TAIYUAN, "1").await;
+    page.hover_region(TAIYUAN).await;
     let tip = page.text_of("[role=tooltip]").await;
     for part in ["41 μg/m³", "2023", "市区", "太原晚报", "2 of 3"] {
         assert!(tip.contains(part), "tooltip lacks {part}: {tip}");
     }
-    page.move_mouse_to(page.label_point(DATONG).await).await;
-    page.client
-        .wait()
-        .at_most(e2e::page::WAIT)
-        .for_element(Locator::XPath(
-            "//*[@role='tooltip'][contains(., 'No data')]",
-        ))
-        .await
-        .expect("no data in the tooltip");
+    page.hover_region(DATONG).await;
+    page.wait_xpath("//*[@role='tooltip'][contains(., 'No data')]")
+        .await;
     // Selecting Taiyuan lists everything known about it, with links to the sources.
-    page.click_at(page.label_point(TAIYUAN).await).await;
+    page.click_region(TAIYUAN).await;
     let detail = page.text_of(".city-detail").await;
     for part in ["太原市", "PM10", "78", "1.5 mg/m³", "后三", "倒数第7"] {
         assert!(detail.contains(part), "detail lacks {part}");
@@ -279,15 +200,13 @@ async fn tooltip_and_city_detail_show_value_period_scope_and_source() {
         links.as_u64().unwrap_or(0) > 10,
         "sources are links: {links}"
     );
-    page.screenshot("city-detail").await;
-    page.close().await;
+    page.finish("city-detail").await;
 }
 
 #[tokio::test]
 async fn province_strip_shows_the_headline_figures_with_year_and_source() {
     let page = Page::open(1280, 900, |_| {}).await;
-    let strip = page.wait_for(".province-strip").await;
-    let text = strip.text().await.expect("strip");
+    let text = page.text_of(".province-strip").await;
     for part in ["37", "93.6", "97.09", "31.37", "323", "225", "100"] {
         assert!(text.contains(part), "strip lacks {part}: {text}");
     }

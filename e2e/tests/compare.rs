@@ -1,20 +1,25 @@
 //! Comparing cities: Shift-click adds a city; two to four cities are shown side by
 //! side across all indicators.
 
-use e2e::page::Page;
+use e2e::page::{region, Page};
 use serde_json::json;
+
+/// Shift-clicks the region with this adcode.
+async fn shift_click(page: &Page, adcode: &str) {
+    page.js(&format!(
+        "{}.dispatchEvent(new MouseEvent('click', {{bubbles: true, shiftKey: true}})); return true",
+        region(adcode)
+    ))
+    .await;
+}
 
 #[tokio::test]
 async fn shift_click_adds_cities_and_they_are_compared_side_by_side() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
-    page.click_at(page.label_point("140100").await).await;
-    page.js("document.querySelector('path.region[data-adcode=\"140800\"]').dispatchEvent(new MouseEvent('click', {bubbles: true, shiftKey: true})); return true").await;
-    page.wait_js(
-        "return location.search.endsWith('&cities=140100,140800')",
-        json!(true),
-    )
-    .await;
+    let page = Page::coloured(1280, 900, "/").await;
+    page.click_region("140100").await;
+    shift_click(&page, "140800").await;
+    page.wait_true("return location.search.endsWith('&cities=140100,140800')")
+        .await;
     page.wait_for(".compare-view table.compare").await;
     let head = page
         .js("return [...document.querySelectorAll('.compare thead th')].map(t => t.textContent)")
@@ -29,11 +34,7 @@ async fn shift_click_adds_cities_and_they_are_compared_side_by_side() {
     assert_eq!(pm, json!(["41 μg/m³", "49 μg/m³"]));
     page.screenshot("compare").await;
     // Shift-click again removes a city; one city is no comparison.
-    page.js("document.querySelector('path.region[data-adcode=\"140800\"]').dispatchEvent(new MouseEvent('click', {bubbles: true, shiftKey: true})); return true").await;
-    page.wait_js(
-        "return document.querySelectorAll('.compare-view table').length",
-        json!(0),
-    )
-    .await;
+    shift_click(&page, "140800").await;
+    page.wait_count(".compare-view table", 0).await;
     page.close().await;
 }

@@ -1,7 +1,7 @@
 //! Loading a CSV table in a real headless Chromium: it shows on the map at once,
 //! marked as user data, and unusable rows are listed with their numbers.
 
-use e2e::page::Page;
+use e2e::page::{Page, INDICATOR};
 use serde_json::json;
 
 fn write_temp(name: &str, bytes: &[u8]) -> String {
@@ -12,27 +12,29 @@ fn write_temp(name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
+/// Chooses the file at `path` in the CSV file picker.
+async fn pick_file(page: &Page, path: &str) {
+    page.wait_for("input[type=file][name=csv]")
+        .await
+        .send_keys(path)
+        .await
+        .expect("choose the file");
+}
+
 #[tokio::test]
 async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     let csv = "城市,综合指数,PM2.5(μg/m³),优良天数比例(%)\n太原,4.95,41,64.4\n大同,3.72,28,81.9\n阳泉,4.73,38,72.3\n长治,4.1,35,78\n晋城,4.6,40,70\n朔州,3.9,30,80\n晋中,4.5,39,74\n运城,4.84,49,68\n忻州,4.0,33,79\n临汾,5.3,52,60\n火星,1,1,1\nLüliang,4.2,abc,77\n";
-    let path = write_temp("notice.csv", csv.as_bytes());
-    let input = page.wait_for("input[type=file][name=csv]").await;
-    input.send_keys(&path).await.expect("choose the file");
+    pick_file(&page, &write_temp("notice.csv", csv.as_bytes())).await;
     let status = page.wait_for(".import-status[role=status] p").await;
-    page.wait_js(
-        "return !!document.querySelector('.import-problems')",
-        json!(true),
-    )
-    .await;
+    page.wait_true("return !!document.querySelector('.import-problems')")
+        .await;
     let text = status.text().await.expect("status");
     assert!(
         text.contains("12 rows read") && text.contains("3 indicators"),
         "{text}"
     );
-    let problems = page.js("return [...document.querySelectorAll('.import-problems tbody tr')].map(r => r.cells[0].textContent + ' ' + r.cells[2].textContent)").await;
-    let problems = e2e::page::strings(&problems);
+    let problems = page.strings("return [...document.querySelectorAll('.import-problems tbody tr')].map(r => r.cells[0].textContent + ' ' + r.cells[2].textContent)").await;
     assert!(
         problems
             .iter()
@@ -47,20 +49,12 @@ async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     );
     // The first loaded indicator is on the map, marked as user data.
     let selected = page.js("const s = document.querySelector('select[name=indicator]'); return [s.value, s.selectedOptions[0].parentElement.label]").await;
-    assert!(
-        selected[0]
-            .as_str()
-            .unwrap_or_default()
-            .starts_with("user-"),
-        "{selected}"
+    let (value, group) = (
+        selected[0].as_str().unwrap_or_default(),
+        selected[1].as_str().unwrap_or_default(),
     );
-    assert!(
-        selected[1]
-            .as_str()
-            .unwrap_or_default()
-            .contains("Your data"),
-        "{selected}"
-    );
+    assert!(value.starts_with("user-"), "{selected}");
+    assert!(group.contains("Your data"), "{selected}");
     let c = page.classes().await;
     assert!(
         c.values().all(|v| v != "none"),
@@ -69,40 +63,22 @@ async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     assert_eq!(c["141000"], "4", "Linfen 5.3 is in the top class");
     // The PM2.5 column: Lüliang's bad cell is no data.
     let pm = page.js("return [...document.querySelectorAll('select[name=indicator] option')].map(o => o.value).find(v => v.startsWith('user-pm25'))").await;
-    let pm = pm.as_str().unwrap_or_default().to_string();
-    page.wait_for("select[name=indicator]")
-        .await
-        .select_by_value(&pm)
-        .await
-        .expect("choose PM2.5");
-    page.wait_js(
-        "return document.querySelector('path.region[data-adcode=\"141100\"]').dataset.class",
-        json!("none"),
-    )
-    .await;
-    page.screenshot("csv-import").await;
-    page.close().await;
+    page.choose(INDICATOR, pm.as_str().unwrap_or_default())
+        .await;
+    page.wait_class("141100", "none").await;
+    page.finish("csv-import").await;
 }
 
 #[tokio::test]
 async fn a_gbk_file_gets_a_clear_message() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     // "城市,值\n太原,1\n" encoded as GBK.
-    let path = write_temp(
-        "gbk.csv",
-        b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n",
-    );
-    page.wait_for("input[type=file][name=csv]")
-        .await
-        .send_keys(&path)
-        .await
-        .expect("choose the file");
+    let gbk = b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n";
+    pick_file(&page, &write_temp("gbk.csv", gbk)).await;
     let alert = page.text_of(".import-error[role=alert]").await;
     assert!(alert.contains("GBK") && alert.contains("UTF-8"), "{alert}");
     assert_eq!(
-        page.js("return document.querySelector('select[name=indicator]').value")
-            .await,
+        page.value_of(INDICATOR).await,
         json!("air-rank"),
         "nothing changed"
     );
@@ -111,8 +87,7 @@ async fn a_gbk_file_gets_a_clear_message() {
 
 #[tokio::test]
 async fn a_dropped_file_is_loaded_too() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, "/").await;
     page.js(
         "const dt = new DataTransfer();
          dt.items.add(new File(['adcode,水质\\n140100,0.5\\n140900,0.9\\n'], 'drop.csv', {type: 'text/csv'}));
@@ -122,9 +97,8 @@ async fn a_dropped_file_is_loaded_too() {
          return true;",
     )
     .await;
-    page.wait_js(
+    page.wait_true(
         "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
-        json!(true),
     )
     .await;
     let c = page.classes().await;

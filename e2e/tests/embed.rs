@@ -21,16 +21,13 @@ window.addEventListener('message', e => {
 #[tokio::test]
 async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_source() {
     let page = Page::open_path(1024, 900, "/host.html", |s| s.add_page("/host.html", HOST)).await;
-    page.wait_js(
+    page.wait_true(
         "return window.heights.length > 0 && window.heights[window.heights.length - 1] > 300",
-        json!(true),
     )
     .await;
     let last = page
-        .js("return window.heights[window.heights.length - 1]")
-        .await
-        .as_f64()
-        .unwrap_or(0.0);
+        .number("return window.heights[window.heights.length - 1]")
+        .await;
     let iframe = page.wait_for("#map").await;
     iframe.enter_frame().await.expect("enter the iframe");
     page.wait_for("svg.map-svg path.region[data-class]").await;
@@ -68,16 +65,16 @@ async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_sourc
         .enter_parent_frame()
         .await
         .expect("back to the host");
-    page.screenshot("embed-320").await;
-    page.close().await;
+    page.finish("embed-320").await;
 }
 
 #[tokio::test]
 async fn the_embed_dialog_gives_an_iframe_for_the_current_view() {
-    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023", |_| {}).await;
-    page.wait_for_colours().await;
-    page.client
-        .find(Locator::XPath("//button[contains(., 'Embed')]"))
+    let page = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
+    let button = page
+        .client
+        .find(Locator::XPath("//button[contains(., 'Embed')]"));
+    button
         .await
         .expect("Embed button")
         .click()

@@ -1,39 +1,46 @@
 //! English: the map's names, legend, tooltip and the page language follow `lang`.
 
-use e2e::page::Page;
+use e2e::page::{assert_mentions, element, Page, INDICATOR};
 use serde_json::json;
+
+/// Waits until the page's language is `lang`.
+async fn wait_lang(page: &Page, lang: &str) {
+    page.wait_js("return document.documentElement.lang", json!(lang))
+        .await;
+}
+
+/// Waits until Taiyuan's name on the map reads `name`.
+async fn wait_taiyuan(page: &Page, name: &str) {
+    let label = element(".map-label[data-adcode=\"140100\"]");
+    page.wait_js(&format!("return {label}.textContent"), json!(name))
+        .await;
+}
 
 #[tokio::test]
 async fn english_names_legend_and_tooltip_and_back_to_chinese() {
-    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023&lang=en", |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_js("return document.documentElement.lang", json!("en"))
-        .await;
-    page.wait_js(
-        "return document.querySelector('.map-label[data-adcode=\"140100\"]').textContent",
-        json!("Taiyuan"),
-    )
-    .await;
+    let page = Page::coloured(1280, 900, "/?indicator=pm25&period=2023&lang=en").await;
+    wait_lang(&page, "en").await;
+    wait_taiyuan(&page, "Taiyuan").await;
     let legend = page.text_of(".legend").await;
-    assert!(
-        legend.contains("PM2.5 annual mean")
-            && legend.contains("No data")
-            && !legend.contains("无数据")
-            && !legend.contains("年均"),
-        "{legend}"
-    );
-    page.move_mouse_to(page.label_point("140100").await).await;
+    let english = ["PM2.5 annual mean", "No data"];
+    assert_mentions(&legend, &english, &["无数据", "年均"], "legend");
+    page.hover_region("140100").await;
     let tip = page.text_of("[role=tooltip]").await;
-    assert!(
-        tip.contains("Taiyuan")
-            && tip.contains("urban districts")
-            && !tip.contains("市区")
-            && !tip.contains("太原市"),
-        "outlets keep their own names: {tip}"
+    let why = "outlets keep their own names";
+    assert_mentions(
+        &tip,
+        &["Taiyuan", "urban districts"],
+        &["市区", "太原市"],
+        why,
     );
     let label = page.text_of("label[for=indicator]").await;
     assert_eq!(label.trim(), "Indicator", "panel labels in English only");
-    let option = page.js("return document.querySelector('select[name=indicator]').selectedOptions[0].textContent").await;
+    let option = page
+        .js(&format!(
+            "return {}.selectedOptions[0].textContent",
+            element(INDICATOR)
+        ))
+        .await;
     assert_eq!(
         option,
         json!("PM2.5 annual mean"),
@@ -47,22 +54,9 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         "{card}"
     );
     page.screenshot("english").await;
-    page.wait_for("button[name=lang]")
-        .await
-        .click()
-        .await
-        .expect("switch to Chinese");
-    page.wait_js("return document.documentElement.lang", json!("zh-CN"))
-        .await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=pm25&period=2023"),
-    )
-    .await;
-    page.wait_js(
-        "return document.querySelector('.map-label[data-adcode=\"140100\"]').textContent",
-        json!("太原"),
-    )
-    .await;
+    page.click("button[name=lang]").await;
+    wait_lang(&page, "zh-CN").await;
+    page.wait_search("?indicator=pm25&period=2023").await;
+    wait_taiyuan(&page, "太原").await;
     page.close().await;
 }

@@ -2,10 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use e2e::page::{strings, Page, WAIT};
+use e2e::page::Page;
 use e2e::server::FaultKind;
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use serde_json::{json, Value};
 
 const PREFECTURES: [&str; 11] = [
@@ -18,7 +17,11 @@ const GEOJSON: &str = "geo/shanxi-prefectures.geojson";
 async fn draws_the_eleven_prefectures_with_names_and_sources() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_map().await;
-    let codes = strings(&page.js("return [...document.querySelectorAll('svg path.region')].map(p => p.dataset.adcode)").await);
+    let codes = page
+        .strings(
+            "return [...document.querySelectorAll('svg path.region')].map(p => p.dataset.adcode)",
+        )
+        .await;
     assert_eq!(
         codes.iter().cloned().collect::<BTreeSet<_>>(),
         PREFECTURES
@@ -28,11 +31,11 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
     );
     assert_eq!(codes.len(), 11, "one element per prefecture");
     // Accessible names in both languages.
-    let labels = strings(&page.js("return [...document.querySelectorAll('svg path.region')].map(p => p.getAttribute('aria-label'))").await);
+    let labels = page.strings("return [...document.querySelectorAll('svg path.region')].map(p => p.getAttribute('aria-label'))").await;
     assert!(labels.contains(&"太原市 Taiyuan".to_string()), "{labels:?}");
     assert!(labels.contains(&"吕梁市 Lüliang".to_string()), "{labels:?}");
     // The names drawn on the map are visible and non-empty.
-    let names = strings(&page.js("return [...document.querySelectorAll('.map-label')].filter(l => l.getBoundingClientRect().width > 0).map(l => l.textContent)").await);
+    let names = page.strings("return [...document.querySelectorAll('.map-label')].filter(l => l.getBoundingClientRect().width > 0).map(l => l.textContent)").await;
     assert_eq!(names.len(), 11);
     assert!(
         names.contains(&"太原".to_string()) && names.contains(&"运城".to_string()),
@@ -60,42 +63,30 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
         footer.contains("示意图") && footer.contains("not a survey map"),
         "{footer}"
     );
-    page.screenshot("map-desktop").await;
-    page.close().await;
+    page.finish("map-desktop").await;
 }
 
 #[tokio::test]
 async fn hover_highlights_a_region_and_shows_its_tooltip() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_map().await;
-    let point = page.label_point("140100").await;
-    page.move_mouse_to(point).await;
-    let tip = page.wait_for("[role=tooltip]").await;
-    let text = tip.text().await.expect("tooltip text");
+    page.hover_region("140100").await;
+    let text = page.text_of("[role=tooltip]").await;
     assert!(
         text.contains("太原市") && text.contains("Taiyuan"),
         "{text}"
     );
-    let hovered = page.js("return [...document.querySelectorAll('path.region.hovered')].map(p => p.dataset.adcode)").await;
-    assert_eq!(strings(&hovered), vec!["140100"]);
+    let hovered = page.strings("return [...document.querySelectorAll('path.region.hovered')].map(p => p.dataset.adcode)").await;
+    assert_eq!(hovered, vec!["140100"]);
     assert!(
-        page.client
-            .find(Locator::Css("svg path.outline"))
-            .await
-            .is_ok(),
+        page.has("svg path.outline").await,
         "an outline is drawn over the hovered region"
     );
     page.screenshot("map-hover").await;
     // Moving to another region moves the tooltip with it.
-    page.move_mouse_to(page.label_point("140800").await).await;
-    page.client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(
-            "//*[@role='tooltip'][contains(., 'Yuncheng')]",
-        ))
-        .await
-        .expect("tooltip follows");
+    page.hover_region("140800").await;
+    page.wait_xpath("//*[@role='tooltip'][contains(., 'Yuncheng')]")
+        .await;
     page.close().await;
 }
 
@@ -146,54 +137,29 @@ async fn click_selects_one_region_at_a_time() {
     let page = Page::open(1280, 900, |_| {}).await;
     page.wait_for_map().await;
     for code in ["140100", "140200"] {
-        page.click_at(page.label_point(code).await).await;
+        page.click_region(code).await;
     }
-    let selected = page.js("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode)").await;
-    assert_eq!(strings(&selected), vec!["140200"]);
+    let selected = page.strings("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode)").await;
+    assert_eq!(selected, vec!["140200"]);
     page.close().await;
 }
 
 async fn failing_load_recovers(kind: FaultKind, expect_in_message: &str, shot: &str) {
     let page = Page::open(1024, 800, |s| s.fail_next(GEOJSON, kind, 1)).await;
-    let alert = page.wait_for("[role=alert]").await;
-    let text = alert.text().await.expect("alert text");
+    let text = page.text_of("[role=alert]").await;
     assert!(
         text.contains("could not be loaded") && text.contains(expect_in_message),
         "{text}"
     );
-    assert!(
-        page.client
-            .find(Locator::Css("svg path.region"))
-            .await
-            .is_err(),
-        "no map drawn"
-    );
+    assert!(!page.has("svg path.region").await, "no map drawn");
     page.screenshot(shot).await;
-    page.wait_for("[role=alert] button")
-        .await
-        .click()
-        .await
-        .expect("click retry");
+    page.click("[role=alert] button").await;
     page.wait_for_map().await;
-    let n = page
-        .js("return document.querySelectorAll('svg path.region').length")
-        .await;
-    assert_eq!(n, json!(11));
-    assert!(
-        page.client
-            .find(Locator::Css("[role=alert]"))
-            .await
-            .is_err(),
-        "the alert is gone"
-    );
-    assert_eq!(
-        page.server
-            .requests()
-            .iter()
-            .filter(|p| p.ends_with(GEOJSON))
-            .count(),
-        2
-    );
+    assert_eq!(page.count("svg path.region").await, json!(11));
+    assert!(!page.has("[role=alert]").await, "the alert is gone");
+    let requests = page.server.requests();
+    let loads = requests.iter().filter(|p| p.ends_with(GEOJSON)).count();
+    assert_eq!(loads, 2);
     page.close().await;
 }
 
@@ -216,11 +182,7 @@ async fn says_it_is_loading_while_the_data_is_on_its_way() {
     let status = page.text_of("[role=status]").await;
     assert!(status.contains("Loading"), "{status}");
     page.wait_for_map().await;
-    assert!(page
-        .client
-        .find(Locator::Css("[role=status]"))
-        .await
-        .is_err());
+    assert!(!page.has("[role=status]").await);
     page.close().await;
 }
 
@@ -252,14 +214,11 @@ async fn phone_width_fits_without_horizontal_scroll_and_names_do_not_overlap() {
         "horizontal scroll at 360 px: {scroll}"
     );
     let svg_w = page
-        .js("return document.querySelector('svg.map-svg').getBoundingClientRect().width")
-        .await
-        .as_f64()
-        .unwrap_or(0.0);
+        .number("return document.querySelector('svg.map-svg').getBoundingClientRect().width")
+        .await;
     assert!(svg_w > 300.0, "the map uses the phone's width ({svg_w} px)");
     assert_eq!(overlapping_labels(&page).await, json!([]));
-    page.screenshot("map-phone-360").await;
-    page.close().await;
+    page.finish("map-phone-360").await;
 }
 
 #[tokio::test]

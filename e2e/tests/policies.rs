@@ -1,37 +1,41 @@
 //! The policy panel in a real headless Chromium: filters, footprints on the map,
 //! county boundaries, and related indicators.
 
-use e2e::page::{strings, Page};
-use serde_json::json;
+use e2e::page::{element, Page, INDICATOR};
+use fantoccini::key::Key;
+use serde_json::{json, Value};
 
 const YUNCHENG: &str = "140800";
 
+/// The ids of the measures matching `css`.
 async fn measure_ids(page: &Page, css: &str) -> Vec<String> {
-    strings(
-        &page
-            .js(&format!(
-                "return [...document.querySelectorAll('{css}')].map(m => m.dataset.measure)"
-            ))
-            .await,
-    )
+    page.strings(&format!(
+        "return [...document.querySelectorAll('{css}')].map(m => m.dataset.measure)"
+    ))
+    .await
 }
 
+/// Waits until the measures listed include `id`.
+async fn wait_listed(page: &Page, id: &str) {
+    page.wait_true(&format!("return [...document.querySelectorAll('article[data-measure]')].map(m => m.dataset.measure).includes('{id}')")).await;
+}
+
+/// Whether the panel is right of the map, its overflow-y, and whether it scrolls.
+const BESIDE_THE_MAP: &str = "const m = document.querySelector('.map-column').getBoundingClientRect(); const p = document.querySelector('aside.panel'); const r = p.getBoundingClientRect(); return [r.left >= m.right - 1, getComputedStyle(p).overflowY, p.scrollHeight > p.clientHeight];";
+
+/// Whether the panel is below the map, and whether the page has no horizontal scroll.
+const BELOW_THE_MAP: &str = "const m = document.querySelector('.map-column').getBoundingClientRect(); const r = document.querySelector('aside.panel').getBoundingClientRect(); return [r.top >= m.bottom - 1, document.documentElement.scrollWidth <= document.documentElement.clientWidth];";
+
 async fn open() -> Page {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_for(".policy-panel article[data-measure]").await;
-    page
+    Page::showing(1280, 900, "/", ".policy-panel article[data-measure]").await
 }
 
 #[tokio::test]
 async fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
     let page = open().await;
-    page.click_at(page.label_point(YUNCHENG).await).await;
-    page.wait_js(
-        "return !!document.querySelector('.province-group')",
-        json!(true),
-    )
-    .await;
+    page.click_region(YUNCHENG).await;
+    page.wait_true("return !!document.querySelector('.province-group')")
+        .await;
     let targeted = measure_ids(
         &page,
         ".theme-group:not(.province-group) article[data-measure]",
@@ -60,43 +64,31 @@ async fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
     assert!(!province.iter().any(|p| targeted.contains(p)));
     let note = page.text_of(".filter-note").await;
     assert!(note.contains("运城"), "{note}");
-    page.screenshot("policies-yuncheng").await;
-    page.close().await;
+    page.finish("policies-yuncheng").await;
 }
 
 #[tokio::test]
 async fn the_yellow_river_measure_lights_up_its_nineteen_counties() {
     let page = open().await;
-    let card = page
-        .wait_for("article[data-measure=campaign-yellow-river-counties]")
+    page.click("article[data-measure=campaign-yellow-river-counties]")
         .await;
-    card.click().await.expect("choose the measure");
-    page.wait_js("return document.querySelectorAll('.county-layer path.county[data-highlighted=true]').length", json!(19)).await;
-    let counties = strings(&page.js("return [...document.querySelectorAll('.county-layer path.county')].map(p => p.dataset.adcode)").await);
+    page.wait_count(".county-layer path.county[data-highlighted=true]", 19)
+        .await;
+    let counties = page.strings("return [...document.querySelectorAll('.county-layer path.county')].map(p => p.dataset.adcode)").await;
     assert!(
         counties.contains(&"140932".to_string()) && counties.contains(&"140827".to_string()),
         "Pianguan to Yuanqu: {counties:?}"
     );
-    let lit = strings(&page.js("return [...document.querySelectorAll('path.region[data-highlighted=true]')].map(p => p.dataset.adcode).sort()").await);
+    let lit = page.strings("return [...document.querySelectorAll('path.region[data-highlighted=true]')].map(p => p.dataset.adcode).sort()").await;
     assert_eq!(lit, vec!["140800", "140900", "141000", "141100"]);
-    assert_eq!(
-        page.js("return document.querySelectorAll('path.region[data-highlighted=false]').length")
-            .await,
-        json!(7)
-    );
+    let unlit = page.count("path.region[data-highlighted=false]").await;
+    assert_eq!(unlit, json!(7));
     page.screenshot("policies-yellow-river").await;
     // Choosing it again and moving the pointer away clears the footprint.
-    page.wait_for("article[data-measure=campaign-yellow-river-counties] h4")
-        .await
-        .click()
-        .await
-        .expect("unchoose");
+    page.click("article[data-measure=campaign-yellow-river-counties] h4")
+        .await;
     page.move_mouse_to((2.0, 2.0)).await;
-    page.wait_js(
-        "return document.querySelectorAll('path.region[data-highlighted]').length",
-        json!(0),
-    )
-    .await;
+    page.wait_count("path.region[data-highlighted]", 0).await;
     page.close().await;
 }
 
@@ -104,70 +96,43 @@ async fn the_yellow_river_measure_lights_up_its_nineteen_counties() {
 async fn theme_filter_and_search_narrow_the_list() {
     let page = open().await;
     let all = measure_ids(&page, "article[data-measure]").await.len();
-    page.wait_for("select[name=theme]")
-        .await
-        .select_by_value("soil")
-        .await
-        .expect("theme");
-    page.wait_js("return [...document.querySelectorAll('.theme-group')].every(g => g.querySelectorAll('.chip[data-theme=soil]').length === g.querySelectorAll('article').length)", json!(true)).await;
+    page.choose("select[name=theme]", "soil").await;
+    page.wait_true("return [...document.querySelectorAll('.theme-group')].every(g => g.querySelectorAll('.chip[data-theme=soil]').length === g.querySelectorAll('article').length)").await;
     let soil = measure_ids(&page, "article[data-measure]").await;
     assert!(soil.len() >= 4 && soil.len() < all, "{soil:?}");
-    page.wait_for("select[name=theme]")
-        .await
-        .select_by_value("")
-        .await
-        .expect("all themes");
+    page.choose("select[name=theme]", "").await;
     let search = page.wait_for("input[name=q]").await;
     search.send_keys("臭氧").await.expect("type");
-    page.wait_js("return [...document.querySelectorAll('article[data-measure]')].map(m => m.dataset.measure).includes('air-ozone-winter')", json!(true)).await;
+    wait_listed(&page, "air-ozone-winter").await;
     let found = measure_ids(&page, "article[data-measure]").await;
     assert!(found.len() < all, "{found:?}");
     search.clear().await.expect("clear");
     search.send_keys("ozone").await.expect("type");
-    page.wait_js("return [...document.querySelectorAll('article[data-measure]')].map(m => m.dataset.measure).includes('air-ozone-winter')", json!(true)).await;
+    wait_listed(&page, "air-ozone-winter").await;
     page.close().await;
 }
 
 #[tokio::test]
 async fn a_related_indicator_switches_the_map() {
     let page = open().await;
-    let button = page
-        .wait_for("article[data-measure=air-ozone-winter] button[data-indicator=o3]")
+    page.click("article[data-measure=air-ozone-winter] button[data-indicator=o3]")
         .await;
-    button.click().await.expect("click the related indicator");
-    page.wait_js(
-        "return document.querySelector('select[name=indicator]').value",
-        json!("o3"),
-    )
-    .await;
-    page.wait_js("return location.search", json!("?indicator=o3&period=2023"))
-        .await;
-    assert_eq!(
-        page.classes().await["140100"],
-        "0",
-        "Taiyuan has the only ozone value"
-    );
+    page.wait_value(INDICATOR, "o3").await;
+    page.wait_search("?indicator=o3&period=2023").await;
+    let taiyuan = page.classes().await["140100"].clone();
+    assert_eq!(taiyuan, "0", "Taiyuan has the only ozone value");
     page.close().await;
 }
 
 #[tokio::test]
 async fn measures_per_city_is_a_layer_computed_from_the_measures() {
     let page = open().await;
-    page.wait_for("select[name=indicator]")
-        .await
-        .select_by_value("measure-count")
-        .await
-        .expect("choose the layer");
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=measure-count&period=2024-policy-text"),
-    )
-    .await;
+    page.choose(INDICATOR, "measure-count").await;
+    page.wait_search("?indicator=measure-count&period=2024-policy-text")
+        .await;
     let c = page.classes().await;
     assert!(c.values().all(|v| v != "none"), "{c:?}");
-    let datong = page
-        .js("return document.querySelector('path.region[data-adcode=\"140200\"]').dataset.class")
-        .await;
+    let datong = page.class_of("140200").await;
     assert_eq!(
         datong,
         json!("0"),
@@ -181,9 +146,7 @@ async fn measures_per_city_is_a_layer_computed_from_the_measures() {
 #[tokio::test]
 async fn panel_is_beside_the_map_when_wide_and_below_when_narrow() {
     let page = open().await;
-    let wide = page
-        .js("const m = document.querySelector('.map-column').getBoundingClientRect(); const p = document.querySelector('aside.panel'); const r = p.getBoundingClientRect(); return [r.left >= m.right - 1, getComputedStyle(p).overflowY, p.scrollHeight > p.clientHeight];")
-        .await;
+    let wide = page.js(BESIDE_THE_MAP).await;
     assert_eq!(
         wide,
         json!([true, "auto", true]),
@@ -192,9 +155,7 @@ async fn panel_is_beside_the_map_when_wide_and_below_when_narrow() {
     page.close().await;
     let page = Page::open(360, 740, |_| {}).await;
     page.wait_for(".policy-panel article[data-measure]").await;
-    let narrow = page
-        .js("const m = document.querySelector('.map-column').getBoundingClientRect(); const r = document.querySelector('aside.panel').getBoundingClientRect(); return [r.top >= m.bottom - 1, document.documentElement.scrollWidth <= document.documentElement.clientWidth];")
-        .await;
+    let narrow = page.js(BELOW_THE_MAP).await;
     assert_eq!(
         narrow,
         json!([true, true]),
@@ -203,6 +164,63 @@ async fn panel_is_beside_the_map_when_wide_and_below_when_narrow() {
     // Long Chinese text wraps inside its card.
     let fits = page.js("return [...document.querySelectorAll('.measure-text')].every(t => t.scrollWidth <= t.clientWidth + 1)").await;
     assert_eq!(fits, json!(true));
-    page.screenshot("policies-phone-360").await;
-    page.close().await;
+    page.finish("policies-phone-360").await;
+}
+
+/// JavaScript for what the keyboard test looks at, for the card matching `card`:
+/// whether it is chosen, which measure has the focus (or the focused element's
+/// tag), whether the focused element is the very card that was marked, and
+/// whether its basis is open.
+fn card_state(card: &str) -> String {
+    format!(
+        "(() => {{ const c = {}; const a = document.activeElement; const d = c && c.querySelector('details.basis');
+         return {{
+           chosen: !!c && (c.getAttribute('aria-current') === 'true' || c.classList.contains('chosen')),
+           focused: a && a.dataset && a.dataset.measure ? a.dataset.measure : (a ? a.tagName : null),
+           same: !!c && a === c && a.e2eMark === 'the marked card',
+           open: !!d && d.open,
+         }}; }})()",
+        element(card)
+    )
+}
+
+/// Enter on a focused card chooses it and Enter again unchooses it; the card
+/// stays the same element throughout, keeps the focus and keeps its open basis.
+#[tokio::test]
+async fn enter_on_a_card_chooses_it_and_keeps_its_focus_and_open_basis() {
+    let cards = ".policy-panel .measures article.measure[data-measure]";
+    let page = Page::showing(1440, 900, "/", cards).await;
+    let id = page
+        .js(&format!(
+            "const d = document.querySelector('{cards} details.basis'); return d ? d.closest('article').dataset.measure : null"
+        ))
+        .await;
+    let id = id.as_str().expect("a card with a basis").to_string();
+    let card = format!("{cards}[data-measure=\"{id}\"]");
+    page.click(&format!("{card} details.basis summary")).await;
+    page.wait_true(&format!(
+        "return {}.open",
+        element(&format!("{card} details.basis"))
+    ))
+    .await;
+    page.js(&format!(
+        "const c = {}; c.e2eMark = 'the marked card'; c.focus(); return true",
+        element(&card)
+    ))
+    .await;
+    let state = format!("return {}", card_state(&card));
+    let expect =
+        |chosen: bool| json!({"chosen": chosen, "focused": id, "same": true, "open": true});
+    assert_eq!(page.js(&state).await, expect(false), "{id}: before Enter");
+    for (press, chosen) in [("Enter", true), ("Enter again", false)] {
+        page.press(Key::Enter).await;
+        page.wait_js(&format!("{state}.chosen"), Value::Bool(chosen))
+            .await;
+        assert_eq!(
+            page.js(&state).await,
+            expect(chosen),
+            "{id}: after {press} the card is the same element, focused, its basis open"
+        );
+    }
+    page.finish("policies-keyboard").await;
 }

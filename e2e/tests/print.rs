@@ -5,9 +5,8 @@ use fantoccini::wd::PrintConfiguration;
 
 #[tokio::test]
 async fn printing_fits_on_one_page() {
-    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023", |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_for(".policy-panel article[data-measure]").await;
+    let cards = ".policy-panel article[data-measure]";
+    let page = Page::showing(1280, 900, "/?indicator=pm25&period=2023", cards).await;
     let pdf = page
         .client
         .print(PrintConfiguration::default())

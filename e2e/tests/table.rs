@@ -1,53 +1,36 @@
 //! The indicator table: sortable, and its CSV download is exactly what it shows.
 
-use e2e::page::{strings, Page};
+use e2e::page::Page;
 use serde_json::json;
+
+/// Sorts the table by value (again: the other way round) and waits until the
+/// first row is the city `first`.
+async fn sort_by_value(page: &Page, first: &str) {
+    page.click(".data-table button[data-sort=value]").await;
+    page.wait_js(
+        "return document.querySelector('.data-table tbody tr').dataset.adcode",
+        json!(first),
+    )
+    .await;
+}
 
 #[tokio::test]
 async fn table_sorts_and_downloads_what_it_shows_as_utf8_csv_with_bom() {
-    let page = Page::open_path(1280, 900, "/?indicator=pm25&period=2023", |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_for("details.data-table summary")
-        .await
-        .click()
-        .await
-        .expect("open the table");
-    page.wait_js(
-        "return document.querySelectorAll('.data-table tbody tr').length",
-        json!(11),
-    )
-    .await;
-    page.wait_for(".data-table button[data-sort=value]")
-        .await
-        .click()
-        .await
-        .expect("sort by value");
-    page.wait_js(
-        "return document.querySelector('.data-table tbody tr').dataset.adcode",
-        json!("140300"),
-    )
-    .await;
-    page.wait_for(".data-table button[data-sort=value]")
-        .await
-        .click()
-        .await
-        .expect("sort descending");
-    page.wait_js(
-        "return document.querySelector('.data-table tbody tr').dataset.adcode",
-        json!("140800"),
-    )
-    .await;
-    let shown = strings(&page.js("return [...document.querySelectorAll('.data-table tbody tr')].map(r => r.dataset.adcode)").await);
-    let wrapped = "const done = arguments[arguments.length - 1];
+    let page = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
+    page.click("details.data-table summary").await;
+    page.wait_count(".data-table tbody tr", 11).await;
+    sort_by_value(&page, "140300").await;
+    sort_by_value(&page, "140800").await;
+    let shown = page.strings("return [...document.querySelectorAll('.data-table tbody tr')].map(r => r.dataset.adcode)").await;
+    let got = page
+        .js_async(
+            "const done = arguments[arguments.length - 1];
         fetch(document.querySelector('.data-table a[download]').href).then(r => r.arrayBuffer()).then(b => {
             const bytes = new Uint8Array(b);
             done([bytes[0], bytes[1], bytes[2], new TextDecoder().decode(b)]);
-        }, e => done(String(e)));";
-    let got = page
-        .client
-        .execute_async(wrapped, vec![])
-        .await
-        .expect("read the download");
+        }, e => done(String(e)));",
+        )
+        .await;
     assert_eq!(
         [&got[0], &got[1], &got[2]],
         [&json!(0xEF), &json!(0xBB), &json!(0xBF)],

@@ -7,8 +7,7 @@ use fantoccini::actions::{InputSource, PointerAction, TouchActions};
 
 #[tokio::test]
 async fn a_tap_shows_the_tooltip() {
-    let page = Page::open(390, 800, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(390, 800, "/").await;
     let (x, y) = page.label_point("140100").await;
     let tap = TouchActions::new("finger".into())
         .then(PointerAction::MoveTo {
@@ -21,6 +20,5 @@ async fn a_tap_shows_the_tooltip() {
     page.client.perform_actions(tap).await.expect("tap");
     let tip = page.text_of("[role=tooltip]").await;
     assert!(tip.contains("太原市") && tip.contains("Taiyuan"), "{tip}");
-    page.screenshot("touch-tooltip").await;
-    page.close().await;
+    page.finish("touch-tooltip").await;
 }

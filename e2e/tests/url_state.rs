@@ -1,97 +1,56 @@
 //! The URL is the view: reloading restores it, back and forward step through
 //! view changes, and bad parameters fall back to defaults with a notice.
 
-use e2e::page::{strings, Page};
+use e2e::page::{Page, INDICATOR};
 use serde_json::json;
 
 #[tokio::test]
 async fn reloading_restores_cities_measure_and_theme() {
     let q = "/?indicator=pm25&period=2023&method=jenks&classes=4&palette=viridis&cities=140800,141000&measure=air-signature&theme=air";
-    let page = Page::open_path(1280, 900, q, |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_for(".policy-panel article[data-measure]").await;
-    page.wait_js("return location.search", json!(&q[1..])).await;
-    let pressed = strings(&page.js("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode).sort()").await);
+    let page = Page::showing(1280, 900, q, ".policy-panel article[data-measure]").await;
+    page.wait_search(&q[1..]).await;
+    let pressed = page.strings("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode).sort()").await;
     assert_eq!(pressed, vec!["140800", "141000"]);
-    assert_eq!(
-        page.js("return document.querySelector('select[name=theme]').value")
-            .await,
-        json!("air")
-    );
-    assert_eq!(
-        page.js("return document.querySelector('select[name=method]').value")
-            .await,
-        json!("jenks")
-    );
-    assert_eq!(
-        page.js("return document.querySelector('select[name=palette]').value")
-            .await,
-        json!("viridis")
-    );
+    for (select, value) in [
+        ("theme", "air"),
+        ("method", "jenks"),
+        ("palette", "viridis"),
+    ] {
+        let css = format!("select[name={select}]");
+        assert_eq!(page.value_of(&css).await, json!(value));
+    }
     page.wait_for("article.measure.chosen[data-measure=air-signature]")
         .await;
-    let lit = strings(&page.js("return [...document.querySelectorAll('path.region[data-highlighted=true]')].map(p => p.dataset.adcode)").await);
+    let lit = page.strings("return [...document.querySelectorAll('path.region[data-highlighted=true]')].map(p => p.dataset.adcode)").await;
     assert!(
         lit.contains(&"140800".to_string()),
         "the chosen measure's footprint is shown: {lit:?}"
     );
     page.client.refresh().await.expect("reload");
     page.wait_for_colours().await;
-    page.wait_js("return location.search", json!(&q[1..])).await;
+    page.wait_search(&q[1..]).await;
     page.close().await;
 }
 
 #[tokio::test]
 async fn back_and_forward_step_through_view_changes() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
-    page.wait_for(".policy-panel article[data-measure]").await;
+    let page = Page::showing(1280, 900, "/", ".policy-panel article[data-measure]").await;
     let first = page.search().await;
-    page.wait_for("select[name=indicator]")
-        .await
-        .select_by_value("pm25")
-        .await
-        .expect("indicator");
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=pm25&period=2023"),
-    )
-    .await;
-    page.click_at(page.label_point("140100").await).await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=pm25&period=2023&cities=140100"),
-    )
-    .await;
+    page.choose(INDICATOR, "pm25").await;
+    page.wait_search("?indicator=pm25&period=2023").await;
+    page.click_region("140100").await;
+    page.wait_search("?indicator=pm25&period=2023&cities=140100")
+        .await;
     page.js("history.back(); return true").await;
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=pm25&period=2023"),
-    )
-    .await;
-    page.wait_js(
-        "return document.querySelectorAll('path.region[aria-pressed=true]').length",
-        json!(0),
-    )
-    .await;
+    page.wait_search("?indicator=pm25&period=2023").await;
+    page.wait_count("path.region[aria-pressed=true]", 0).await;
     page.js("history.back(); return true").await;
-    page.wait_js("return location.search", json!(first)).await;
-    page.wait_js(
-        "return document.querySelector('select[name=indicator]').value",
-        json!("air-rank"),
-    )
-    .await;
-    assert_eq!(
-        page.classes().await["140200"],
-        "best3",
-        "the map shows the restored view"
-    );
+    page.wait_search(&first).await;
+    page.wait_value(INDICATOR, "air-rank").await;
+    let datong = page.classes().await["140200"].clone();
+    assert_eq!(datong, "best3", "the map shows the restored view");
     page.js("history.forward(); return true").await;
-    page.wait_js(
-        "return document.querySelector('select[name=indicator]').value",
-        json!("pm25"),
-    )
-    .await;
+    page.wait_value(INDICATOR, "pm25").await;
     page.close().await;
 }
 
@@ -105,21 +64,16 @@ async fn bad_parameters_fall_back_with_a_notice() {
         ("/?classes=99&palette=rainbow&zoom=4", "zoom"),
         ("/?indicator=nope&period=1999", "nope"),
     ] {
-        let page = Page::open_path(1280, 900, q, |_| {}).await;
-        page.wait_for_colours().await;
+        let page = Page::coloured(1280, 900, q).await;
         let notice = page.text_of(".notice").await;
         assert!(notice.contains(word), "{q}: {notice}");
         page.close().await;
     }
     let huge = format!("/?indicator=pm25&pad={}", "x".repeat(10_000));
-    let page = Page::open_path(1280, 900, &huge, |_| {}).await;
-    page.wait_for_colours().await;
+    let page = Page::coloured(1280, 900, &huge).await;
     let notice = page.text_of(".notice").await;
     assert!(notice.contains("too long"), "{notice}");
-    page.wait_js(
-        "return location.search",
-        json!("?indicator=air-rank&period=2023-jan-nov"),
-    )
-    .await;
+    page.wait_search("?indicator=air-rank&period=2023-jan-nov")
+        .await;
     page.close().await;
 }
