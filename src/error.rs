@@ -134,65 +134,59 @@ impl At {
 }
 
 impl Problem {
-    /// The problem in Chinese and English.
+    /// The problem in Chinese and English, after its place in the file.
     pub fn text(&self) -> Text {
-        match self {
+        let (at, zh, en) = match self {
             Problem::Duplicate { kind, id } => {
                 let (zh, en) = kind.text();
-                Text::new(
+                (
+                    None,
                     format!("{zh} “{id}” 出现两次"),
                     format!("{en} “{id}” is defined twice"),
                 )
             }
             Problem::Unknown { at, kind, id } => {
                 let (zh, en) = kind.text();
-                let at = at.text();
-                Text::new(
-                    format!("{}：未知{zh} “{id}”", at.zh),
-                    format!("{}: unknown {en} “{id}”", at.en),
+                (
+                    Some(at),
+                    format!("未知{zh} “{id}”"),
+                    format!("unknown {en} “{id}”"),
                 )
             }
             Problem::Missing { at, kind } => {
                 let (zh, en) = kind.text();
-                let at = at.text();
-                Text::new(
-                    format!("{}：缺少{zh}", at.zh),
-                    format!("{}: no {en}", at.en),
-                )
+                (Some(at), format!("缺少{zh}"), format!("no {en}"))
             }
-            Problem::WrongId { at, expected } => {
-                let at = at.text();
-                Text::new(
-                    format!("{}：id 应为 “{expected}”", at.zh),
-                    format!("{}: the id must be “{expected}”", at.en),
-                )
-            }
-            Problem::ValueDoesNotFit { at, value } => {
-                let at = at.text();
-                Text::new(
-                    format!("{}：数值 {value} 与指标不符", at.zh),
-                    format!("{}: value {value} does not fit its indicator", at.en),
-                )
-            }
-            Problem::SecondValue { at } => {
-                let at = at.text();
-                Text::new(
-                    format!("{}：同一城市同一时段的第二个数值", at.zh),
-                    format!("{}: a second value for the same city and period", at.en),
-                )
-            }
-            Problem::BadAdcode { at, adcode } => {
-                let at = at.text();
-                Text::new(
-                    format!("{}：行政区划代码 “{adcode}” 不是六位数字", at.zh),
-                    format!("{}: adcode “{adcode}” is not six digits", at.en),
-                )
-            }
-            Problem::PeriodDiffers { period } => Text::new(
+            Problem::WrongId { at, expected } => (
+                Some(at),
+                format!("id 应为 “{expected}”"),
+                format!("the id must be “{expected}”"),
+            ),
+            Problem::ValueDoesNotFit { at, value } => (
+                Some(at),
+                format!("数值 {value} 与指标不符"),
+                format!("value {value} does not fit its indicator"),
+            ),
+            Problem::SecondValue { at } => (
+                Some(at),
+                "同一城市同一时段的第二个数值".into(),
+                "a second value for the same city and period".into(),
+            ),
+            Problem::BadAdcode { at, adcode } => (
+                Some(at),
+                format!("行政区划代码 “{adcode}” 不是六位数字"),
+                format!("adcode “{adcode}” is not six digits"),
+            ),
+            Problem::PeriodDiffers { period } => (
+                None,
                 format!("时段 {period} 与已载入的不同"),
                 format!("period {period} differs from the loaded one"),
             ),
-            Problem::NothingToDraw => Text::new("没有可绘制的区域", "nothing to draw"),
+            Problem::NothingToDraw => (None, "没有可绘制的区域".into(), "nothing to draw".into()),
+        };
+        match at.map(At::text) {
+            Some(at) => Text::new(format!("{}：{zh}", at.zh), format!("{}: {en}", at.en)),
+            None => Text::new(zh, en),
         }
     }
 }
@@ -215,20 +209,18 @@ impl Error {
                 format!("{url} 返回 HTTP {status}"),
                 format!("{url} answered HTTP {status}"),
             ),
-            Error::Json { file, reason } => Text::new(
-                format!("{file} 不是可读的 JSON：{reason}"),
-                format!("{file} is not readable JSON: {reason}"),
+            Error::Json { file, reason } => about(
+                file,
+                ("不是可读的 JSON", "is not readable JSON"),
+                Text::new(reason.clone(), reason.clone()),
             ),
-            Error::Shape { file, reason } => Text::new(
-                format!("{file} 的结构不符：{reason}"),
-                format!("{file} does not have the expected shape: {reason}"),
+            Error::Shape { file, reason } => about(
+                file,
+                ("的结构不符", "does not have the expected shape"),
+                Text::new(reason.clone(), reason.clone()),
             ),
             Error::Validation { file, problem } => {
-                let p = problem.text();
-                Text::new(
-                    format!("{file} 有误：{}", p.zh),
-                    format!("{file} is not valid: {}", p.en),
-                )
+                about(file, ("有误", "is not valid"), problem.text())
             }
         }
     }
@@ -261,6 +253,14 @@ impl Error {
             },
         }
     }
+}
+
+/// "{file} {what}: {detail}" in both languages.
+fn about(file: &str, (zh, en): (&str, &str), detail: Text) -> Text {
+    Text::new(
+        format!("{file} {zh}：{}", detail.zh),
+        format!("{file} {en}: {}", detail.en),
+    )
 }
 
 impl fmt::Display for Error {

@@ -182,17 +182,17 @@ fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
             ..Filter::default()
         },
     );
-    for id in [
+    let named = [
         "campaign-yellow-river-counties",
         "campaign-fen-valley",
         "campaign-clear-water",
         "air-signature",
-    ] {
-        assert!(
-            targeted.iter().any(|t| t == id),
-            "{id} targets Yuncheng: {targeted:?}"
-        );
-    }
+    ];
+    let missing: Vec<&str> = named
+        .into_iter()
+        .filter(|id| !targeted.iter().any(|t| t == id))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?} target Yuncheng");
     assert!(!targeted.iter().any(|t| t == "project-xiaohe"));
     let f = p.filter(&Filter {
         cities,

@@ -298,25 +298,20 @@ mod tests {
         assert_eq!(r.parent.as_deref(), Some("140100"));
     }
 
+    fn error_of(text: &str) -> Error {
+        parse_boundaries("f.geojson", text).expect_err("invalid")
+    }
+
     /// The reason of a shape error.
     fn shape_of(text: &str) -> String {
-        match parse_boundaries("f.geojson", text) {
-            Err(Error::Shape { file, reason }) => {
-                assert_eq!(file, "f.geojson");
-                reason
-            }
+        match error_of(text) {
+            Error::Shape { file, reason } if file == "f.geojson" => reason,
             other => panic!("expected a shape error, got {other:?}"),
         }
     }
 
-    fn problem_of(text: &str) -> Problem {
-        match parse_boundaries("f.geojson", text) {
-            Err(Error::Validation { file, problem }) => {
-                assert_eq!(file, "f.geojson");
-                problem
-            }
-            other => panic!("expected a validation error, got {other:?}"),
-        }
+    fn problem(problem: Problem) -> Error {
+        Error::validation("f.geojson", problem)
     }
 
     #[test]
@@ -326,7 +321,7 @@ mod tests {
             Err(Error::Json { .. })
         ));
         assert!(shape_of(SQUARE).contains("FeatureCollection"));
-        assert_eq!(problem_of(&collection(&[])), Problem::NothingToDraw);
+        assert_eq!(error_of(&collection(&[])), problem(Problem::NothingToDraw));
     }
 
     #[test]
@@ -334,24 +329,17 @@ mod tests {
         let no_code = collection(&[feature(r#"{"name_zh":"x"}"#, SQUARE)]);
         assert!(shape_of(&no_code).contains("no adcode"));
         let bad_code = collection(&[feature(r#"{"adcode":"14","name_zh":"x"}"#, SQUARE)]);
+        let (at, adcode) = (At::Feature(1), "14".to_string());
         assert_eq!(
-            problem_of(&bad_code),
-            Problem::BadAdcode {
-                at: At::Feature(1),
-                adcode: "14".into()
-            }
+            error_of(&bad_code),
+            problem(Problem::BadAdcode { at, adcode })
         );
         let dup = collection(&[
             feature(r#"{"adcode":"140100","name_zh":"x"}"#, SQUARE),
             feature(r#"{"adcode":"140100","name_zh":"y"}"#, SQUARE),
         ]);
-        assert_eq!(
-            problem_of(&dup),
-            Problem::Duplicate {
-                kind: Item::Adcode,
-                id: "140100".into()
-            }
-        );
+        let (kind, id) = (Item::Adcode, "140100".to_string());
+        assert_eq!(error_of(&dup), problem(Problem::Duplicate { kind, id }));
         let point = collection(&[feature(
             r#"{"adcode":"140100","name_zh":"x"}"#,
             r#"{"type":"Point","coordinates":[1,2]}"#,

@@ -270,22 +270,15 @@ impl Policies {
         let mut province_wide = Vec::new();
         for m in self.measures.iter().filter(|m| passes(m)) {
             let fp = self.footprint(m);
-            if f.cities.is_empty() {
-                let t = self
-                    .themes
-                    .iter()
-                    .position(|t| Some(&t.id) == m.themes.first())
-                    .unwrap_or(usize::MAX);
-                by_theme.entry(t).or_default().push(m);
-            } else if fp.province_wide {
+            if !f.cities.is_empty() && fp.province_wide {
                 province_wide.push(m);
-            } else if f.cities.iter().any(|c| fp.prefectures.contains(c)) {
-                let t = self
+            } else if f.cities.is_empty() || f.cities.iter().any(|c| fp.prefectures.contains(c)) {
+                let main_theme = self
                     .themes
                     .iter()
                     .position(|t| Some(&t.id) == m.themes.first())
                     .unwrap_or(usize::MAX);
-                by_theme.entry(t).or_default().push(m);
+                by_theme.entry(main_theme).or_default().push(m);
             }
         }
         let targeted = by_theme

@@ -209,34 +209,27 @@ mod tests {
         assert!(describe(&set(), "nope", "2023", "140100").is_none());
     }
 
+    fn en(t: &Option<Text>) -> Option<&str> {
+        t.as_ref().map(|t| t.en.as_str())
+    }
+
     #[test]
     fn rank_band_uses_the_published_position() {
-        let i = describe(&set(), "air-rank", "2023-jan-nov", "140800").expect("indicator exists");
-        assert_eq!(i.value.en, "Worst three");
+        let at = |adcode| describe(&set(), "air-rank", "2023-jan-nov", adcode).expect("exists");
+        let i = at("140800");
         assert_eq!(
-            i.rank.as_ref().map(|r| r.en.as_str()),
-            Some("position 8–9 of 11")
+            (i.value.en.as_str(), en(&i.rank), en(&i.note), en(&i.scope)),
+            (
+                "Worst three",
+                Some("position 8–9 of 11"),
+                Some("tied with Yangquan"),
+                Some("scope not stated")
+            )
         );
-        assert_eq!(
-            i.rank.as_ref().map(|r| r.zh.as_str()),
-            Some("第8—9名（共11个）")
-        );
+        assert_eq!(i.rank.map(|r| r.zh).as_deref(), Some("第8—9名（共11个）"));
         assert!(i.partial);
-        assert_eq!(
-            i.note.as_ref().map(|n| n.en.as_str()),
-            Some("tied with Yangquan")
-        );
-        assert_eq!(
-            i.scope.as_ref().map(|s| s.en.as_str()),
-            Some("scope not stated")
-        );
-        let bottom = describe(&set(), "air-rank", "2023-jan-nov", "141100").expect("exists");
-        assert_eq!(
-            bottom.rank.map(|r| r.en),
-            Some("1 from the bottom of 11".to_string())
-        );
-        let middle = describe(&set(), "air-rank", "2023-jan-nov", "140100").expect("exists");
-        assert!(middle.derived);
+        assert_eq!(en(&at("141100").rank), Some("1 from the bottom of 11"));
+        assert!(at("140100").derived);
     }
 
     #[test]
