@@ -130,7 +130,9 @@ pub struct Observation {
     pub value: Value,
     /// `None` where the source does not say.
     pub scope: Option<Scope>,
+    /// A `sources` id.
     pub source: String,
+    /// The published position, where the source ranks the cities.
     pub rank: Option<Rank>,
     /// Change against a year earlier in percent, where published.
     pub change_pct: Option<f64>,
@@ -151,7 +153,9 @@ pub struct ProvinceFigure {
     pub period: String,
     pub value: f64,
     pub unit: Option<String>,
+    /// A `sources` id.
     pub source: String,
+    /// Remarks shown with the figure, as published.
     pub note_zh: Option<String>,
     pub note_en: Option<String>,
     /// Shown in the strip above the map.

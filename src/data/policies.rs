@@ -82,7 +82,9 @@ pub struct Measure {
     pub summary_en: String,
     /// First is the main theme (the panel's group); all count for filtering.
     pub themes: Vec<String>,
+    /// The key task it serves (a `tasks` id), if the text files it under one.
     pub task: Option<String>,
+    /// The signature campaign it belongs to (a `campaigns` id).
     pub campaign: Option<String>,
     #[serde(default)]
     pub figures: Vec<Figure>,
