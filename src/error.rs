@@ -211,7 +211,7 @@ impl Error {
             ),
             Error::Json { file, reason } => about(
                 file,
-                ("不是可读的 JSON", "is not readable JSON"),
+                ("不是有效的 JSON", "is not valid JSON"),
                 Text::new(reason.clone(), reason.clone()),
             ),
             Error::Shape { file, reason } => about(
