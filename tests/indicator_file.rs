@@ -1,36 +1,17 @@
 //! Validates the shipped `public/data/indicators.json` against the boundaries
 //! and against what indicator-facts.md says was published.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+mod common;
 
-use shanxi_eco_map::data::geo::parse_boundaries;
-use shanxi_eco_map::data::indicators::{IndicatorSet, Scope, Value};
+use shanxi_eco_map::data::indicators::{Scope, Value};
+use shanxi_eco_map::present::compare::compare;
+use shanxi_eco_map::present::describe::{describe, describe_city, sources_of};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn set() -> IndicatorSet {
-    let text = std::fs::read_to_string(root().join("public/data/indicators.json"))
-        .expect("indicators.json");
-    IndicatorSet::parse("indicators.json", &text).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn prefectures() -> BTreeSet<String> {
-    let text =
-        std::fs::read_to_string(root().join("geo/shanxi-prefectures.geojson")).expect("geojson");
-    parse_boundaries("p", &text)
-        .expect("valid")
-        .regions
-        .into_iter()
-        .map(|r| r.adcode)
-        .collect()
-}
+use common::indicators as set;
 
 #[test]
 fn every_observation_is_about_a_prefecture_on_the_map() {
-    let codes = prefectures();
+    let codes = common::codes(common::PREFECTURES);
     for o in &set().observations {
         assert!(
             codes.contains(&o.adcode),
@@ -152,4 +133,65 @@ fn province_strip_has_the_headline_figures_with_sources() {
     assert_eq!(find("green-building-share", "2023"), Some(97.09));
     assert_eq!(find("prefab-share", "2023"), Some(31.37));
     assert!(s.province.iter().filter(|f| f.headline).count() >= 8);
+}
+
+/// The shipped values read as the published notices say them.
+#[test]
+fn values_are_described_as_published() {
+    let s = set();
+    let pm = describe(&s, "pm25", "2023", "140100").expect("indicator");
+    assert_eq!(pm.value.en, "41 μg/m³");
+    assert_eq!(
+        pm.rank.map(|r| r.en).as_deref(),
+        Some("2 of 3 cities with data"),
+        "Yangquan 38 < Taiyuan 41 < Yuncheng 49"
+    );
+    assert_eq!(pm.source.map(|s| s.outlet).as_deref(), Some("太原晚报"));
+    let yc = describe(&s, "air-rank", "2023-jan-nov", "140800").expect("indicator");
+    assert_eq!(yc.value.en, "Worst three");
+    assert_eq!(yc.rank.map(|r| r.en).as_deref(), Some("position 8–9 of 11"));
+    assert_eq!(yc.note.map(|n| n.en).as_deref(), Some("tied with Yangquan"));
+    assert_eq!(
+        sources_of(&s, "air-rank", "2023-jan-nov"),
+        vec!["山西日报 2024-01-04"]
+    );
+    let change = describe(&s, "air-index-change", "2022-jan-feb", "140700").expect("indicator");
+    assert_eq!(
+        change.change.map(|c| c.en).as_deref(),
+        Some("+12.4% year on year")
+    );
+    let taiyuan = describe_city(&s, "140100");
+    assert!(taiyuan.len() > 20);
+    assert_eq!(taiyuan[0].indicator.en, "Air quality rank in the province");
+    assert_eq!(taiyuan[0].period.en, "Jan–Nov 2023", "newest first");
+}
+
+#[test]
+fn comparison_of_taiyuan_and_yuncheng() {
+    let s = set();
+    let rows = compare(&s, &["140100".into(), "140800".into()]);
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.indicator_en.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} row"))
+    };
+    assert_eq!(
+        row("PM2.5 annual mean").values,
+        vec!["41 μg/m³", "49 μg/m³"]
+    );
+    assert_eq!(
+        row("Surface-water quality index").period_zh,
+        "2017年第二季度"
+    );
+    assert_eq!(
+        row("Air quality rank").values,
+        vec!["后三（最差）", "后三（最差）"]
+    );
+    let datong_changzhi = compare(&s, &["140200".into(), "140400".into()]);
+    assert!(
+        !datong_changzhi
+            .iter()
+            .any(|r| r.indicator_en == "PM10 annual mean"),
+        "no city has PM10 there"
+    );
 }

@@ -1,49 +1,25 @@
 //! Validates `public/data/policies.json` against the boundaries and indicators,
 //! and checks that every measure of the policy text is in it.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use shanxi_eco_map::data::geo::parse_boundaries;
-use shanxi_eco_map::data::indicators::IndicatorSet;
-use shanxi_eco_map::data::policies::Policies;
+use shanxi_eco_map::data::indicators::{Indicator, IndicatorSet, Kind, Observation, Period, Value};
+use shanxi_eco_map::data::policies::{Filter, COUNT_INDICATOR};
 
-fn read(rel: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
-        .unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn policies() -> Policies {
-    Policies::parse("policies.json", &read("public/data/policies.json"))
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn codes(rel: &str) -> BTreeSet<String> {
-    parse_boundaries(rel, &read(rel))
-        .expect("valid")
-        .regions
-        .into_iter()
-        .map(|r| r.adcode)
-        .collect()
-}
+use common::{policies, read};
 
 #[test]
 fn county_names_match_the_boundaries() {
-    let counties = parse_boundaries("c", &read("geo/shanxi-counties.geojson"))
-        .expect("valid")
-        .regions;
+    let counties = common::boundaries(common::COUNTIES).regions;
     for r in &policies().regions {
-        assert_eq!(r.counties.len(), r.county_names_zh.len());
-        assert_eq!(r.counties.len(), r.county_names_en.len());
-        for (i, c) in r.counties.iter().enumerate() {
+        for c in &r.counties {
             let b = counties
                 .iter()
-                .find(|x| &x.adcode == c)
-                .expect("county exists");
-            assert_eq!(
-                (&b.name_zh, &b.name_en),
-                (&r.county_names_zh[i], &r.county_names_en[i])
-            );
+                .find(|x| x.adcode == c.adcode)
+                .unwrap_or_else(|| panic!("region {}: county {} exists", r.id, c.adcode));
+            assert_eq!((&b.name_zh, &b.name_en), (&c.name_zh, &c.name_en));
         }
     }
 }
@@ -51,8 +27,8 @@ fn county_names_match_the_boundaries() {
 #[test]
 fn targets_and_indicators_exist() {
     let p = policies();
-    let prefectures = codes("geo/shanxi-prefectures.geojson");
-    let counties = codes("geo/shanxi-counties.geojson");
+    let prefectures = common::codes(common::PREFECTURES);
+    let counties = common::codes(common::COUNTIES);
     for r in &p.regions {
         for c in &r.prefectures {
             assert!(
@@ -61,7 +37,7 @@ fn targets_and_indicators_exist() {
                 r.id
             );
         }
-        for c in &r.counties {
+        for c in r.counties.iter().map(|c| &c.adcode) {
             assert!(counties.contains(c), "region {}: {c} is not a county", r.id);
             assert!(
                 r.prefectures.contains(&format!("{}00", &c[..4])),
@@ -75,8 +51,7 @@ fn targets_and_indicators_exist() {
             r.id
         );
     }
-    let indicators = IndicatorSet::parse("indicators.json", &read("public/data/indicators.json"))
-        .expect("valid");
+    let indicators = common::indicators();
     for m in &p.measures {
         for i in &m.indicators {
             assert!(
@@ -168,4 +143,163 @@ fn the_structure_of_the_text_is_complete() {
             .expect("measure"),
     );
     assert_eq!(yr.counties.len(), 19);
+}
+
+const YUNCHENG: &str = "140800";
+
+fn ids(p: &shanxi_eco_map::data::policies::Policies, f: Filter) -> Vec<String> {
+    p.filter(&f)
+        .targeted
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().map(|m| m.id.clone()))
+        .collect()
+}
+
+#[test]
+fn uncertain_parts_are_flagged() {
+    let p = policies();
+    let heating = p.footprint(p.measure("air-clean-heating").expect("measure"));
+    assert!(
+        heating.uncertain.contains("140500"),
+        "Jincheng in Shangdang is uncertain"
+    );
+    assert!(!heating.uncertain.contains("140400"), "Changzhi is certain");
+    let fen = p.footprint(p.measure("campaign-fen-valley").expect("measure"));
+    assert!(
+        fen.uncertain.contains(YUNCHENG),
+        "Fen valley is marked at prefecture level"
+    );
+}
+
+#[test]
+fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
+    let p = policies();
+    let cities = vec![YUNCHENG.to_string()];
+    let targeted = ids(
+        &p,
+        Filter {
+            cities: cities.clone(),
+            ..Filter::default()
+        },
+    );
+    let named = [
+        "campaign-yellow-river-counties",
+        "campaign-fen-valley",
+        "campaign-clear-water",
+        "air-signature",
+    ];
+    let missing: Vec<&str> = named
+        .into_iter()
+        .filter(|id| !targeted.iter().any(|t| t == id))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?} target Yuncheng");
+    assert!(!targeted.iter().any(|t| t == "project-xiaohe"));
+    let f = p.filter(&Filter {
+        cities,
+        ..Filter::default()
+    });
+    assert!(f.province_wide.iter().any(|m| m.id == "soil-construction"));
+    assert!(f.province_wide.iter().all(|m| p.footprint(m).province_wide));
+}
+
+#[test]
+fn theme_campaign_and_text_filters() {
+    let p = policies();
+    let soil = ids(
+        &p,
+        Filter {
+            theme: Some("soil".into()),
+            ..Filter::default()
+        },
+    );
+    assert!(
+        soil.len() >= 4,
+        "three soil measures and the solid-waste campaign"
+    );
+    let fen = ids(
+        &p,
+        Filter {
+            campaign: Some("fen-valley".into()),
+            ..Filter::default()
+        },
+    );
+    assert_eq!(fen.len(), 2);
+    for text in ["臭氧", "OZONE"] {
+        let found = ids(
+            &p,
+            Filter {
+                text: text.into(),
+                ..Filter::default()
+            },
+        );
+        assert!(found.contains(&"air-ozone-winter".to_string()), "{text}");
+    }
+}
+
+#[test]
+fn counts_of_measures_that_name_each_city() {
+    let p = policies();
+    let c = p.counts_by_city();
+    assert!(c[YUNCHENG] >= 5);
+    assert_eq!(
+        c.get("140200").copied(),
+        Some(1),
+        "Datong: only its named project"
+    );
+    assert!(c.values().all(|&n| n < p.measures.len()));
+}
+
+/// The computed layer is what the app showed when it was written in Rust, and
+/// merges into the shipped indicators.
+#[test]
+fn count_indicator_is_the_published_layer() {
+    let p = policies();
+    let codes: Vec<String> = ["140100", "140200", "140800"].map(String::from).to_vec();
+    let counts = p.counts_by_city();
+    let expected = IndicatorSet {
+        sources: Vec::new(),
+        periods: vec![Period {
+            id: "2024-policy-text".into(),
+            label_zh: "2024年5—6月发布".into(),
+            label_en: "published May–Jun 2024".into(),
+            start: "2024-05".into(),
+            end: "2024-06".into(),
+            partial: false,
+        }],
+        indicators: vec![Indicator {
+            id: COUNT_INDICATOR.into(),
+            name_zh: "点名该市的措施数".into(),
+            name_en: "Measures that name the city".into(),
+            kind: Kind::Numeric,
+            unit: Some("项 measures".into()),
+            lower_is_better: true,
+            categories: Vec::new(),
+            description_zh: "政策文本中明确针对该市（或其所在区域、县）的措施数量，由 policies.json 计算；全省通用的措施不计。".into(),
+            description_en: "How many measures of the policy text target the city (or a region or county in it), computed from policies.json; province-wide measures are not counted.".into(),
+            user: false,
+        }],
+        observations: codes
+            .iter()
+            .map(|a| Observation {
+                indicator: COUNT_INDICATOR.into(),
+                adcode: a.clone(),
+                period: "2024-policy-text".into(),
+                value: Value::Number(counts.get(a).copied().unwrap_or(0) as f64),
+                scope: None,
+                source: "S14".into(),
+                rank: None,
+                change_pct: None,
+                derived: true,
+                note_zh: Some("由政策措施数据计算".into()),
+                note_en: Some("computed from the measures data".into()),
+            })
+            .collect(),
+        province: Vec::new(),
+    };
+    let layer = p.count_indicator(&codes, "S14");
+    assert_eq!(layer, expected);
+    let mut set = common::indicators();
+    set.merge(layer, "policies").expect("merges");
+    let v = set.values(COUNT_INDICATOR, "2024-policy-text");
+    assert_eq!(v["140200"].value, Value::Number(1.0));
 }

@@ -3,13 +3,15 @@
 //! Reads a FeatureCollection as written by `cargo xtask geo` (or any GeoJSON whose
 //! features carry an `adcode` and names) into plain [`Region`]s, and its
 //! `metadata` foreign member into [`BoundaryMeta`], the source and notice the
-//! footer shows. Every problem is an [`Error::Invalid`] naming the feature.
+//! footer shows. Text that is not JSON is an [`Error::Json`]; JSON that is not a
+//! FeatureCollection of named polygons is an [`Error::Shape`] naming the feature;
+//! a bad or repeated adcode, or no feature at all, is an [`Error::Validation`].
 
 use std::collections::HashSet;
 
 use geojson::{GeoJson, GeometryValue, JsonObject, JsonValue, PolygonType};
 
-use crate::error::Error;
+use crate::error::{At, Error, Item, Problem};
 
 /// A ring of lon/lat positions.
 pub type Ring = Vec<[f64; 2]>;
@@ -62,20 +64,14 @@ pub struct Boundaries {
     pub meta: BoundaryMeta,
 }
 
-fn invalid(what: &str, reason: impl Into<String>) -> Error {
-    Error::Invalid {
-        what: what.to_string(),
-        reason: reason.into(),
-    }
-}
-
 /// Parses boundary GeoJSON text. `what` names the file in error messages.
 pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
-    let geojson: GeoJson = text
-        .parse()
-        .map_err(|e: geojson::Error| invalid(what, e.to_string()))?;
+    let geojson: GeoJson = text.parse().map_err(|e| match e {
+        geojson::Error::MalformedGeoJson(e) => Error::from_json(what, e),
+        other => Error::shape(what, other.to_string()),
+    })?;
     let GeoJson::FeatureCollection(fc) = geojson else {
-        return Err(invalid(what, "expected a FeatureCollection"));
+        return Err(Error::shape(what, "expected a FeatureCollection"));
     };
     let meta = fc
         .foreign_members
@@ -90,47 +86,55 @@ pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
         let props = feature
             .properties
             .as_ref()
-            .ok_or_else(|| invalid(what, format!("feature {} has no properties", i + 1)))?;
+            .ok_or_else(|| Error::shape(what, format!("feature {} has no properties", i + 1)))?;
         let adcode = match props.get("adcode") {
             Some(JsonValue::String(s)) => s.clone(),
             Some(JsonValue::Number(n)) => n.to_string(),
-            _ => return Err(invalid(what, format!("feature {} has no adcode", i + 1))),
+            _ => {
+                return Err(Error::shape(
+                    what,
+                    format!("feature {} has no adcode", i + 1),
+                ))
+            }
         };
         if adcode.len() != 6 || !adcode.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(invalid(
-                what,
-                format!("feature {} has adcode {adcode:?}, not six digits", i + 1),
-            ));
+            let at = At::Feature(i + 1);
+            return Err(Error::validation(what, Problem::BadAdcode { at, adcode }));
         }
         if !seen.insert(adcode.clone()) {
-            return Err(invalid(what, format!("adcode {adcode} appears twice")));
+            let (kind, id) = (Item::Adcode, adcode);
+            return Err(Error::validation(what, Problem::Duplicate { kind, id }));
         }
         let name_zh = text_prop(props, &["name_zh", "name"])
-            .ok_or_else(|| invalid(what, format!("{adcode} has no name_zh")))?;
+            .ok_or_else(|| Error::shape(what, format!("{adcode} has no name_zh")))?;
         let name_en = text_prop(props, &["name_en"]).unwrap_or_else(|| name_zh.clone());
         let parent = text_prop(props, &["parent"]);
         let geometry = feature
             .geometry
             .as_ref()
-            .ok_or_else(|| invalid(what, format!("{adcode} has no geometry")))?;
+            .ok_or_else(|| Error::shape(what, format!("{adcode} has no geometry")))?;
         let polygons: Vec<Polygon> = match &geometry.value {
             GeometryValue::Polygon { coordinates } => {
-                vec![polygon(coordinates).map_err(|r| invalid(what, format!("{adcode}: {r}")))?]
+                vec![polygon(coordinates)
+                    .map_err(|r| Error::shape(what, format!("{adcode}: {r}")))?]
             }
             GeometryValue::MultiPolygon { coordinates } => coordinates
                 .iter()
                 .map(polygon)
                 .collect::<Result<_, _>>()
-                .map_err(|r| invalid(what, format!("{adcode}: {r}")))?,
+                .map_err(|r| Error::shape(what, format!("{adcode}: {r}")))?,
             other => {
-                return Err(invalid(
+                return Err(Error::shape(
                     what,
                     format!("{adcode} is a {}, not a polygon", other.type_name()),
                 ))
             }
         };
         if polygons.is_empty() {
-            return Err(invalid(what, format!("{adcode} has an empty geometry")));
+            return Err(Error::shape(
+                what,
+                format!("{adcode} has an empty geometry"),
+            ));
         }
         let label = label_of(props).unwrap_or_else(|| fallback_label(&polygons));
         regions.push(Region {
@@ -143,7 +147,7 @@ pub fn parse_boundaries(what: &str, text: &str) -> Result<Boundaries, Error> {
         });
     }
     if regions.is_empty() {
-        return Err(invalid(what, "no features"));
+        return Err(Error::validation(what, Problem::NothingToDraw));
     }
     Ok(Boundaries { regions, meta })
 }
@@ -227,14 +231,12 @@ fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {
         .unwrap_or([0.0, 0.0])
 }
 
-/// The shipped prefecture boundaries, for tests.
+/// The shipped prefecture boundaries, for tests. Unit tests use
+/// `data::fixtures::prefectures`; this stays for callers outside `data`.
 #[cfg(test)]
+#[allow(dead_code)]
 pub(crate) fn shipped_prefectures() -> Vec<Region> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/geo/shanxi-prefectures.geojson"
-    ))
-    .expect("geojson");
+    let text = super::check::shipped_text("geo/shanxi-prefectures.geojson");
     parse_boundaries("shanxi-prefectures.geojson", &text)
         .expect("valid")
         .regions
@@ -296,45 +298,61 @@ mod tests {
         assert_eq!(r.parent.as_deref(), Some("140100"));
     }
 
-    fn error_of(text: &str) -> String {
-        match parse_boundaries("f.geojson", text) {
-            Err(Error::Invalid { what, reason }) => {
-                assert_eq!(what, "f.geojson");
-                reason
-            }
-            other => panic!("expected Invalid, got {other:?}"),
+    fn error_of(text: &str) -> Error {
+        parse_boundaries("f.geojson", text).expect_err("invalid")
+    }
+
+    /// The reason of a shape error.
+    fn shape_of(text: &str) -> String {
+        match error_of(text) {
+            Error::Shape { file, reason } if file == "f.geojson" => reason,
+            other => panic!("expected a shape error, got {other:?}"),
         }
+    }
+
+    fn problem(problem: Problem) -> Error {
+        Error::validation("f.geojson", problem)
     }
 
     #[test]
     fn rejects_garbage_with_a_reason() {
-        assert!(!error_of("<html>not found</html>").is_empty());
-        assert!(error_of(SQUARE).contains("FeatureCollection"));
-        assert!(error_of(&collection(&[])).contains("no features"));
+        let garbage = error_of("<html>not found</html>");
+        assert!(matches!(garbage, Error::Json { .. }));
+        // The browser test of a garbage boundary file looks for these words.
+        assert!(garbage
+            .to_string()
+            .starts_with("f.geojson is not valid JSON: "));
+        assert!(shape_of(SQUARE).contains("FeatureCollection"));
+        assert_eq!(error_of(&collection(&[])), problem(Problem::NothingToDraw));
     }
 
     #[test]
     fn rejects_bad_features() {
         let no_code = collection(&[feature(r#"{"name_zh":"x"}"#, SQUARE)]);
-        assert!(error_of(&no_code).contains("no adcode"));
+        assert!(shape_of(&no_code).contains("no adcode"));
         let bad_code = collection(&[feature(r#"{"adcode":"14","name_zh":"x"}"#, SQUARE)]);
-        assert!(error_of(&bad_code).contains("six digits"));
+        let (at, adcode) = (At::Feature(1), "14".to_string());
+        assert_eq!(
+            error_of(&bad_code),
+            problem(Problem::BadAdcode { at, adcode })
+        );
         let dup = collection(&[
             feature(r#"{"adcode":"140100","name_zh":"x"}"#, SQUARE),
             feature(r#"{"adcode":"140100","name_zh":"y"}"#, SQUARE),
         ]);
-        assert!(error_of(&dup).contains("twice"));
+        let (kind, id) = (Item::Adcode, "140100".to_string());
+        assert_eq!(error_of(&dup), problem(Problem::Duplicate { kind, id }));
         let point = collection(&[feature(
             r#"{"adcode":"140100","name_zh":"x"}"#,
             r#"{"type":"Point","coordinates":[1,2]}"#,
         )]);
-        assert!(error_of(&point).contains("not a polygon"));
+        assert!(shape_of(&point).contains("not a polygon"));
         let short = collection(&[feature(
             r#"{"adcode":"140100","name_zh":"x"}"#,
             r#"{"type":"Polygon","coordinates":[[[1,2],[2,3],[1,2]]]}"#,
         )]);
-        assert!(error_of(&short).contains("at least 4"));
+        assert!(shape_of(&short).contains("at least 4"));
         let no_name = collection(&[feature(r#"{"adcode":"140100"}"#, SQUARE)]);
-        assert!(error_of(&no_name).contains("name_zh"));
+        assert!(shape_of(&no_name).contains("name_zh"));
     }
 }

@@ -8,13 +8,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use super::check::{read_json, unique};
+use crate::error::{At, Error, Item, ObservationAt, Problem};
 
 /// How an indicator's values are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Numbers, classed into ranges.
+    #[default]
     Numeric,
     /// Categories in order from best to worst.
     Ordinal,
@@ -31,13 +33,12 @@ pub struct Category {
 }
 
 /// One layer the map can show.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Indicator {
     pub id: String,
     pub name_zh: String,
     pub name_en: String,
     pub kind: Kind,
-    #[serde(default)]
     pub unit: Option<String>,
     /// For numeric indicators: whether a lower value is better (so higher is drawn darker).
     #[serde(default = "yes")]
@@ -59,7 +60,7 @@ fn yes() -> bool {
 }
 
 /// A time span an observation covers.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Period {
     /// URL-safe id, e.g. "2023-jan-nov", "2023", "2017-q2".
     pub id: String,
@@ -80,7 +81,6 @@ pub struct Source {
     pub outlet: String,
     pub title: String,
     pub date: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -129,20 +129,17 @@ pub struct Observation {
     pub period: String,
     pub value: Value,
     /// `None` where the source does not say.
-    #[serde(default)]
     pub scope: Option<Scope>,
+    /// A `sources` id.
     pub source: String,
-    #[serde(default)]
+    /// The published position, where the source ranks the cities.
     pub rank: Option<Rank>,
     /// Change against a year earlier in percent, where published.
-    #[serde(default)]
     pub change_pct: Option<f64>,
     /// Known by exclusion from what the source names, not stated for this city.
     #[serde(default)]
     pub derived: bool,
-    #[serde(default)]
     pub note_zh: Option<String>,
-    #[serde(default)]
     pub note_en: Option<String>,
 }
 
@@ -155,18 +152,16 @@ pub struct ProvinceFigure {
     /// The year or span, as published.
     pub period: String,
     pub value: f64,
-    #[serde(default)]
     pub unit: Option<String>,
+    /// A `sources` id.
     pub source: String,
-    #[serde(default)]
+    /// Remarks shown with the figure, as published.
     pub note_zh: Option<String>,
-    #[serde(default)]
     pub note_en: Option<String>,
     /// Shown in the strip above the map.
     #[serde(default)]
     pub headline: bool,
     /// "observed" (default) or "target".
-    #[serde(default)]
     pub kind: Option<String>,
 }
 
@@ -185,106 +180,76 @@ pub struct IndicatorSet {
     pub province: Vec<ProvinceFigure>,
 }
 
-fn invalid(what: &str, reason: impl Into<String>) -> Error {
-    Error::Invalid {
-        what: what.to_string(),
-        reason: reason.into(),
-    }
-}
-
 impl IndicatorSet {
-    /// Parses and validates indicator JSON. `what` names the file in errors.
-    pub fn parse(what: &str, text: &str) -> Result<Self, Error> {
-        let set: IndicatorSet =
-            serde_json::from_str(text).map_err(|e| invalid(what, e.to_string()))?;
-        set.validate(what)?;
+    /// Parses and validates indicator JSON. `file` names the file in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
+        let set: IndicatorSet = read_json(file, text)?;
+        set.validate(file)?;
         Ok(set)
     }
 
     /// Checks that every reference resolves and every value fits its indicator.
-    pub fn validate(&self, what: &str) -> Result<(), Error> {
-        let unique = |ids: Vec<&str>, kind: &str| -> Result<HashSet<String>, Error> {
-            let mut seen = HashSet::new();
-            for id in ids {
-                if !seen.insert(id.to_string()) {
-                    return Err(invalid(what, format!("{kind} {id:?} is defined twice")));
-                }
-            }
-            Ok(seen)
-        };
-        let sources = unique(
-            self.sources.iter().map(|s| s.id.as_str()).collect(),
-            "source",
-        )?;
-        let periods = unique(
-            self.periods.iter().map(|p| p.id.as_str()).collect(),
-            "period",
-        )?;
+    pub fn validate(&self, file: &str) -> Result<(), Error> {
+        let fail = |problem| Err(Error::validation(file, problem));
+        let sources = unique(file, Item::Source, self.sources.iter().map(|s| &*s.id))?;
+        let periods = unique(file, Item::Period, self.periods.iter().map(|p| &*p.id))?;
         unique(
-            self.indicators.iter().map(|i| i.id.as_str()).collect(),
-            "indicator",
+            file,
+            Item::Indicator,
+            self.indicators.iter().map(|i| &*i.id),
         )?;
-        for ind in &self.indicators {
-            if ind.kind != Kind::Numeric && ind.categories.is_empty() {
-                return Err(invalid(
-                    what,
-                    format!("indicator {} has no categories", ind.id),
-                ));
-            }
+        if let Some(ind) = self
+            .indicators
+            .iter()
+            .find(|i| i.kind != Kind::Numeric && i.categories.is_empty())
+        {
+            let at = At::Indicator(ind.id.clone());
+            return fail(Problem::Missing {
+                at,
+                kind: Item::Category,
+            });
         }
         let mut keys = HashSet::new();
         for (i, o) in self.observations.iter().enumerate() {
-            let at = || {
-                format!(
-                    "observation {} ({} {} {})",
-                    i + 1,
-                    o.indicator,
-                    o.adcode,
-                    o.period
-                )
+            let at = At::Observation(Box::new(ObservationAt {
+                index: i + 1,
+                indicator: o.indicator.clone(),
+                adcode: o.adcode.clone(),
+                period: o.period.clone(),
+            }));
+            let unknown = |kind, id: &str| Problem::Unknown {
+                at: at.clone(),
+                kind,
+                id: id.to_string(),
             };
-            let ind = self
-                .indicator(&o.indicator)
-                .ok_or_else(|| invalid(what, format!("{}: unknown indicator", at())))?;
-            if !periods.contains(&o.period) {
-                return Err(invalid(what, format!("{}: unknown period", at())));
+            let Some(ind) = self.indicator(&o.indicator) else {
+                return fail(unknown(Item::Indicator, &o.indicator));
+            };
+            if !periods.contains(o.period.as_str()) {
+                return fail(unknown(Item::Period, &o.period));
             }
-            if !sources.contains(&o.source) {
-                return Err(invalid(
-                    what,
-                    format!("{}: unknown source {}", at(), o.source),
-                ));
+            if !sources.contains(o.source.as_str()) {
+                return fail(unknown(Item::Source, &o.source));
             }
-            match (&o.value, ind.kind) {
-                (Value::Number(v), Kind::Numeric) if v.is_finite() => {}
-                (Value::Category(c), Kind::Ordinal | Kind::Categorical)
-                    if ind.categories.iter().any(|k| &k.id == c) => {}
-                _ => {
-                    return Err(invalid(
-                        what,
-                        format!(
-                            "{}: value {:?} does not fit a {:?} indicator",
-                            at(),
-                            o.value,
-                            ind.kind
-                        ),
-                    ))
-                }
+            if !fits(&o.value, ind) {
+                let value = match &o.value {
+                    Value::Number(n) => n.to_string(),
+                    Value::Category(c) => format!("“{c}”"),
+                };
+                return fail(Problem::ValueDoesNotFit { at, value });
             }
             if !keys.insert((&o.indicator, &o.adcode, &o.period)) {
-                return Err(invalid(
-                    what,
-                    format!("{}: a second value for the same city and period", at()),
-                ));
+                return fail(Problem::SecondValue { at });
             }
         }
-        for f in &self.province {
-            if !sources.contains(&f.source) {
-                return Err(invalid(
-                    what,
-                    format!("province figure {}: unknown source {}", f.id, f.source),
-                ));
-            }
+        if let Some(f) = self
+            .province
+            .iter()
+            .find(|f| !sources.contains(f.source.as_str()))
+        {
+            let at = At::ProvinceFigure(f.id.clone());
+            let (kind, id) = (Item::Source, f.source.clone());
+            return fail(Problem::Unknown { at, kind, id });
         }
         Ok(())
     }
@@ -350,24 +315,22 @@ impl IndicatorSet {
     }
 
     /// Adds another set (user data) to this one, replacing nothing: ids must be new.
-    pub fn merge(&mut self, other: IndicatorSet, what: &str) -> Result<(), Error> {
+    pub fn merge(&mut self, other: IndicatorSet, file: &str) -> Result<(), Error> {
         let mut merged = self.clone();
         for p in other.periods {
-            if let Some(existing) = merged.period(&p.id) {
-                if existing != &p {
-                    return Err(invalid(
-                        what,
-                        format!("period {} differs from the shipped one", p.id),
-                    ));
+            match merged.period(&p.id) {
+                Some(existing) if existing != &p => {
+                    let period = p.id;
+                    return Err(Error::validation(file, Problem::PeriodDiffers { period }));
                 }
-            } else {
-                merged.periods.push(p);
+                Some(_) => {}
+                None => merged.periods.push(p),
             }
         }
         merged.sources.extend(other.sources);
         merged.indicators.extend(other.indicators);
         merged.observations.extend(other.observations);
-        merged.validate(what)?;
+        merged.validate(file)?;
         *self = merged;
         Ok(())
     }
@@ -376,97 +339,203 @@ impl IndicatorSet {
 /// The shipped `public/data/indicators.json`, for tests.
 #[cfg(test)]
 pub(crate) fn shipped() -> IndicatorSet {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/data/indicators.json"
-    ))
-    .expect("shipped data");
+    let text = super::check::shipped_text("public/data/indicators.json");
     IndicatorSet::parse("indicators.json", &text).expect("valid")
+}
+
+/// Whether `value` is a value of `ind`: a finite number of a numeric indicator,
+/// or one of the categories of another.
+fn fits(value: &Value, ind: &Indicator) -> bool {
+    match (value, ind.kind) {
+        (Value::Number(v), Kind::Numeric) => v.is_finite(),
+        (Value::Category(c), Kind::Ordinal | Kind::Categorical) => {
+            ind.categories.iter().any(|k| &k.id == c)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const SMALL: &str = r#"{
-      "sources": [{"id": "S1", "outlet": "山西日报", "title": "t", "date": "2024-01-04"}],
-      "periods": [
-        {"id": "2023", "label_zh": "2023年", "label_en": "2023", "start": "2023-01", "end": "2023-12", "partial": false},
-        {"id": "2023-jan-nov", "label_zh": "2023年1—11月", "label_en": "Jan–Nov 2023", "start": "2023-01", "end": "2023-11", "partial": true}
-      ],
-      "indicators": [
-        {"id": "pm25", "name_zh": "PM2.5", "name_en": "PM2.5", "kind": "numeric", "unit": "μg/m³"},
-        {"id": "band", "name_zh": "排名", "name_en": "Rank", "kind": "ordinal",
-         "categories": [{"id": "best3", "name_zh": "前三", "name_en": "Best three"}, {"id": "worst3", "name_zh": "后三", "name_en": "Worst three"}]}
-      ],
-      "observations": [
-        {"indicator": "pm25", "adcode": "140100", "period": "2023", "value": 41, "scope": "市区", "source": "S1"},
-        {"indicator": "band", "adcode": "140200", "period": "2023-jan-nov", "value": "best3", "source": "S1", "rank": {"position": [1, 1], "of": 11, "from": "top"}},
-        {"indicator": "band", "adcode": "140200", "period": "2023", "value": "best3", "source": "S1"}
-      ]
-    }"#;
+    use crate::data::fixtures::{self, INDICATORS};
 
     #[test]
     fn parses_and_looks_up() {
-        let set = IndicatorSet::parse("t", SMALL).expect("valid");
+        let set = fixtures::indicators();
         let v = set.values("pm25", "2023");
         assert_eq!(v["140100"].value, Value::Number(41.0));
         assert_eq!(v["140100"].scope, Some(Scope::Urban));
-        assert!(
-            set.values("pm25", "2023-jan-nov").is_empty(),
-            "no data is no data"
-        );
+        assert_eq!(v["140800"].scope, Some(Scope::WholeCity));
+        assert_eq!(v["141100"].scope, None);
+        assert!(!v.contains_key("140200"), "no data is no data");
+        assert!(set.values("pm25", "2023-jan-nov").is_empty());
         let ps: Vec<&str> = set
-            .periods_of("band")
+            .periods_of("pm25")
             .iter()
             .map(|p| p.id.as_str())
             .collect();
-        assert_eq!(ps, vec!["2023-jan-nov", "2023"]);
-        let b = &set.values("band", "2023-jan-nov")["140200"];
+        assert_eq!(ps, vec!["2022", "2023"]);
+        let b = &set.values("air-rank", "2023-jan-nov")["140200"];
         assert_eq!(b.rank.as_ref().map(|r| r.position), Some([1, 1]));
         assert_eq!(b.scope, None);
-        assert_eq!(set.city("140200").len(), 2);
+        assert!(set.values("air-rank", "2023-jan-nov")["140100"].derived);
+        let city: Vec<(&str, &str)> = set
+            .city("140100")
+            .iter()
+            .map(|o| (o.indicator.as_str(), o.period.as_str()))
+            .collect();
+        assert_eq!(
+            city,
+            vec![
+                ("pm25", "2023"),
+                ("pm25", "2022"),
+                ("air-rank", "2023-jan-nov")
+            ],
+            "indicator order, newest first"
+        );
         assert!(set.indicator("pm25").is_some_and(|i| i.lower_is_better));
+        assert!(set.source("S3").is_some_and(|s| s.url.is_some()));
     }
 
-    fn broken(from: &str, to: &str) -> String {
-        match IndicatorSet::parse("t", &SMALL.replace(from, to)) {
-            Err(Error::Invalid { reason, .. }) => reason,
-            other => panic!("expected an error for {to}, got {other:?}"),
+    fn broken(from: &str, to: &str) -> Error {
+        let text = INDICATORS.replacen(from, to, 1);
+        assert_ne!(text, INDICATORS, "the fixture changed");
+        IndicatorSet::parse("t", &text).expect_err(to)
+    }
+
+    fn problem(from: &str, to: &str) -> Problem {
+        match broken(from, to) {
+            Error::Validation { file, problem } => {
+                assert_eq!(file, "t");
+                problem
+            }
+            other => panic!("expected a validation error for {to}, got {other:?}"),
         }
+    }
+
+    /// The first observation of the fixture, as errors name it.
+    fn first(indicator: &str, period: &str) -> At {
+        At::Observation(Box::new(ObservationAt {
+            index: 1,
+            indicator: indicator.into(),
+            adcode: "140100".into(),
+            period: period.into(),
+        }))
     }
 
     #[test]
     fn rejects_broken_references_and_values() {
-        assert!(broken(r#""source": "S1"}"#, r#""source": "S9"}"#).contains("unknown source"));
-        assert!(broken(r#""value": 41"#, r#""value": "high""#).contains("does not fit"));
-        assert!(broken(
-            r#""value": "best3", "source": "S1", "rank""#,
-            r#""value": "best9", "source": "S1", "rank""#
-        )
-        .contains("does not fit"));
-        assert!(broken(
-            r#""period": "2023", "value": 41"#,
-            r#""period": "2030", "value": 41"#
-        )
-        .contains("unknown period"));
-        assert!(broken(
-            r#""indicator": "pm25", "adcode""#,
-            r#""indicator": "pm99", "adcode""#
-        )
-        .contains("unknown indicator"));
-        assert!(broken(r#""scope": "市区""#, r#""scope": "城区""#).contains("城区"));
+        let unknown = |at, kind, id: &str| Problem::Unknown {
+            at,
+            kind,
+            id: id.into(),
+        };
+        assert_eq!(
+            problem(r#""source": "S3"}"#, r#""source": "S9"}"#),
+            unknown(first("pm25", "2022"), Item::Source, "S9")
+        );
+        assert_eq!(
+            problem(r#""period": "2022""#, r#""period": "2030""#),
+            unknown(first("pm25", "2030"), Item::Period, "2030")
+        );
+        assert_eq!(
+            problem(r#""indicator": "pm25""#, r#""indicator": "pm99""#),
+            unknown(first("pm99", "2022"), Item::Indicator, "pm99")
+        );
+        assert_eq!(
+            problem(r#""value": 45"#, r#""value": "high""#),
+            Problem::ValueDoesNotFit {
+                at: first("pm25", "2022"),
+                value: "“high”".into()
+            }
+        );
+        assert!(matches!(
+            problem(r#""value": "best3""#, r#""value": "best9""#),
+            Problem::ValueDoesNotFit { .. }
+        ));
+        assert_eq!(
+            problem(
+                r#""source": "S1", "headline""#,
+                r#""source": "S7", "headline""#
+            ),
+            unknown(At::ProvinceFigure("pm25".into()), Item::Source, "S7")
+        );
+        assert_eq!(
+            problem(r#"{"id": "S3""#, r#"{"id": "S1""#),
+            Problem::Duplicate {
+                kind: Item::Source,
+                id: "S1".into()
+            }
+        );
+        assert_eq!(
+            problem(r#""id": "air-index-change""#, r#""id": "air-rank""#),
+            Problem::Duplicate {
+                kind: Item::Indicator,
+                id: "air-rank".into()
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_wrong_shapes_and_bad_json() {
+        let scope = broken(r#""scope": "市区""#, r#""scope": "城区""#);
+        assert!(
+            matches!(&scope, Error::Shape { reason, .. } if reason.contains("城区")),
+            "{scope:?}"
+        );
+        assert!(matches!(
+            IndicatorSet::parse("t", "{\"sources\": ["),
+            Err(Error::Json { .. })
+        ));
+        assert_eq!(
+            problem(
+                r#""kind": "numeric", "unit""#,
+                r#""kind": "ordinal", "unit""#
+            )
+            .to_string(),
+            "indicator pm25: no category"
+        );
     }
 
     #[test]
     fn rejects_duplicate_values() {
-        let dup = SMALL.replace(
+        let dup = INDICATORS.replace(
             r#""observations": ["#,
             r#""observations": [{"indicator": "pm25", "adcode": "140100", "period": "2023", "value": 40, "source": "S1"},"#,
         );
-        assert!(matches!(
-            IndicatorSet::parse("t", &dup),
-            Err(Error::Invalid { .. })
-        ));
+        match IndicatorSet::parse("t", &dup) {
+            Err(Error::Validation {
+                problem: Problem::SecondValue { at },
+                ..
+            }) => assert_eq!(at.text().en, "observation 4 (pm25 140100 2023)"),
+            other => panic!("expected a second value, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn merging_keeps_shared_periods_and_refuses_changed_ones() {
+        let mut set = fixtures::indicators();
+        let mut other = IndicatorSet {
+            periods: vec![set.periods[1].clone()],
+            ..IndicatorSet::default()
+        };
+        set.merge(other.clone(), "u")
+            .expect("the same period is fine");
+        other.periods[0].label_en = "another 2023".into();
+        assert_eq!(
+            set.merge(other, "u"),
+            Err(Error::validation(
+                "u",
+                Problem::PeriodDiffers {
+                    period: "2023".into()
+                }
+            ))
+        );
+        assert_eq!(
+            set,
+            fixtures::indicators(),
+            "a failed merge changes nothing"
+        );
     }
 }

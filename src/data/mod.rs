@@ -1,5 +1,8 @@
 //! Pure data: types, parsing and validation (no web APIs).
 
+mod check;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod geo;
 pub mod import;
 pub mod indicators;

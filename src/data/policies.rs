@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Deserialize;
 
-use super::indicators::{Indicator, IndicatorSet, Kind, Observation, Period, Value};
-use crate::error::Error;
+use super::check::{read_json, unique};
+use super::indicators::{Indicator, IndicatorSet, Observation, Period, Value};
+use crate::error::{At, Error, Item, Problem};
 
 /// A theme, task or campaign: an id and its names.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -23,13 +24,9 @@ pub struct Region {
     pub name_zh: String,
     pub name_en: String,
     pub prefectures: Vec<String>,
+    /// Counties the text names, in its order.
     #[serde(default)]
-    pub counties: Vec<String>,
-    /// The counties' names, in the same order.
-    #[serde(default)]
-    pub county_names_zh: Vec<String>,
-    #[serde(default)]
-    pub county_names_en: Vec<String>,
+    pub counties: Vec<County>,
     pub basis_zh: String,
     pub basis_en: String,
     /// The mapping is approximate or inferred: wholly, or only for
@@ -39,6 +36,14 @@ pub struct Region {
     /// Prefectures counted only by some documents.
     #[serde(default)]
     pub uncertain_prefectures: Vec<String>,
+}
+
+/// A county a region names.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct County {
+    pub adcode: String,
+    pub name_zh: String,
+    pub name_en: String,
 }
 
 impl Region {
@@ -54,7 +59,6 @@ pub struct Figure {
     pub label_zh: String,
     pub label_en: String,
     pub value: f64,
-    #[serde(default)]
     pub unit: Option<String>,
 }
 
@@ -78,9 +82,9 @@ pub struct Measure {
     pub summary_en: String,
     /// First is the main theme (the panel's group); all count for filtering.
     pub themes: Vec<String>,
-    #[serde(default)]
+    /// The key task it serves (a `tasks` id), if the text files it under one.
     pub task: Option<String>,
-    #[serde(default)]
+    /// The signature campaign it belongs to (a `campaigns` id).
     pub campaign: Option<String>,
     #[serde(default)]
     pub figures: Vec<Figure>,
@@ -95,11 +99,23 @@ pub struct Measure {
 /// The whole policy file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Policies {
+    /// What the computed "measures that name the city" layer is called and when.
+    pub count_indicator: CountIndicator,
     pub themes: Vec<Named>,
     pub tasks: Vec<Named>,
     pub campaigns: Vec<Named>,
     pub regions: Vec<Region>,
     pub measures: Vec<Measure>,
+}
+
+/// The description of the computed layer [`COUNT_INDICATOR`]: its period (the
+/// policy text's publication), the indicator, and the note on every value.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct CountIndicator {
+    pub period: Period,
+    pub indicator: Indicator,
+    pub note_zh: String,
+    pub note_en: String,
 }
 
 /// The region id that stands for the whole province.
@@ -135,50 +151,43 @@ pub struct Filtered<'a> {
     pub province_wide: Vec<&'a Measure>,
 }
 
-fn invalid(what: &str, reason: impl Into<String>) -> Error {
-    Error::Invalid {
-        what: what.to_string(),
-        reason: reason.into(),
-    }
-}
-
 impl Policies {
-    /// Parses and checks internal references.
-    pub fn parse(what: &str, text: &str) -> Result<Self, Error> {
-        let p: Policies = serde_json::from_str(text).map_err(|e| invalid(what, e.to_string()))?;
-        p.validate(what)?;
+    /// Parses and checks internal references. `file` names the file in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
+        let p: Policies = read_json(file, text)?;
+        p.validate(file)?;
         Ok(p)
     }
 
-    fn validate(&self, what: &str) -> Result<(), Error> {
-        let ids = |v: &[Named]| v.iter().map(|n| n.id.clone()).collect::<HashSet<_>>();
-        let (themes, tasks, campaigns) =
-            (ids(&self.themes), ids(&self.tasks), ids(&self.campaigns));
-        let regions: HashSet<&str> = self.regions.iter().map(|r| r.id.as_str()).collect();
-        let mut seen = HashSet::new();
+    fn validate(&self, file: &str) -> Result<(), Error> {
+        let themes = unique(file, Item::Theme, self.themes.iter().map(|n| &*n.id))?;
+        let tasks = unique(file, Item::Task, self.tasks.iter().map(|n| &*n.id))?;
+        let campaigns = unique(file, Item::Campaign, self.campaigns.iter().map(|n| &*n.id))?;
+        let regions = unique(file, Item::Region, self.regions.iter().map(|r| &*r.id))?;
+        unique(file, Item::Measure, self.measures.iter().map(|m| &*m.id))?;
+        let fail = |problem| Err(Error::validation(file, problem));
+        if self.count_indicator.indicator.id != COUNT_INDICATOR {
+            let (at, expected) = (At::CountIndicator, COUNT_INDICATOR.to_string());
+            return fail(Problem::WrongId { at, expected });
+        }
         for m in &self.measures {
-            if !seen.insert(m.id.as_str()) {
-                return Err(invalid(what, format!("measure {} appears twice", m.id)));
+            let at = || At::Measure(m.id.clone());
+            let lists: [(Item, &HashSet<&str>, Vec<&String>); 4] = [
+                (Item::Theme, &themes, m.themes.iter().collect()),
+                (Item::Task, &tasks, m.task.iter().collect()),
+                (Item::Campaign, &campaigns, m.campaign.iter().collect()),
+                (Item::Region, &regions, m.targets.iter().collect()),
+            ];
+            for (kind, known, used) in lists {
+                if let Some(id) = used.into_iter().find(|id| !known.contains(id.as_str())) {
+                    let (at, id) = (at(), id.clone());
+                    return fail(Problem::Unknown { at, kind, id });
+                }
             }
-            if m.themes.is_empty() || m.themes.iter().any(|t| !themes.contains(t)) {
-                return Err(invalid(
-                    what,
-                    format!("measure {}: unknown or missing theme", m.id),
-                ));
-            }
-            if m.task.as_ref().is_some_and(|t| !tasks.contains(t))
-                || m.campaign.as_ref().is_some_and(|c| !campaigns.contains(c))
-            {
-                return Err(invalid(
-                    what,
-                    format!("measure {}: unknown task or campaign", m.id),
-                ));
-            }
-            if m.targets.is_empty() || m.targets.iter().any(|t| !regions.contains(t.as_str())) {
-                return Err(invalid(
-                    what,
-                    format!("measure {}: unknown or missing target", m.id),
-                ));
+            for (kind, list) in [(Item::Theme, &m.themes), (Item::Region, &m.targets)] {
+                if list.is_empty() {
+                    return fail(Problem::Missing { at: at(), kind });
+                }
             }
         }
         Ok(())
@@ -216,7 +225,8 @@ impl Policies {
                 f.province_wide = true;
             }
             f.prefectures.extend(r.prefectures.iter().cloned());
-            f.counties.extend(r.counties.iter().cloned());
+            f.counties
+                .extend(r.counties.iter().map(|c| c.adcode.clone()));
             f.uncertain.extend(r.uncertain_prefectures.iter().cloned());
             if r.wholly_uncertain() {
                 f.uncertain.extend(r.prefectures.iter().cloned());
@@ -262,22 +272,15 @@ impl Policies {
         let mut province_wide = Vec::new();
         for m in self.measures.iter().filter(|m| passes(m)) {
             let fp = self.footprint(m);
-            if f.cities.is_empty() {
-                let t = self
-                    .themes
-                    .iter()
-                    .position(|t| Some(&t.id) == m.themes.first())
-                    .unwrap_or(usize::MAX);
-                by_theme.entry(t).or_default().push(m);
-            } else if fp.province_wide {
+            if !f.cities.is_empty() && fp.province_wide {
                 province_wide.push(m);
-            } else if f.cities.iter().any(|c| fp.prefectures.contains(c)) {
-                let t = self
+            } else if f.cities.is_empty() || f.cities.iter().any(|c| fp.prefectures.contains(c)) {
+                let main_theme = self
                     .themes
                     .iter()
                     .position(|t| Some(&t.id) == m.themes.first())
                     .unwrap_or(usize::MAX);
-                by_theme.entry(t).or_default().push(m);
+                by_theme.entry(main_theme).or_default().push(m);
             }
         }
         let targeted = by_theme
@@ -323,18 +326,16 @@ impl Policies {
     /// indicator data). Province-wide measures are not counted.
     pub fn count_indicator(&self, adcodes: &[String], source_id: &str) -> IndicatorSet {
         let counts = self.counts_by_city();
-        let period = Period {
-            id: "2024-policy-text".into(),
-            label_zh: "2024年5—6月发布".into(),
-            label_en: "published May–Jun 2024".into(),
-            start: "2024-05".into(),
-            end: "2024-06".into(),
-            partial: false,
-        };
+        let CountIndicator {
+            period,
+            indicator,
+            note_zh,
+            note_en,
+        } = &self.count_indicator;
         let observations = adcodes
             .iter()
             .map(|a| Observation {
-                indicator: COUNT_INDICATOR.into(),
+                indicator: indicator.id.clone(),
                 adcode: a.clone(),
                 period: period.id.clone(),
                 value: Value::Number(counts.get(a).copied().unwrap_or(0) as f64),
@@ -343,25 +344,14 @@ impl Policies {
                 rank: None,
                 change_pct: None,
                 derived: true,
-                note_zh: Some("由政策措施数据计算".into()),
-                note_en: Some("computed from the measures data".into()),
+                note_zh: Some(note_zh.clone()),
+                note_en: Some(note_en.clone()),
             })
             .collect();
         IndicatorSet {
             sources: Vec::new(),
-            periods: vec![period],
-            indicators: vec![Indicator {
-                id: COUNT_INDICATOR.into(),
-                name_zh: "点名该市的措施数".into(),
-                name_en: "Measures that name the city".into(),
-                kind: Kind::Numeric,
-                unit: Some("项 measures".into()),
-                lower_is_better: true,
-                categories: Vec::new(),
-                description_zh: "政策文本中明确针对该市（或其所在区域、县）的措施数量，由 policies.json 计算；全省通用的措施不计。".into(),
-                description_en: "How many measures of the policy text target the city (or a region or county in it), computed from policies.json; province-wide measures are not counted.".into(),
-                user: false,
-            }],
+            periods: vec![period.clone()],
+            indicators: vec![indicator.clone()],
             observations,
             province: Vec::new(),
         }
@@ -371,114 +361,117 @@ impl Policies {
 /// The shipped `public/data/policies.json`, for tests.
 #[cfg(test)]
 pub(crate) fn shipped() -> Policies {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/data/policies.json"
-    ))
-    .expect("shipped policies");
+    let text = super::check::shipped_text("public/data/policies.json");
     Policies::parse("policies.json", &text).expect("valid")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::fixtures::{self, POLICIES};
 
     const YUNCHENG: &str = "140800";
 
+    fn ids<'a>(ms: impl IntoIterator<Item = &'a Measure>) -> Vec<&'a str> {
+        ms.into_iter().map(|m| m.id.as_str()).collect()
+    }
+
+    fn targeted<'a>(f: &Filtered<'a>) -> Vec<&'a str> {
+        ids(f.targeted.iter().flat_map(|(_, ms)| ms.iter().copied()))
+    }
+
     #[test]
-    fn yellow_river_measure_targets_nineteen_counties() {
-        let p = shipped();
+    fn county_targets_resolve_to_adcodes() {
+        let p = fixtures::policies();
         let m = p
             .measure("campaign-yellow-river-counties")
             .expect("measure");
         let fp = p.footprint(m);
-        assert_eq!(fp.counties.len(), 19);
-        assert_eq!(fp.prefectures.len(), 4);
-        assert!(!fp.province_wide);
-        assert!(fp.uncertain.is_empty());
+        assert_eq!(
+            fp.counties,
+            ["140882", "141123", "141124"].map(String::from).into()
+        );
+        assert_eq!(fp.prefectures.len(), 2);
+        assert!(!fp.province_wide && fp.uncertain.is_empty());
+        let region = p.region("yellow-river-mainstem").expect("region");
+        assert_eq!(
+            region.counties[0],
+            County {
+                adcode: "141123".into(),
+                name_zh: "兴县".into(),
+                name_en: "Xingxian".into()
+            }
+        );
     }
 
     #[test]
     fn uncertain_parts_are_flagged() {
-        let p = shipped();
-        let heating = p.footprint(p.measure("air-clean-heating").expect("measure"));
+        let p = fixtures::policies();
+        let fp = |id: &str| p.footprint(p.measure(id).expect("measure"));
+        let heating = fp("air-clean-heating");
+        assert!(heating.uncertain.contains("140200"), "Datong is the doubt");
+        assert!(!heating.uncertain.contains("140100"), "Taiyuan is certain");
+        let fen = fp("campaign-fen-valley");
+        assert_eq!(fen.uncertain, fen.prefectures, "wholly uncertain");
+        assert!(fen.uncertain.contains(YUNCHENG));
+        let datong = fp("project-datong");
         assert!(
-            heating.uncertain.contains("140500"),
-            "Jincheng in Shangdang is uncertain"
+            datong.uncertain.is_empty(),
+            "named with certainty by another target"
         );
-        assert!(!heating.uncertain.contains("140400"), "Changzhi is certain");
-        let fen = p.footprint(p.measure("campaign-fen-valley").expect("measure"));
-        assert!(
-            fen.uncertain.contains(YUNCHENG),
-            "Fen valley is marked at prefecture level"
-        );
+        assert!(fp("soil-construction").uncertain.is_empty());
     }
 
     #[test]
-    fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
-        let p = shipped();
+    fn selecting_a_city_lists_its_measures_and_the_province_wide_apart() {
+        let p = fixtures::policies();
         let f = p.filter(&Filter {
             cities: vec![YUNCHENG.into()],
             ..Filter::default()
         });
-        let ids: Vec<&str> = f
-            .targeted
-            .iter()
-            .flat_map(|(_, ms)| ms.iter().map(|m| m.id.as_str()))
-            .collect();
-        for id in [
-            "campaign-yellow-river-counties",
-            "campaign-fen-valley",
-            "campaign-clear-water",
-            "air-signature",
-        ] {
-            assert!(ids.contains(&id), "{id} targets Yuncheng: {ids:?}");
-        }
-        assert!(!ids.contains(&"project-xiaohe"));
-        assert!(f.province_wide.iter().any(|m| m.id == "soil-construction"));
-        assert!(f.province_wide.iter().all(|m| p.footprint(m).province_wide));
+        assert_eq!(
+            targeted(&f),
+            vec!["campaign-fen-valley", "campaign-yellow-river-counties"],
+            "grouped by main theme, air first"
+        );
+        assert_eq!(
+            ids(f.province_wide.iter().copied()),
+            vec!["air-ozone-winter", "soil-construction"]
+        );
+        let all = p.filter(&Filter::default());
+        assert!(all.province_wide.is_empty());
+        assert_eq!(targeted(&all).len(), p.measures.len());
     }
 
     #[test]
     fn theme_campaign_and_text_filters() {
-        let p = shipped();
+        let p = fixtures::policies();
+        let by = |f: Filter| targeted(&p.filter(&f));
         let soil = p.filter(&Filter {
             theme: Some("soil".into()),
             ..Filter::default()
         });
-        let n: usize = soil.targeted.iter().map(|(_, ms)| ms.len()).sum();
-        assert!(n >= 4, "three soil measures and the solid-waste campaign");
-        assert!(soil
+        let groups: Vec<(&str, usize)> = soil
             .targeted
             .iter()
-            .flat_map(|(_, ms)| ms)
-            .all(|m| m.themes.contains(&"soil".to_string())));
-        let ids = |f: Filter| -> Vec<String> {
-            p.filter(&f)
-                .targeted
-                .iter()
-                .flat_map(|(_, ms)| ms.iter().map(|m| m.id.clone()))
-                .collect()
-        };
+            .map(|(t, ms)| (t.id.as_str(), ms.len()))
+            .collect();
+        assert_eq!(groups, vec![("water", 1), ("soil", 2)], "by main theme");
         assert_eq!(
-            ids(Filter {
+            by(Filter {
                 campaign: Some("fen-valley".into()),
                 ..Filter::default()
-            })
-            .len(),
-            2
+            }),
+            vec!["campaign-fen-valley"]
         );
         for text in ["臭氧", "OZONE"] {
-            assert!(
-                ids(Filter {
-                    text: text.into(),
-                    ..Filter::default()
-                })
-                .contains(&"air-ozone-winter".to_string()),
-                "{text}"
-            );
+            let found = by(Filter {
+                text: text.into(),
+                ..Filter::default()
+            });
+            assert_eq!(found, vec!["air-ozone-winter"], "{text}");
         }
-        assert!(ids(Filter {
+        assert!(by(Filter {
             text: "spaceport".into(),
             ..Filter::default()
         })
@@ -487,44 +480,107 @@ mod tests {
 
     #[test]
     fn counts_exclude_province_wide_measures() {
-        let p = shipped();
-        let c = p.counts_by_city();
-        assert!(c[YUNCHENG] >= 5);
-        assert_eq!(
-            c.get("140200").copied(),
-            Some(1),
-            "Datong: only its named project"
-        );
-        assert!(c.values().all(|&n| n < p.measures.len()));
+        let c = fixtures::policies().counts_by_city();
+        let expected = [("140100", 3), ("140200", 2), ("140800", 2), ("141100", 2)]
+            .map(|(a, n)| (a.to_string(), n));
+        assert_eq!(c, expected.into());
     }
 
     #[test]
-    fn count_indicator_merges_into_the_shipped_data() {
-        let p = shipped();
-        let mut set = crate::data::indicators::shipped();
+    fn count_indicator_merges_into_the_indicators() {
+        let p = fixtures::policies();
+        let mut set = fixtures::indicators();
         let codes: Vec<String> = ["140100", "140200", "140800"].map(String::from).to_vec();
-        set.merge(p.count_indicator(&codes, "S14"), "policies")
+        set.merge(p.count_indicator(&codes, "S1"), "policies")
             .expect("merges");
         let v = set.values(COUNT_INDICATOR, "2024-policy-text");
-        assert_eq!(v["140200"].value, Value::Number(1.0));
+        assert_eq!(v.len(), 3);
+        assert_eq!(v["140100"].value, Value::Number(3.0));
+        assert!(v.values().all(|o| o.derived && o.source == "S1"));
         assert_eq!(
-            v["140800"].value,
-            Value::Number(p.counts_by_city()["140800"] as f64)
+            v["140200"].note_en.as_deref(),
+            Some("computed from the measures data")
+        );
+        let ind = set.indicator(COUNT_INDICATOR).expect("indicator");
+        assert_eq!(ind.unit.as_deref(), Some("项 measures"));
+        assert_eq!(
+            set.period("2024-policy-text").map(|p| p.end.as_str()),
+            Some("2024-06")
+        );
+    }
+
+    fn problem(from: &str, to: &str) -> Problem {
+        let text = POLICIES.replacen(from, to, 1);
+        assert_ne!(text, POLICIES, "the fixture changed");
+        match Policies::parse("p", &text) {
+            Err(Error::Validation { problem, .. }) => problem,
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_unknown_references_and_duplicates() {
+        let at = || At::Measure("project-datong".into());
+        assert_eq!(
+            problem(r#""id": "datong""#, r#""id": "atlantis""#),
+            Problem::Unknown {
+                at: at(),
+                kind: Item::Region,
+                id: "datong".into()
+            }
+        );
+        assert_eq!(
+            problem(
+                r#""themes": ["soil", "water"]"#,
+                r#""themes": ["soil", "fire"]"#
+            ),
+            Problem::Unknown {
+                at: at(),
+                kind: Item::Theme,
+                id: "fire".into()
+            }
+        );
+        assert_eq!(
+            problem(r#""themes": ["soil", "water"]"#, r#""themes": []"#),
+            Problem::Missing {
+                at: at(),
+                kind: Item::Theme
+            }
+        );
+        assert_eq!(
+            problem(r#""campaign": "fen-valley""#, r#""campaign": "moon""#),
+            Problem::Unknown {
+                at: At::Measure("campaign-fen-valley".into()),
+                kind: Item::Campaign,
+                id: "moon".into()
+            }
+        );
+        assert_eq!(
+            problem(r#""id": "soil-construction""#, r#""id": "project-datong""#),
+            Problem::Duplicate {
+                kind: Item::Measure,
+                id: "project-datong".into()
+            }
+        );
+        assert_eq!(
+            problem(r#""id": "measure-count""#, r#""id": "count""#),
+            Problem::WrongId {
+                at: At::CountIndicator,
+                expected: COUNT_INDICATOR.into()
+            }
         );
     }
 
     #[test]
-    fn rejects_unknown_targets() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/policies.json"
-        ))
-        .expect("file");
-        let broken = text.replacen("\"id\": \"datong\"", "\"id\": \"atlantis\"", 1);
-        assert!(broken != text, "the fixture changed");
+    fn rejects_the_old_county_lists() {
+        let old = POLICIES.replacen(
+            r#"{"adcode": "141123", "name_zh": "兴县", "name_en": "Xingxian"}"#,
+            r#""141123""#,
+            1,
+        );
         assert!(matches!(
-            Policies::parse("p", &broken),
-            Err(Error::Invalid { .. })
+            Policies::parse("p", &old),
+            Err(Error::Shape { .. })
         ));
     }
 }

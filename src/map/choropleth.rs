@@ -238,12 +238,12 @@ pub fn rank_among(
     Some((better + 1, all.len()))
 }
 
-/// PM2.5 in 2023 for `regions` with five quantile classes, for tests.
+/// PM2.5 in 2023 of the test fixtures for `regions`, with five quantile classes.
 #[cfg(test)]
 pub(crate) fn pm25_2023(regions: &[crate::data::geo::Region]) -> Choropleth {
     let codes: Vec<String> = regions.iter().map(|r| r.adcode.clone()).collect();
     choropleth(
-        &crate::data::indicators::shipped(),
+        &crate::data::fixtures::indicators(),
         "pm25",
         "2023",
         &Classing {

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn svg_has_title_map_legend_with_no_data_sources_notice_and_url() {
-        let regions = crate::data::geo::shipped_prefectures();
+        let regions = crate::data::fixtures::prefectures();
         let layout = MapLayout::new(&regions).expect("layout");
         let fills = crate::map::choropleth::pm25_2023(&regions);
         let frame = Frame {
@@ -156,8 +156,8 @@ mod tests {
         );
         assert_eq!(
             svg.matches("<path d=").count(),
-            11 + 1,
-            "11 regions and one selected outline"
+            4 + 1,
+            "four regions and one selected outline"
         );
         assert!(svg.contains(r#"data-class="none""#) && svg.contains("无数据 No data"));
         assert!(
@@ -165,6 +165,8 @@ mod tests {
                 && svg.contains("示意图")
                 && svg.contains("indicator=pm25&amp;period=2023")
         );
-        assert_eq!(svg.matches("<text").count(), 2 + 11 + 1 + 4 * 2 + 3);
+        assert_eq!(fills.legend.len(), 3 + 1, "three values, and no data");
+        assert_eq!(svg.matches("<text").count(), 2 + 4 + 1 + 4 * 2 + 3);
+        assert!(svg.contains(">吕梁</text>"), "short Chinese names");
     }
 }

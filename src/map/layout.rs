@@ -3,7 +3,7 @@
 //! shows (colours, selection) never recomputes it.
 
 use super::path::svg_path;
-use super::projection::{Albers, Bounds, Frame};
+use super::projection::{Bounds, Frame};
 use crate::data::geo::Region;
 use crate::format::fixed;
 
@@ -62,15 +62,10 @@ impl MapLayout {
     /// Projects `regions` with the Shanxi Albers projection, fitted to their
     /// extent. `None` if there is nothing to draw.
     pub fn new(regions: &[Region]) -> Option<Self> {
-        let projection = Albers::shanxi();
-        let mut bounds = Bounds::empty();
-        for [lon, lat] in regions
+        let points = regions
             .iter()
-            .flat_map(|r| r.polygons.iter().flatten().flatten())
-        {
-            bounds.extend(projection.project(*lon, *lat));
-        }
-        let frame = Frame::fit_height(projection, bounds, CONTENT_HEIGHT, MARGIN)?;
+            .flat_map(|r| r.polygons.iter().flatten().flatten().copied());
+        let frame = Frame::fit_shanxi(points, CONTENT_HEIGHT, MARGIN)?;
         let mut layout = Self {
             frame,
             shapes: Vec::new(),

@@ -148,6 +148,22 @@ impl Frame {
         })
     }
 
+    /// The Shanxi projection ([`Albers::shanxi`]) fitted to `points` (lon/lat
+    /// degrees): their extent drawn `content_height` tall with `margin` around.
+    /// `None` without points.
+    pub fn fit_shanxi(
+        points: impl IntoIterator<Item = [f64; 2]>,
+        content_height: f64,
+        margin: f64,
+    ) -> Option<Self> {
+        let projection = Albers::shanxi();
+        let mut bounds = Bounds::empty();
+        for [lon, lat] in points {
+            bounds.extend(projection.project(lon, lat));
+        }
+        Self::fit_height(projection, bounds, content_height, margin)
+    }
+
     /// lon/lat degrees to screen coordinates (x right, y down).
     pub fn to_screen(&self, lon: f64, lat: f64) -> (f64, f64) {
         let (x, y) = self.projection.project(lon, lat);
@@ -267,5 +283,17 @@ mod tests {
     #[test]
     fn frame_rejects_empty_bounds() {
         assert!(Frame::fit_height(Albers::shanxi(), Bounds::empty(), 800.0, 0.0).is_none());
+    }
+
+    #[test]
+    fn fits_the_shanxi_projection_to_points() {
+        assert!(Frame::fit_shanxi([], 100.0, 0.0).is_none());
+        let f = Frame::fit_shanxi([[111.0, 36.0], [113.0, 39.0]], 100.0, 5.0).expect("points");
+        assert!((f.height - 110.0).abs() < 1e-9);
+        let (x, y) = f.to_screen(111.0, 36.0);
+        assert!(
+            (x - 5.0).abs() < 1e-9 && (y - 105.0).abs() < 1e-9,
+            "{x} {y}"
+        );
     }
 }

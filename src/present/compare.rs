@@ -48,44 +48,43 @@ pub fn compare(set: &IndicatorSet, cities: &[String]) -> Vec<CompareRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::indicators::shipped;
+    use crate::data::fixtures;
 
-    #[test]
-    fn compares_cities_across_indicators() {
-        let set = shipped();
-        let rows = compare(&set, &["140100".into(), "140800".into()]);
-        let pm = rows
-            .iter()
-            .find(|r| r.indicator_en == "PM2.5 annual mean")
-            .expect("PM2.5 row");
-        assert_eq!(pm.values, vec!["41 μg/m³", "49 μg/m³"]);
-        let water = rows
-            .iter()
-            .find(|r| r.indicator_en == "Surface-water quality index")
-            .expect("water row");
-        assert_eq!(water.period_zh, "2017年第二季度");
-        let rank = rows
-            .iter()
-            .find(|r| r.indicator_en.starts_with("Air quality rank"))
-            .expect("rank row");
-        assert_eq!(rank.values, vec!["后三（最差）", "后三（最差）"]);
-        assert!(rows.iter().all(|r| r.values.len() == 2));
-        assert!(!rows
-            .iter()
-            .any(|r| r.indicator_en == "CO" && r.values[1] != "无数据"));
+    fn codes(c: &[&str]) -> Vec<String> {
+        c.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
-    fn at_most_four_cities_and_empty_rows_dropped() {
-        let set = shipped();
-        let five: Vec<String> = ["140100", "140200", "140300", "140400", "140500"]
-            .map(String::from)
-            .to_vec();
-        assert!(compare(&set, &five).iter().all(|r| r.values.len() == 4));
-        let rows = compare(&set, &["140200".into(), "140400".into()]);
-        assert!(
-            !rows.iter().any(|r| r.indicator_en == "PM10 annual mean"),
-            "no city has PM10 there"
+    fn compares_cities_across_indicators() {
+        let set = fixtures::indicators();
+        let rows = compare(&set, &codes(&["140100", "140800"]));
+        let names: Vec<&str> = rows.iter().map(|r| r.indicator_en.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["PM2.5 annual mean", "Air quality rank in the province"],
+            "no row for the change neither city has"
         );
+        assert_eq!(rows[0].values, vec!["41 μg/m³", "49 μg/m³"]);
+        assert_eq!(rows[0].period_zh, "2023年", "the newest period");
+        assert_eq!(rows[1].values, vec!["中间（第4—8名）", "后三（最差）"]);
+        assert_eq!(rows[1].period_zh, "2023年1—11月");
+    }
+
+    #[test]
+    fn cities_without_a_value_say_so() {
+        let set = fixtures::indicators();
+        let rows = compare(&set, &codes(&["140200", "141100"]));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].values, vec!["无数据", "38 μg/m³"]);
+        assert_eq!(rows[2].values, vec!["改善", "变差"]);
+    }
+
+    #[test]
+    fn at_most_four_cities() {
+        let set = fixtures::indicators();
+        let five = codes(&["140100", "140200", "140800", "141100", "140300"]);
+        let rows = compare(&set, &five);
+        assert!(!rows.is_empty() && rows.iter().all(|r| r.values.len() == MAX_COMPARED));
+        assert!(compare(&set, &codes(&["999999"])).is_empty());
     }
 }

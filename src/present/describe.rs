@@ -175,7 +175,7 @@ pub fn describe_city(set: &IndicatorSet, adcode: &str) -> Vec<ValueInfo> {
 mod tests {
     use super::*;
 
-    use crate::data::indicators::shipped as set;
+    use crate::data::fixtures::indicators as set;
 
     #[test]
     fn numeric_value_with_unit_scope_source_and_rank() {
@@ -189,9 +189,14 @@ mod tests {
         assert_eq!(
             i.rank.as_ref().map(|r| r.en.as_str()),
             Some("2 of 3 cities with data"),
-            "Yangquan 38 < Taiyuan 41 < Yuncheng 49"
+            "Lüliang 38 < Taiyuan 41 < Yuncheng 49"
         );
-        assert!(!i.partial);
+        assert_eq!(
+            i.rank.as_ref().map(|r| r.zh.as_str()),
+            Some("有数据的3市中第2（越低越好）")
+        );
+        assert!(!i.partial && i.has_data && !i.derived);
+        assert!(i.note.is_none());
     }
 
     #[test]
@@ -199,26 +204,32 @@ mod tests {
         let i = describe(&set(), "pm25", "2023", "140200").expect("indicator exists");
         assert!(!i.has_data);
         assert_eq!(i.value.en, "No data");
-        assert!(i.source.is_none());
+        assert_eq!(i.period.en, "2023");
+        assert!(i.source.is_none() && i.scope.is_none());
+        assert!(describe(&set(), "nope", "2023", "140100").is_none());
+    }
+
+    fn en(t: &Option<Text>) -> Option<&str> {
+        t.as_ref().map(|t| t.en.as_str())
     }
 
     #[test]
     fn rank_band_uses_the_published_position() {
-        let i = describe(&set(), "air-rank", "2023-jan-nov", "140800").expect("indicator exists");
-        assert_eq!(i.value.en, "Worst three");
+        let at = |adcode| describe(&set(), "air-rank", "2023-jan-nov", adcode).expect("exists");
+        let i = at("140800");
         assert_eq!(
-            i.rank.as_ref().map(|r| r.en.as_str()),
-            Some("position 8–9 of 11")
+            (i.value.en.as_str(), en(&i.rank), en(&i.note), en(&i.scope)),
+            (
+                "Worst three",
+                Some("position 8–9 of 11"),
+                Some("tied with Yangquan"),
+                Some("scope not stated")
+            )
         );
+        assert_eq!(i.rank.map(|r| r.zh).as_deref(), Some("第8—9名（共11个）"));
         assert!(i.partial);
-        assert_eq!(
-            i.note.as_ref().map(|n| n.en.as_str()),
-            Some("tied with Yangquan")
-        );
-        assert_eq!(
-            i.scope.as_ref().map(|s| s.en.as_str()),
-            Some("scope not stated")
-        );
+        assert_eq!(en(&at("141100").rank), Some("1 from the bottom of 11"));
+        assert!(at("140100").derived);
     }
 
     #[test]
@@ -228,27 +239,49 @@ mod tests {
             sources_of(&s, "air-rank", "2023-jan-nov"),
             vec!["山西日报 2024-01-04"]
         );
-        let pm = sources_of(&s, "pm25", "2023");
-        assert_eq!(pm.len(), 3, "{pm:?}");
+        assert_eq!(
+            sources_of(&s, "pm25", "2023"),
+            vec!["太原晚报 2024-01-30", "山西日报 2024-01-04"]
+        );
         assert!(sources_of(&s, "pm25", "1999").is_empty());
     }
 
     #[test]
     fn change_is_signed() {
-        let i = describe(&set(), "air-index-change", "2022-jan-feb", "140700")
-            .expect("indicator exists");
+        let s = set();
+        let change = |indicator: &str, period: &str, adcode: &str| {
+            describe(&s, indicator, period, adcode)
+                .and_then(|i| i.change)
+                .map(|c| c.en)
+        };
         assert_eq!(
-            i.change.as_ref().map(|c| c.en.as_str()),
+            change("air-index-change", "2023-jan-nov", "141100").as_deref(),
             Some("+12.4% year on year")
         );
+        assert_eq!(
+            change("pm25", "2023", "140100").as_deref(),
+            Some("-8.9% year on year")
+        );
+        assert_eq!(change("pm25", "2023", "140800"), None);
     }
 
     #[test]
     fn city_lists_all_its_values() {
         let all = describe_city(&set(), "140100");
-        assert!(all.len() > 20);
+        let seen: Vec<(&str, &str)> = all
+            .iter()
+            .map(|v| (v.indicator.en.as_str(), v.period.en.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("PM2.5 annual mean", "2023"),
+                ("PM2.5 annual mean", "2022"),
+                ("Air quality rank in the province", "Jan–Nov 2023"),
+            ],
+            "indicator order, newest first"
+        );
         assert!(all.iter().all(|v| v.has_data));
-        assert_eq!(all[0].indicator.en, "Air quality rank in the province");
-        assert_eq!(all[0].period.en, "Jan–Nov 2023", "newest first");
+        assert!(describe_city(&set(), "999999").is_empty());
     }
 }

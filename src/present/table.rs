@@ -164,43 +164,55 @@ pub fn csv_data_url(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::indicators::shipped;
-
-    use crate::data::geo::shipped_prefectures as regions;
+    use crate::data::fixtures;
 
     fn pm25_rows() -> Vec<Row> {
-        let set = shipped();
-        let regions = regions();
+        let regions = fixtures::prefectures();
         let fills = crate::map::choropleth::pm25_2023(&regions);
-        rows(&set, "pm25", "2023", &regions, &fills)
+        rows(&fixtures::indicators(), "pm25", "2023", &regions, &fills)
     }
 
     #[test]
     fn rows_carry_value_class_period_scope_and_source() {
         let rows = pm25_rows();
-        assert_eq!(rows.len(), 11);
-        let ty = rows.iter().find(|r| r.adcode == "140100").expect("Taiyuan");
+        let codes: Vec<&str> = rows.iter().map(|r| r.adcode.as_str()).collect();
+        assert_eq!(
+            codes,
+            vec!["140100", "140200", "140800", "141100"],
+            "region order"
+        );
+        let ty = &rows[0];
         assert_eq!(
             (ty.value.as_str(), ty.number, ty.scope.as_str()),
             ("41 μg/m³", Some(41.0), "市区")
         );
-        assert!(ty.source.starts_with("太原晚报"));
-        let dt = rows.iter().find(|r| r.adcode == "140200").expect("Datong");
         assert_eq!(
-            (dt.value.as_str(), dt.class.as_str()),
-            ("无数据", "无数据 No data")
+            (ty.city_zh.as_str(), ty.city_en.as_str()),
+            ("太原市", "Taiyuan")
         );
+        assert_eq!(ty.source, "太原晚报 2024-01-30");
+        assert_eq!(ty.period, "2023年");
+        let dt = &rows[1];
+        assert_eq!(
+            (dt.value.as_str(), dt.class.as_str(), dt.number),
+            ("无数据", "无数据 No data", None)
+        );
+        assert_eq!(rows[3].scope, "范围未注明");
     }
 
     #[test]
     fn sorting_by_value_puts_no_data_last_either_way() {
         let mut rows = pm25_rows();
+        let order =
+            |rows: &[Row]| -> Vec<String> { rows.iter().map(|r| r.adcode.clone()).collect() };
         sort(&mut rows, SortBy::Value, false);
-        assert_eq!(rows[0].adcode, "140300");
-        assert_eq!(rows[2].adcode, "140800");
+        assert_eq!(order(&rows), ["141100", "140100", "140800", "140200"]);
         sort(&mut rows, SortBy::Value, true);
-        assert_eq!(rows[0].adcode, "140800");
-        assert!(rows[3..].iter().all(|r| r.number.is_none()));
+        assert_eq!(order(&rows), ["140800", "140100", "141100", "140200"]);
+        sort(&mut rows, SortBy::City, false);
+        assert_eq!(order(&rows), ["140100", "140200", "140800", "141100"]);
+        sort(&mut rows, SortBy::Class, false);
+        assert_eq!(rows[3].adcode, "140200", "no class last");
     }
 
     #[test]
@@ -208,7 +220,7 @@ mod tests {
         let rows = pm25_rows();
         let csv = to_csv(&rows, "PM2.5 年均浓度, μg/m³");
         assert!(csv.starts_with('\u{feff}'));
-        assert_eq!(csv.lines().count(), 12);
+        assert_eq!(csv.lines().count(), 1 + 4);
         assert!(csv
             .lines()
             .next()

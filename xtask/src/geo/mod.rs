@@ -18,10 +18,10 @@ pub mod write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use shanxi_eco_map::map::projection::{Albers, Bounds, Frame};
+use shanxi_eco_map::map::projection::Frame;
 
 use self::topology::{degrees, key, open_ring, Key, Topology};
-use self::write::{FeatureOut, GridPolygon, GridRing, Level};
+use self::write::{FeatureOut, GridPolygon, GridRing, Level, GRID};
 
 /// Errors of the boundary pipeline.
 #[derive(Debug, thiserror::Error)]
@@ -66,8 +66,6 @@ impl Options {
 
 /// The province drawn this many pixels tall is the reference for the error bound.
 pub const REFERENCE_HEIGHT: f64 = 800.0;
-/// Output coordinates are multiples of 1 / GRID degrees.
-pub const GRID: f64 = 1000.0;
 
 /// What the pipeline measured.
 #[derive(Debug, Clone, Default)]
@@ -145,15 +143,8 @@ pub fn generate(opts: &Options) -> Result<Output, GeoError> {
     }
     let topo = Topology::build(&rings);
 
-    let projection = Albers::shanxi();
-    let mut bounds = Bounds::empty();
-    for arc in &topo.arcs {
-        for &k in arc {
-            let [lon, lat] = degrees(k);
-            bounds.extend(projection.project(lon, lat));
-        }
-    }
-    let frame = Frame::fit_height(projection, bounds, opts.reference_height, 0.0)
+    let points = topo.arcs.iter().flatten().map(|&k| degrees(k));
+    let frame = Frame::fit_shanxi(points, opts.reference_height, 0.0)
         .ok_or_else(|| GeoError::Empty(dir.clone()))?;
     let px = |k: Key| {
         let [lon, lat] = degrees(k);

@@ -7,7 +7,10 @@
 use geo::{Area, Coord, LineString, Polygon};
 use serde_json::Value;
 
-use super::GRID;
+use shanxi_eco_map::format::fixed;
+
+/// Output coordinates are multiples of 1 / GRID degrees.
+pub const GRID: f64 = 1000.0;
 
 /// A closed ring on the output grid (thousandths of a degree).
 pub type GridRing = Vec<(i64, i64)>;
@@ -102,17 +105,9 @@ pub fn label_point(polygons: &[GridPolygon]) -> Option<(i64, i64)> {
 
 /// A grid value as a decimal number with no trailing zeros.
 pub fn number(v: i64) -> String {
-    let digits = GRID.log10().round() as usize;
-    let scale = GRID as i64;
-    let sign = if v < 0 { "-" } else { "" };
-    let (int, frac) = (v.abs() / scale, v.abs() % scale);
-    let frac = format!("{frac:0digits$}");
-    let frac = frac.trim_end_matches('0');
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac}")
-    }
+    let digits = GRID.log10().round() as u32;
+    let text = fixed(v as f64 / GRID, digits);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 fn position(p: (i64, i64)) -> String {
@@ -193,10 +188,18 @@ mod tests {
 
     #[test]
     fn numbers_have_grid_precision_without_trailing_zeros() {
-        assert_eq!(number(112_500), "112.5");
-        assert_eq!(number(37_000), "37");
-        assert_eq!(number(37_012), "37.012");
-        assert_eq!(number(-1_250), "-1.25");
+        let cases = [
+            (112_500, "112.5"),
+            (37_000, "37"),
+            (37_012, "37.012"),
+            (-1_250, "-1.25"),
+            (-5, "-0.005"),
+            (100_000, "100"),
+            (0, "0"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(number(v), text, "{v}");
+        }
     }
 
     #[test]

@@ -1,0 +1,453 @@
+//! A person's own table (CSV) → user indicators on the map.
+//!
+//! The table has a city column (adcode, Chinese or English name) and one or more
+//! value columns, plus optional unit, period and source columns. Every row that
+//! cannot be used is reported with its row number and the reason; nothing is
+//! dropped silently.
+//!
+//! [`reader`] turns bytes into records, [`columns`] finds what each column is and
+//! which city a row names, [`cells`] reads numbers; this module builds the
+//! indicators.
+
+mod cells;
+mod columns;
+mod reader;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use self::cells::{CellError, ABSURD};
+use self::columns::{resolve, role_of, split_unit, Role};
+pub use self::reader::{decode, parse_csv};
+use super::geo::Region;
+use super::indicators::{Indicator, IndicatorSet, Kind, Observation, Period, Source, Value};
+use crate::i18n::Text;
+
+/// Why a file cannot be read at all.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    Empty,
+    NotUtf8 {
+        likely_gbk: bool,
+    },
+    NoCityColumn,
+    NoValueColumns,
+    /// A quoted field that opened on this row never closes.
+    UnclosedQuote(usize),
+}
+
+impl ImportError {
+    /// The message in Chinese and English.
+    pub fn text(&self) -> Text {
+        match self {
+            ImportError::Empty => Text::new("文件是空的。", "the file is empty"),
+            ImportError::NotUtf8 { likely_gbk: true } => Text::new(
+                "文件不是 UTF-8 编码（看起来是 GBK，中文版 Excel 的默认编码）。请另存为“CSV UTF-8”后重新载入。",
+                "the file is not UTF-8 text (it looks like GBK, the usual encoding of Chinese Excel); save it as “CSV UTF-8” and load it again",
+            ),
+            ImportError::NotUtf8 { likely_gbk: false } => Text::new(
+                "文件不是 UTF-8 文本。请另存为“CSV UTF-8”后重新载入。",
+                "the file is not UTF-8 text; save it as “CSV UTF-8” and load it again",
+            ),
+            ImportError::NoCityColumn => Text::new(
+                "没有城市列：请将一列命名为“城市”、city 或 adcode。",
+                "no city column: name one column 城市, city or adcode",
+            ),
+            ImportError::NoValueColumns => Text::new(
+                "除城市、单位、时段、来源外没有数值列。",
+                "no value column besides city, unit, period and source",
+            ),
+            ImportError::UnclosedQuote(r) => Text::new(
+                format!("第 {r} 行的引号没有闭合。"),
+                format!("a quoted field opened on row {r} never closes"),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+/// A row (or cell) that was not used, and why. Rows are numbered as a
+/// spreadsheet shows them: the header is row 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    pub row: usize,
+    /// The value column's header, for problems of one cell.
+    pub column: Option<String>,
+    pub cell: CellError,
+}
+
+impl RowProblem {
+    /// The reason in Chinese and English.
+    pub fn text(&self) -> Text {
+        self.cell.text()
+    }
+}
+
+/// What a file gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// User indicators, periods, a source and observations, ready to merge.
+    pub set: IndicatorSet,
+    pub problems: Vec<RowProblem>,
+    /// Data rows read (header excluded).
+    pub rows: usize,
+}
+
+fn slug(s: &str, i: usize) -> String {
+    let ascii: String = s
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if ascii.is_empty() {
+        format!("user-{}", i + 1)
+    } else {
+        format!("user-{}-{}", ascii, i + 1)
+    }
+}
+
+/// One value column while the rows are read.
+#[derive(Default)]
+struct Column {
+    /// (adcode, period id, value), in row order.
+    values: Vec<(String, String, f64)>,
+    /// The first unit a row with a value gave.
+    unit: Option<String>,
+    /// (adcode, period id) → the row of its value.
+    rows: HashMap<(String, String), usize>,
+}
+
+/// Reads a CSV file named `file_name` against the map's `regions`.
+/// `existing` is the loaded data, so that new ids do not collide with it.
+pub fn import_csv(
+    file_name: &str,
+    bytes: &[u8],
+    regions: &[Region],
+    existing: &IndicatorSet,
+) -> Result<Import, ImportError> {
+    let text = decode(bytes)?;
+    let records = parse_csv(&text)?;
+    let Some(((_, header), rows)) = records.split_first() else {
+        return Err(ImportError::Empty);
+    };
+    let roles: Vec<Role> = header.iter().map(|h| role_of(h)).collect();
+    let col = |role: Role| roles.iter().position(|r| *r == role);
+    let city_col = col(Role::City).ok_or(ImportError::NoCityColumn)?;
+    let (unit_col, period_col, source_col) =
+        (col(Role::Unit), col(Role::Period), col(Role::Source));
+    let value_cols: Vec<usize> = (0..header.len())
+        .filter(|&i| roles[i] == Role::Value && !header[i].trim().is_empty())
+        .collect();
+    if value_cols.is_empty() {
+        return Err(ImportError::NoValueColumns);
+    }
+    let batch = existing.indicators.iter().filter(|i| i.user).count();
+    let mut problems = Vec::new();
+    let mut columns: Vec<Column> = value_cols.iter().map(|_| Column::default()).collect();
+    let mut periods: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources_named: Vec<String> = Vec::new();
+    for (row_no, row) in rows.iter().map(|(line, r)| (*line, r)) {
+        let cell = |i: usize| row.get(i).map(|s| s.trim()).unwrap_or("");
+        let mut problem = |column: Option<&str>, cell: CellError| {
+            problems.push(RowProblem {
+                row: row_no,
+                column: column.map(str::to_string),
+                cell,
+            })
+        };
+        let Some(region) = resolve(regions, cell(city_col)) else {
+            problem(
+                None,
+                match cell(city_col) {
+                    "" => CellError::NoCity,
+                    c => CellError::UnknownCity(c.to_string()),
+                },
+            );
+            continue;
+        };
+        let period_label = period_col.map(cell).unwrap_or("").to_string();
+        let next_id = format!("user-period-{}-{}", batch + 1, periods.len() + 1);
+        let period_id = periods.entry(period_label).or_insert(next_id).clone();
+        if let Some(s) = source_col.map(cell).filter(|s| !s.is_empty()) {
+            if !sources_named.iter().any(|x| x == s) {
+                sources_named.push(s.to_string());
+            }
+        }
+        let row_unit = unit_col.map(cell).filter(|u| !u.is_empty());
+        for (&vc, column) in value_cols.iter().zip(&mut columns) {
+            let name = Some(header[vc].trim());
+            let v = match cells::number(cell(vc)) {
+                Ok(Some(v)) => v,
+                Ok(None) => {
+                    problem(name, CellError::Empty);
+                    continue;
+                }
+                Err(e) => {
+                    problem(name, e);
+                    continue;
+                }
+            };
+            let key = (region.adcode.clone(), period_id.clone());
+            if let Some(&first_row) = column.rows.get(&key) {
+                let (city_zh, city_en) = (region.name_zh.clone(), region.name_en.clone());
+                problem(
+                    name,
+                    CellError::Duplicate {
+                        city_zh,
+                        city_en,
+                        first_row,
+                    },
+                );
+                continue;
+            }
+            column.rows.insert(key, row_no);
+            if column.unit.is_none() {
+                column.unit = row_unit.map(str::to_string);
+            }
+            column
+                .values
+                .push((region.adcode.clone(), period_id.clone(), v));
+        }
+    }
+    let source_id = format!(
+        "user-source-{}",
+        existing
+            .sources
+            .iter()
+            .filter(|s| s.id.starts_with("user-source-"))
+            .count()
+            + 1
+    );
+    let mut set = IndicatorSet::default();
+    // Indicators: one per value column that produced a value.
+    for (n, (&vc, column)) in value_cols.iter().zip(columns).enumerate() {
+        if column.values.is_empty() {
+            continue;
+        }
+        let (name, header_unit) = split_unit(&header[vc]);
+        let id = slug(&name, batch + n);
+        set.observations.extend(
+            column
+                .values
+                .into_iter()
+                .map(|(adcode, period, v)| Observation {
+                    indicator: id.clone(),
+                    adcode,
+                    period,
+                    value: Value::Number(v),
+                    scope: None,
+                    source: source_id.clone(),
+                    rank: None,
+                    change_pct: None,
+                    derived: false,
+                    note_zh: None,
+                    note_en: None,
+                }),
+        );
+        set.indicators.push(Indicator {
+            id,
+            name_zh: format!("{name}（我的数据）"),
+            name_en: format!("{name} (your data)"),
+            kind: Kind::Numeric,
+            unit: header_unit.or(column.unit),
+            lower_is_better: true,
+            categories: Vec::new(),
+            description_zh: format!("由您载入的文件“{file_name}”，未经本站核实。"),
+            description_en: format!("Loaded by you from “{file_name}”; not checked by this site."),
+            user: true,
+        });
+    }
+    for (label, id) in periods {
+        let (zh, en) = if label.is_empty() {
+            ("未注明时段".to_string(), "period not given".to_string())
+        } else {
+            (label.clone(), label)
+        };
+        set.periods.push(Period {
+            id,
+            label_zh: zh,
+            label_en: en,
+            start: String::new(),
+            end: String::new(),
+            partial: false,
+        });
+    }
+    let title = if sources_named.is_empty() {
+        file_name.to_string()
+    } else {
+        sources_named.join("；")
+    };
+    set.sources.push(Source {
+        id: source_id,
+        outlet: "用户数据 your data".into(),
+        title,
+        date: String::new(),
+        url: None,
+    });
+    Ok(Import {
+        set,
+        problems,
+        rows: rows.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::data::fixtures;
+
+    fn run(csv: &str) -> Result<Import, ImportError> {
+        import_csv(
+            "test.csv",
+            csv.as_bytes(),
+            &fixtures::prefectures(),
+            &IndicatorSet::default(),
+        )
+    }
+
+    /// The shape of the provincial monthly notice: city, composite index, PM2.5, good-day ratio.
+    const NOTICE: &str = "城市,综合指数,PM2.5(μg/m³),优良天数比例(%),时段,来源\n\
+        太原,4.95,41,64.4,2023年,太原晚报\n\
+        吕梁市,4.73,38,72.3,2023年,吕梁日报\n\
+        Yuncheng,4.84,49,,2023年,运城日报\n";
+
+    #[test]
+    fn reads_a_notice_shaped_table() {
+        let imp = run(NOTICE).expect("readable");
+        assert_eq!(imp.rows, 3);
+        let ids: Vec<&str> = imp.set.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        let pm = imp
+            .set
+            .indicators
+            .iter()
+            .find(|i| i.name_en.starts_with("PM2.5"))
+            .expect("PM2.5 column");
+        assert_eq!(pm.unit.as_deref(), Some("μg/m³"));
+        assert!(pm.user);
+        let v = imp.set.values(&pm.id, &imp.set.periods[0].id);
+        assert_eq!(v["140800"].value, Value::Number(49.0), "English names work");
+        assert_eq!(v["141100"].value, Value::Number(38.0), "名称带“市”也可以");
+        assert_eq!(imp.set.periods[0].label_zh, "2023年");
+        assert_eq!(imp.set.sources[0].title, "太原晚报；吕梁日报；运城日报");
+        // The empty good-day cell is reported, not dropped silently.
+        assert_eq!(
+            imp.problems,
+            vec![RowProblem {
+                row: 4,
+                column: Some("优良天数比例(%)".into()),
+                cell: CellError::Empty
+            }]
+        );
+        let mut merged = IndicatorSet::default();
+        merged
+            .merge(imp.set, "test.csv")
+            .expect("merges into an empty set");
+    }
+
+    #[test]
+    fn adcodes_names_and_bad_rows() {
+        let csv = "adcode,value\n140100,1\n999999,2\n吕梁,3\nLvliang,4\n,5\n140200,abc\n140800,1e12\n\"140200\",\"6\"\n";
+        let imp = run(csv).expect("readable");
+        let id = &imp.set.indicators[0].id;
+        let v = imp.set.values(id, &imp.set.periods[0].id);
+        assert_eq!(v.len(), 3, "Taiyuan, Lüliang, Datong");
+        assert_eq!(v["141100"].value, Value::Number(3.0));
+        let rows: Vec<(usize, &CellError)> =
+            imp.problems.iter().map(|p| (p.row, &p.cell)).collect();
+        let duplicate = CellError::Duplicate {
+            city_zh: "吕梁市".into(),
+            city_en: "Lüliang".into(),
+            first_row: 4,
+        };
+        assert_eq!(
+            rows,
+            vec![
+                (3, &CellError::UnknownCity("999999".into())),
+                (5, &duplicate),
+                (6, &CellError::NoCity),
+                (7, &CellError::NotANumber("abc".into())),
+                (8, &CellError::Absurd("1e12".into())),
+            ]
+        );
+        // The browser tests read these words.
+        let en: Vec<String> = imp.problems.iter().map(|p| p.text().en).collect();
+        assert_eq!(
+            en,
+            vec![
+                "unknown city “999999”",
+                "Lüliang already has a value in row 4; this one is not used",
+                "no city",
+                "“abc” is not a number",
+                "absurd value “1e12”",
+            ]
+        );
+    }
+
+    #[test]
+    fn values_keep_their_columns() {
+        let imp = run("城市,甲,乙\n太原,1,\n大同,,2\n运城,3,4\n").expect("readable");
+        let ids: Vec<&str> = imp.set.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, vec!["user-1", "user-2"]);
+        let p = &imp.set.periods[0].id;
+        let a: Vec<&str> = imp.set.values("user-1", p).into_keys().collect();
+        let b: Vec<&str> = imp.set.values("user-2", p).into_keys().collect();
+        assert_eq!((a, b), (vec!["140100", "140800"], vec!["140200", "140800"]));
+        assert_eq!(imp.set.periods[0].label_en, "period not given");
+        assert_eq!(imp.set.sources[0].title, "test.csv");
+    }
+
+    #[test]
+    fn empty_and_headless_files_say_why() {
+        assert_eq!(run(""), Err(ImportError::Empty));
+        assert_eq!(run("\u{feff}  \n"), Err(ImportError::Empty));
+        assert_eq!(run("foo,bar\n1,2\n"), Err(ImportError::NoCityColumn));
+        assert_eq!(run("城市,单位\n太原,%\n"), Err(ImportError::NoValueColumns));
+        assert_eq!(
+            run("城市,值\n\"太原,1\n"),
+            Err(ImportError::UnclosedQuote(2))
+        );
+    }
+
+    #[test]
+    fn gbk_files_get_a_clear_message() {
+        // "城市,值\n太原,1\n" in GBK.
+        let gbk: &[u8] = b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n";
+        let regions = fixtures::prefectures();
+        let err =
+            import_csv("gbk.csv", gbk, &regions, &IndicatorSet::default()).expect_err("not UTF-8");
+        assert_eq!(err, ImportError::NotUtf8 { likely_gbk: true });
+        let text = err.text();
+        assert!(text.en.contains("GBK") && text.zh.contains("UTF-8"));
+        assert_eq!(err.to_string(), text.en);
+    }
+
+    #[test]
+    fn messages_stay_as_they_were() {
+        assert_eq!(ImportError::Empty.to_string(), "the file is empty");
+        assert_eq!(
+            ImportError::NotUtf8 { likely_gbk: false }.to_string(),
+            "the file is not UTF-8 text; save it as “CSV UTF-8” and load it again"
+        );
+        assert_eq!(
+            ImportError::UnclosedQuote(3).text().zh,
+            "第 3 行的引号没有闭合。"
+        );
+    }
+
+    #[test]
+    fn second_import_gets_new_ids() {
+        let first = run(NOTICE).expect("readable");
+        let mut set = IndicatorSet::default();
+        set.merge(first.set, "a").expect("merge");
+        let second = import_csv("b.csv", NOTICE.as_bytes(), &fixtures::prefectures(), &set)
+            .expect("readable");
+        set.merge(second.set, "b").expect("no id collides");
+        assert_eq!(set.indicators.len(), 6);
+    }
+}

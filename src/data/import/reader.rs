@@ -1,0 +1,137 @@
+//! Bytes → text → records: UTF-8 decoding (with a clear word for GBK files) and
+//! a small RFC 4180 reader. The tables are small, and the `csv` crate's generic
+//! machinery costs more wasm than this whole module.
+
+use super::ImportError;
+
+/// Splits CSV text into records (RFC 4180: quotes, doubled quotes, CRLF or LF).
+/// Returns each record with the line it started on.
+pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|l| l.matches('\t').count() > l.matches(',').count())
+    {
+        '\t'
+    } else {
+        ','
+    };
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => quoted = true,
+            c if c == delimiter => record.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                record.push(std::mem::take(&mut field));
+                records.push((start, std::mem::take(&mut record)));
+                line += 1;
+                start = line;
+            }
+            c => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(ImportError::UnclosedQuote(start));
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push((start, record));
+    }
+    records.retain(|(_, r)| r.iter().any(|f| !f.trim().is_empty()));
+    Ok(records)
+}
+
+/// Decodes bytes as UTF-8 (a BOM is dropped), or says why not.
+pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => Err(ImportError::NotUtf8 {
+            likely_gbk: looks_like_gbk(bytes),
+        }),
+    }
+}
+
+/// Whether non-ASCII bytes pair up as GBK characters do (lead 0x81–0xFE,
+/// trail 0x40–0xFE except 0x7F).
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let (mut pairs, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(&t) if (0x81..=0xFE).contains(&b) && (0x40..=0xFE).contains(&t) && t != 0x7F => {
+                pairs += 1;
+                i += 2;
+            }
+            _ => return false,
+        }
+    }
+    pairs > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_reader_handles_quotes_crlf_and_tabs() {
+        let r = parse_csv("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",2\r\n")
+            .expect("valid");
+        assert_eq!(r[1].1, vec!["x, y", "say \"hi\""]);
+        assert_eq!(r[2], (3, vec!["multi\nline".to_string(), "2".to_string()]));
+        let t = parse_csv("城市\tPM2.5\n太原\t41\n").expect("valid");
+        assert_eq!(t[1].1, vec!["太原", "41"]);
+    }
+
+    #[test]
+    fn unclosed_quotes_name_their_row() {
+        assert_eq!(
+            parse_csv("城市,值\n\"太原,1\n"),
+            Err(ImportError::UnclosedQuote(2))
+        );
+    }
+
+    #[test]
+    fn decoding_drops_the_bom_and_recognises_gbk() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa,b"), Ok("a,b".to_string()));
+        assert_eq!(decode(b"\xEF\xBB\xBF \n"), Err(ImportError::Empty));
+        // "城市" in GBK.
+        assert_eq!(
+            decode(b"\xb3\xc7\xca\xd0"),
+            Err(ImportError::NotUtf8 { likely_gbk: true })
+        );
+        assert_eq!(
+            decode(b"\xff\xff\xff"),
+            Err(ImportError::NotUtf8 { likely_gbk: false })
+        );
+    }
+}
