@@ -158,7 +158,7 @@ pub fn problem_rows(problems: &[RowProblem]) -> String {
             tr {
                 td { (p.row.to_string()) }
                 td { (p.column.as_deref().unwrap_or_default()) }
-                td { (both(&p.zh, &p.en)) }
+                td { (text(&p.text())) }
             }
         }
     }
@@ -278,7 +278,8 @@ pub fn measure_card(
                 span.zh { (names(true).join("、")) } " " span.en { (names(false).join(", ")) }
                 @for r in targets.iter().filter(|r| !r.counties.is_empty()) {
                     br; (r.name_zh) " " (r.counties.len().to_string()) " 县 counties: "
-                    span.zh { (r.county_names_zh.join("、")) } " " span.en { (r.county_names_en.join(", ")) }
+                    span.zh { (r.counties.iter().map(|c| c.name_zh.as_str()).collect::<Vec<_>>().join("、")) } " "
+                    span.en { (r.counties.iter().map(|c| c.name_en.as_str()).collect::<Vec<_>>().join(", ")) }
                 }
             }
         }
@@ -317,11 +318,11 @@ mod tests {
     use super::*;
     use crate::present::describe::{describe, describe_city};
 
-    use crate::data::indicators::shipped as set;
+    use crate::data::fixtures::{indicators as set, policies};
 
     #[test]
     fn measure_card_shows_footprint_basis_and_related_indicators() {
-        let p = crate::data::policies::shipped();
+        let p = policies();
         let m = p
             .measure("campaign-yellow-river-counties")
             .expect("measure");
@@ -330,10 +331,25 @@ mod tests {
         let html = measure_card(&p, m, &names, &ind);
         assert!(html.starts_with("<h4>") && html.contains("黄河"));
         assert!(
-            html.contains("19 县 counties") && html.contains("偏关县") && html.contains("Pianguan")
+            html.contains("3 县 counties: <span class=\"zh\">兴县、临县、河津市</span>")
+                && html.contains("Xingxian, Linxian, Hejin"),
+            "{html}"
         );
-        assert!(html.contains(r#"data-indicator="water-quality-index""#));
-        assert!(html.contains("basis") && html.contains("965"));
+        assert!(html.contains("basis") && html.contains("新闻报道"));
+        let ozone = measure_card(
+            &p,
+            p.measure("air-ozone-winter").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(
+            ozone.contains(r#"<button class="related" type="button" data-indicator="pm25""#),
+            "{ozone}"
+        );
+        assert!(
+            ozone.contains("<strong>3</strong> 天"),
+            "figures with units"
+        );
         let fen = measure_card(
             &p,
             p.measure("campaign-fen-valley").expect("measure"),
@@ -341,6 +357,7 @@ mod tests {
             &ind,
         );
         assert!(fen.contains("市140800?"), "uncertain cities are marked");
+        assert!(fen.contains("（范围不确定 uncertain）"));
         let soil = measure_card(
             &p,
             p.measure("soil-construction").expect("measure"),
@@ -389,8 +406,7 @@ mod tests {
         let p = RowProblem {
             row: 3,
             column: Some("<b>".into()),
-            zh: "未知城市“<script>”".into(),
-            en: "x".into(),
+            cell: crate::data::import::CellError::UnknownCity("<script>".into()),
         };
         let html = problem_rows(&[p]);
         assert!(
@@ -402,10 +418,6 @@ mod tests {
     fn province_strip_has_each_headline_figure() {
         let html = province_items(&set());
         assert!(html.contains(r#"data-figure="pm25""#) && html.contains("37"));
-        assert!(
-            html.contains("（2022：38）"),
-            "previous year beside the value"
-        );
         assert_eq!(
             html.matches("<li").count(),
             set().province.iter().filter(|f| f.headline).count()

@@ -31,10 +31,3 @@ pub(crate) fn unique<'a>(
     }
     Ok(seen)
 }
-
-/// A shipped file's text, for tests that keep the `shipped()` helpers.
-#[cfg(test)]
-pub(crate) fn shipped_text(rel: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}

@@ -231,17 +231,6 @@ fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {
         .unwrap_or([0.0, 0.0])
 }
 
-/// The shipped prefecture boundaries, for tests. Unit tests use
-/// `data::fixtures::prefectures`; this stays for callers outside `data`.
-#[cfg(test)]
-#[allow(dead_code)]
-pub(crate) fn shipped_prefectures() -> Vec<Region> {
-    let text = super::check::shipped_text("geo/shanxi-prefectures.geojson");
-    parse_boundaries("shanxi-prefectures.geojson", &text)
-        .expect("valid")
-        .regions
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

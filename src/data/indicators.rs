@@ -336,13 +336,6 @@ impl IndicatorSet {
     }
 }
 
-/// The shipped `public/data/indicators.json`, for tests.
-#[cfg(test)]
-pub(crate) fn shipped() -> IndicatorSet {
-    let text = super::check::shipped_text("public/data/indicators.json");
-    IndicatorSet::parse("indicators.json", &text).expect("valid")
-}
-
 /// Whether `value` is a value of `ind`: a finite number of a numeric indicator,
 /// or one of the categories of another.
 fn fits(value: &Value, ind: &Indicator) -> bool {

@@ -358,13 +358,6 @@ impl Policies {
     }
 }
 
-/// The shipped `public/data/policies.json`, for tests.
-#[cfg(test)]
-pub(crate) fn shipped() -> Policies {
-    let text = super::check::shipped_text("public/data/policies.json");
-    Policies::parse("policies.json", &text).expect("valid")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

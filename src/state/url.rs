@@ -334,10 +334,10 @@ mod tests {
         let (v, n) = read("");
         assert_eq!(
             (v.indicator.as_str(), v.period.as_str()),
-            ("air-rank", "2023")
+            ("air-rank", "2023-jan-nov")
         );
         assert!(n.is_empty());
-        assert_eq!(v.to_query(), "indicator=air-rank&period=2023");
+        assert_eq!(v.to_query(), "indicator=air-rank&period=2023-jan-nov");
     }
 
     #[test]
@@ -388,7 +388,7 @@ mod tests {
         let (v, n) = read("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a&lang=fr&embed=2");
         assert_eq!(
             (v.indicator.as_str(), v.period.as_str()),
-            ("air-rank", "2023")
+            ("air-rank", "2023-jan-nov")
         );
         assert_eq!(v.method, Method::Quantile);
         assert_eq!(v.classes, DEFAULT_CLASSES);
@@ -405,8 +405,8 @@ mod tests {
 
     #[test]
     fn period_must_belong_to_the_indicator() {
-        let (v, n) = read("indicator=water&period=2023");
-        assert_eq!(v.period, "2022");
+        let (v, n) = read("indicator=air-index-change&period=2023");
+        assert_eq!(v.period, "2023-jan-nov");
         assert_eq!(n.len(), 1);
     }
 

@@ -189,42 +189,14 @@ impl ViewState {
 pub(crate) mod tests {
     use super::*;
 
-    /// A small set: a rank band over two periods, PM2.5 over two others, one
-    /// of which the band shares.
-    pub(crate) fn set() -> IndicatorSet {
-        IndicatorSet::parse(
-            "test",
-            r#"{
-              "sources": [{"id": "S1", "outlet": "山西日报", "title": "t", "date": "2024-01-04"}],
-              "periods": [
-                {"id": "2022", "label_zh": "2022年", "label_en": "2022", "start": "2022-01", "end": "2022-12", "partial": false},
-                {"id": "2023", "label_zh": "2023年", "label_en": "2023", "start": "2023-01", "end": "2023-12", "partial": false},
-                {"id": "2023-jan-nov", "label_zh": "2023年1—11月", "label_en": "Jan–Nov 2023", "start": "2023-01", "end": "2023-11", "partial": true}
-              ],
-              "indicators": [
-                {"id": "pm25", "name_zh": "PM2.5", "name_en": "PM2.5", "kind": "numeric", "unit": "μg/m³"},
-                {"id": "air-rank", "name_zh": "排名", "name_en": "Rank", "kind": "ordinal",
-                 "categories": [{"id": "best3", "name_zh": "前三", "name_en": "Best three"}]},
-                {"id": "water", "name_zh": "水", "name_en": "Water", "kind": "numeric"}
-              ],
-              "observations": [
-                {"indicator": "pm25", "adcode": "140100", "period": "2022", "value": 43, "source": "S1"},
-                {"indicator": "pm25", "adcode": "140100", "period": "2023", "value": 41, "source": "S1"},
-                {"indicator": "air-rank", "adcode": "140200", "period": "2023", "value": "best3", "source": "S1"},
-                {"indicator": "air-rank", "adcode": "140200", "period": "2023-jan-nov", "value": "best3", "source": "S1"},
-                {"indicator": "water", "adcode": "140200", "period": "2022", "value": 1, "source": "S1"}
-              ]
-            }"#,
-        )
-        .expect("valid")
-    }
+    pub(crate) use crate::data::fixtures::indicators as set;
 
     #[test]
     fn default_is_the_rank_band_at_its_latest_period() {
         let v = ViewState::default_for(&set());
         assert_eq!(
             (v.indicator.as_str(), v.period.as_str()),
-            ("air-rank", "2023")
+            ("air-rank", "2023-jan-nov")
         );
     }
 
@@ -232,23 +204,24 @@ pub(crate) mod tests {
     fn choosing_an_indicator_keeps_a_shared_period() {
         let s = set();
         let mut v = ViewState::default_for(&s);
+        assert!(v.apply(Action::ChooseIndicator("air-index-change".into()), &s));
+        assert_eq!(v.period, "2023-jan-nov", "the change layer has it too");
         assert!(v.apply(Action::ChooseIndicator("pm25".into()), &s));
-        assert_eq!(v.period, "2023", "pm25 has 2023 too");
-        assert!(v.apply(Action::ChooseIndicator("water".into()), &s));
-        assert_eq!(v.period, "2022", "water has only 2022");
+        assert_eq!(v.period, "2023", "pm25 has not: its latest");
         assert!(!v.apply(Action::ChooseIndicator("nope".into()), &s));
-        assert_eq!(v.indicator, "water");
+        assert_eq!(v.indicator, "pm25");
     }
 
     #[test]
     fn periods_and_classes_must_exist() {
         let s = set();
         let mut v = ViewState::default_for(&s);
-        assert!(v.apply(Action::ChoosePeriod("2023-jan-nov".into()), &s));
         assert!(
             !v.apply(Action::ChoosePeriod("2022".into()), &s),
             "the band has no 2022"
         );
+        v.apply(Action::ChooseIndicator("pm25".into()), &s);
+        assert!(v.apply(Action::ChoosePeriod("2022".into()), &s));
         assert!(!v.apply(Action::SetClasses(12), &s));
         assert!(v.apply(Action::SetClasses(3), &s));
         assert!(v.apply(Action::SetMethod(Method::Manual), &s));

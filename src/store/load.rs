@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::data::geo::parse_boundaries;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Policies, PROVINCE};
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
 use crate::net::fetch_text;
@@ -33,10 +33,8 @@ pub async fn load<T>(
 /// The prefecture boundaries, laid out for drawing.
 pub async fn prefectures() -> Result<LoadedMap, Error> {
     load(PREFECTURES_URL, |file, text| {
-        LoadedMap::new(parse_boundaries(file, text)?).ok_or_else(|| Error::Invalid {
-            what: file.to_string(),
-            reason: "nothing to draw".to_string(),
-        })
+        LoadedMap::new(parse_boundaries(file, text)?)
+            .ok_or_else(|| Error::validation(file, Problem::NothingToDraw))
     })
     .await
 }

@@ -292,9 +292,10 @@ impl Store {
         if !self.county_dismissed.get() {
             self.county_file.with(|c| {
                 if let Some(Some(Err(e))) = c {
+                    let t = e.text();
                     out.push(Text::new(
-                        format!("县界未能载入：{e}"),
-                        format!("County boundaries could not be loaded: {e}"),
+                        format!("县界未能载入：{}", t.zh),
+                        format!("County boundaries could not be loaded: {}", t.en),
                     ));
                 }
             });

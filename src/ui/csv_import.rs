@@ -68,11 +68,15 @@ pub fn CsvImport() -> impl IntoView {
                 }
             };
             match import_csv(&name, &bytes, &map.boundaries.regions, &set) {
-                Err(e) => fail(e.zh(), e.to_string()),
+                Err(e) => {
+                    let t = e.text();
+                    fail(t.zh, t.en)
+                }
                 Ok(imp) => {
                     let count = imp.set.indicators.len();
                     if let Err(e) = store.add_user_data(imp.set, &name) {
-                        return fail("数据无法合并。".into(), e.to_string());
+                        let t = e.text();
+                        return fail(format!("数据无法合并：{}", t.zh), t.en);
                     }
                     outcome.set(Some(Outcome::Loaded {
                         file: name.clone(),

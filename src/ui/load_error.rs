@@ -17,7 +17,10 @@ pub fn LoadError(
             <p class="alert-title">
                 <span class="zh">"地图数据加载失败。"</span> <span class="en">" The map data could not be loaded."</span>
             </p>
-            <p class="alert-detail">{error.to_string()}</p>
+            {
+                let t = error.text();
+                view! { <p class="alert-detail"><span class="zh">{t.zh}</span> " " <span class="en">{t.en}</span></p> }
+            }
             <button type="button" class="retry" on:click=move |_| on_retry.run(())><span class="zh">"重试"</span> <span class="en">"Retry"</span></button>
         </div>
     }
