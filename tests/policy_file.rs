@@ -296,7 +296,7 @@ fn count_indicator_is_the_published_layer() {
             .collect(),
         province: Vec::new(),
     };
-    let layer = p.count_indicator(&codes, "S14");
+    let layer = p.count_indicator(&codes);
     assert_eq!(layer, expected);
     let mut set = common::indicators();
     set.merge(layer, "policies").expect("merges");

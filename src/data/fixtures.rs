@@ -67,12 +67,12 @@ pub(crate) const INDICATORS: &str = r#"{
 /// [`policies`]).
 pub(crate) const POLICIES: &str = r#"{
   "count_indicator": {
-    "period": {"id": "2024-policy-text", "label_zh": "2024年5—6月发布", "label_en": "published May–Jun 2024",
-               "start": "2024-05", "end": "2024-06", "partial": false},
-    "indicator": {"id": "measure-count", "name_zh": "点名该市的措施数", "name_en": "Measures that name the city",
-                  "kind": "numeric", "unit": "项 measures", "lower_is_better": true},
-    "note_zh": "由政策措施数据计算",
-    "note_en": "computed from the measures data"
+    "periods": [{"id": "2024-policy-text", "label_zh": "2024年5—6月发布", "label_en": "published May–Jun 2024",
+                 "start": "2024-05", "end": "2024-06", "partial": false}],
+    "indicators": [{"id": "measure-count", "name_zh": "点名该市的措施数", "name_en": "Measures that name the city",
+                    "kind": "numeric", "unit": "项 measures", "lower_is_better": true}],
+    "observations": [{"indicator": "measure-count", "adcode": "each city", "period": "2024-policy-text", "value": 0,
+                      "source": "S1", "derived": true, "note_zh": "由政策措施数据计算", "note_en": "computed from the measures data"}]
   },
   "themes": [
     {"id": "air", "name_zh": "蓝天", "name_en": "Air"},

@@ -233,7 +233,7 @@ impl IndicatorSet {
             }
             if !fits(&o.value, ind) {
                 let value = match &o.value {
-                    Value::Number(n) => n.to_string(),
+                    Value::Number(n) => crate::format::format_number(*n),
                     Value::Category(c) => format!("“{c}”"),
                 };
                 return fail(Problem::ValueDoesNotFit { at, value });

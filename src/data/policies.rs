@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::Deserialize;
 
 use super::check::{read_json, unique};
-use super::indicators::{Indicator, IndicatorSet, Observation, Period, Value};
+use super::indicators::{IndicatorSet, Observation, Value};
 use crate::error::{At, Error, Item, Problem};
 
 /// A theme, task or campaign: an id and its names.
@@ -99,23 +99,15 @@ pub struct Measure {
 /// The whole policy file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Policies {
-    /// What the computed "measures that name the city" layer is called and when.
-    pub count_indicator: CountIndicator,
+    /// The computed "measures that name the city" layer: its one period, its
+    /// indicator, and one template observation (source, notes) that every
+    /// city's count copies.
+    pub count_indicator: IndicatorSet,
     pub themes: Vec<Named>,
     pub tasks: Vec<Named>,
     pub campaigns: Vec<Named>,
     pub regions: Vec<Region>,
     pub measures: Vec<Measure>,
-}
-
-/// The description of the computed layer [`COUNT_INDICATOR`]: its period (the
-/// policy text's publication), the indicator, and the note on every value.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct CountIndicator {
-    pub period: Period,
-    pub indicator: Indicator,
-    pub note_zh: String,
-    pub note_en: String,
 }
 
 /// The region id that stands for the whole province.
@@ -166,7 +158,12 @@ impl Policies {
         let regions = unique(file, Item::Region, self.regions.iter().map(|r| &*r.id))?;
         unique(file, Item::Measure, self.measures.iter().map(|m| &*m.id))?;
         let fail = |problem| Err(Error::validation(file, problem));
-        if self.count_indicator.indicator.id != COUNT_INDICATOR {
+        let layer = &self.count_indicator;
+        let ids = |ids: Vec<&str>| ids == [COUNT_INDICATOR];
+        if !ids(layer.indicators.iter().map(|i| &*i.id).collect())
+            || !ids(layer.observations.iter().map(|o| &*o.indicator).collect())
+            || layer.periods.len() != 1
+        {
             let (at, expected) = (At::CountIndicator, COUNT_INDICATOR.to_string());
             return fail(Problem::WrongId { at, expected });
         }
@@ -324,37 +321,21 @@ impl Policies {
     /// The indicator "number of measures that name the city", computed from this
     /// file for `adcodes`, sourced to the policy text (`source_id` in the
     /// indicator data). Province-wide measures are not counted.
-    pub fn count_indicator(&self, adcodes: &[String], source_id: &str) -> IndicatorSet {
+    pub fn count_indicator(&self, adcodes: &[String]) -> IndicatorSet {
         let counts = self.counts_by_city();
-        let CountIndicator {
-            period,
-            indicator,
-            note_zh,
-            note_en,
-        } = &self.count_indicator;
-        let observations = adcodes
+        let mut layer = self.count_indicator.clone();
+        let template = layer.observations.pop();
+        layer.observations = template
             .iter()
-            .map(|a| Observation {
-                indicator: indicator.id.clone(),
-                adcode: a.clone(),
-                period: period.id.clone(),
-                value: Value::Number(counts.get(a).copied().unwrap_or(0) as f64),
-                scope: None,
-                source: source_id.into(),
-                rank: None,
-                change_pct: None,
-                derived: true,
-                note_zh: Some(note_zh.clone()),
-                note_en: Some(note_en.clone()),
+            .flat_map(|t| {
+                adcodes.iter().map(|a| Observation {
+                    adcode: a.clone(),
+                    value: Value::Number(counts.get(a).copied().unwrap_or(0) as f64),
+                    ..t.clone()
+                })
             })
             .collect();
-        IndicatorSet {
-            sources: Vec::new(),
-            periods: vec![period.clone()],
-            indicators: vec![indicator.clone()],
-            observations,
-            province: Vec::new(),
-        }
+        layer
     }
 }
 
@@ -484,7 +465,7 @@ mod tests {
         let p = fixtures::policies();
         let mut set = fixtures::indicators();
         let codes: Vec<String> = ["140100", "140200", "140800"].map(String::from).to_vec();
-        set.merge(p.count_indicator(&codes, "S1"), "policies")
+        set.merge(p.count_indicator(&codes), "policies")
             .expect("merges");
         let v = set.values(COUNT_INDICATOR, "2024-policy-text");
         assert_eq!(v.len(), 3);

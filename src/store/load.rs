@@ -18,8 +18,6 @@ pub const INDICATORS_URL: &str = "data/indicators.json";
 pub const POLICIES_URL: &str = "data/policies.json";
 /// Where the county boundaries are served (loaded when a measure targets counties).
 pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
-/// The indicator data's source id of the policy text itself.
-const POLICY_SOURCE: &str = "S14";
 
 /// Fetches `url` and parses it with `parse` (which gets the file's name and text).
 pub async fn load<T>(
@@ -54,10 +52,7 @@ pub async fn dataset() -> Result<Dataset, Error> {
         .region(PROVINCE)
         .map(|r| r.prefectures.clone())
         .unwrap_or_default();
-    indicators.merge(
-        policies.count_indicator(&cities, POLICY_SOURCE),
-        POLICIES_URL,
-    )?;
+    indicators.merge(policies.count_indicator(&cities), POLICIES_URL)?;
     Ok(Dataset {
         indicators: Arc::new(indicators),
         policies: Arc::new(policies),
