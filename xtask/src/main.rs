@@ -67,7 +67,7 @@ fn cmd_serve(args: &[String]) -> Result<(), String> {
     say(&format!(
         "building and serving on http://127.0.0.1:{port}/ (Ctrl-C stops)"
     ));
-    run(command("trunk").current_dir(&root).args([
+    run(tools::trunk(&root).args([
         "serve",
         "--release",
         "--offline",

@@ -202,9 +202,68 @@ pub fn ensure_wasm_opt(root: &Path) -> Result<(), String> {
         .arg(format!("binaryen@{BINARYEN_VERSION}")))
 }
 
+/// The nightly toolchain the wasm is built with: with the standard library
+/// rebuilt for size (`-Zbuild-std`, `optimize_for_size`, panics that abort at
+/// once) the release wasm is about 12 % smaller than with stable (measured on
+/// this app: 880 019 → 768 560 bytes raw, 363 869 → 323 364 gzip). Pinned, so a
+/// build never changes under us. Native builds, clippy and tests stay on stable.
+pub const NIGHTLY: &str = "nightly-2026-10-29";
+
+/// Installs [`NIGHTLY`] with `rust-src` and the wasm32 target, and fetches the
+/// standard library's own dependencies so that the build can run `--offline`.
+pub fn ensure_nightly() -> Result<(), String> {
+    let have = output("rustup", &["toolchain", "list"])
+        .is_some_and(|l| l.lines().any(|t| t.starts_with(NIGHTLY)));
+    let sysroot = || output("rustc", &[&format!("+{NIGHTLY}"), "--print", "sysroot"]);
+    let has_src = sysroot().is_some_and(|s| {
+        Path::new(&s)
+            .join("lib/rustlib/src/rust/library/Cargo.toml")
+            .is_file()
+    });
+    if !(have && has_src) {
+        say(&format!(
+            "installing the {NIGHTLY} toolchain (rust-src, wasm32 target) for the size-optimised wasm build"
+        ));
+        run(command("rustup").args([
+            "toolchain",
+            "install",
+            NIGHTLY,
+            "--profile",
+            "minimal",
+            "--component",
+            "rust-src",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]))?;
+    }
+    let sysroot = sysroot().ok_or("cannot find the nightly toolchain's sysroot")?;
+    let library = Path::new(&sysroot).join("lib/rustlib/src/rust/library/Cargo.toml");
+    run(command("cargo")
+        .arg(format!("+{NIGHTLY}"))
+        .args(["fetch", "--quiet", "--manifest-path"])
+        .arg(library))
+}
+
+/// `trunk` with the environment of the size-optimised nightly wasm build.
+pub fn trunk(root: &Path) -> Command {
+    let mut c = command("trunk");
+    c.current_dir(root)
+        .env("RUSTUP_TOOLCHAIN", NIGHTLY)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
+        .env(
+            "RUSTFLAGS",
+            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
+        )
+        // Apart from the stable builds, so neither invalidates the other.
+        .env("CARGO_TARGET_DIR", root.join("target/wasm-nightly"));
+    c
+}
+
 /// Everything `trunk build` needs.
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_wasm_target()?;
+    ensure_nightly()?;
     ensure_wasm_opt(root)?;
     ensure_wasm_bindgen(root)?;
     ensure_trunk()
@@ -251,7 +310,5 @@ pub fn ensure_browser() -> Result<(), String> {
 /// `trunk build --release --offline` into dist/.
 pub fn trunk_build(root: &Path) -> Result<(), String> {
     ensure_build_tools(root)?;
-    run(command("trunk")
-        .current_dir(root)
-        .args(["build", "--release", "--offline"]))
+    run(trunk(root).args(["build", "--release", "--offline"]))
 }
