@@ -121,10 +121,14 @@ impl Store {
             LocalResource::new(|| async { load::dataset().await.map(Arc::new) });
         let user_data = RwSignal::new(None::<Arc<IndicatorSet>>);
         let data = move || data_of(user_data, data_file);
+        // What the URL may name: rebuilt when the files load, not on every change.
+        let known = Memo::new(move |_| policies_of(data_file).map(|p| Known::of(&p)));
         let resolved = Memo::new(move |_| {
             let set = data()?;
-            let known = Known::of(&*policies_of(data_file)?);
-            Some(query.with(|q| q.view(&set, &known)))
+            known.with(|k| {
+                let k = k.as_ref()?;
+                Some(query.with(|q| q.view(&set, k)))
+            })
         });
         let lang = Memo::new(move |_| query.with(Query::lang));
         let map = move || map_file.get().and_then(Result::ok);

@@ -1,0 +1,151 @@
+//! A measure card's content.
+
+use maud::html;
+
+use crate::data::policies::{Measure, Policies, PROVINCE};
+use crate::format::format_number;
+
+/// One measure card's content (the card element itself is the panel's): title,
+/// text, figures, footprint with its basis, related indicators (buttons with
+/// `data-indicator`) and source. `city_name` gives a prefecture's Chinese and
+/// English name; `indicator_name` an indicator's.
+pub fn measure_card(
+    p: &Policies,
+    m: &Measure,
+    city_name: &dyn Fn(&str) -> Option<(String, String)>,
+    indicator_name: &dyn Fn(&str) -> Option<(String, String)>,
+) -> String {
+    let fp = p.footprint(m);
+    let names = |zh: bool| -> Vec<String> {
+        fp.prefectures
+            .iter()
+            .map(|c| {
+                let (z, e) = city_name(c).unwrap_or_else(|| (c.clone(), c.clone()));
+                let n = if zh { z } else { e };
+                if fp.uncertain.contains(c) {
+                    format!("{n}?")
+                } else {
+                    n
+                }
+            })
+            .collect()
+    };
+    let targets: Vec<_> = m.targets.iter().filter_map(|r| p.region(r)).collect();
+    let related: Vec<_> = m
+        .indicators
+        .iter()
+        .filter_map(|i| indicator_name(i).map(|n| (i, n)))
+        .collect();
+    html! {
+        h4 { span.zh { (m.title_zh) } " " span.en { (m.title_en) } }
+        p.measure-meta {
+            @for t in m.themes.iter().filter_map(|t| p.theme(t)) {
+                span.chip data-theme=(t.id) { span.zh { (t.name_zh) } " " span.en { (t.name_en) } }
+            }
+            @if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) { " · 任务 Task: " (t.name_zh) }
+            @if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) { " · 战役 Campaign: " (c.name_zh) }
+        }
+        p.measure-text.zh lang="zh" { (m.text_zh) }
+        p.measure-summary.en lang="en" { (m.summary_en) }
+        @if !m.figures.is_empty() {
+            ul.figures {
+                @for f in &m.figures {
+                    li { span.zh { (f.label_zh) } " " span.en { (f.label_en) } ": " strong { (format_number(f.value)) } " " (f.unit.as_deref().unwrap_or_default()) }
+                }
+            }
+        }
+        p.footprint {
+            "范围 Targets: "
+            @if fp.province_wide && m.targets.len() == 1 {
+                span.province-wide { "全省适用 Province-wide" }
+            } @else {
+                @if fp.province_wide { span.province-wide { "全省 Province-wide" } "; " }
+                span.zh { (names(true).join("、")) } " " span.en { (names(false).join(", ")) }
+                @for r in targets.iter().filter(|r| !r.counties.is_empty()) {
+                    br; (r.name_zh) " " (r.counties.len().to_string()) " 县 counties: "
+                    span.zh { (r.counties.iter().map(|c| c.name_zh.as_str()).collect::<Vec<_>>().join("、")) } " "
+                    span.en { (r.counties.iter().map(|c| c.name_en.as_str()).collect::<Vec<_>>().join(", ")) }
+                }
+            }
+        }
+        @if targets.iter().any(|r| r.id != PROVINCE) {
+            details.basis {
+                summary { "依据 Basis" }
+                ul {
+                    @for r in targets.iter().filter(|r| r.id != PROVINCE) {
+                        li {
+                            strong { (r.name_zh) }
+                            @if r.uncertain { " " span.uncertain { "（范围不确定 uncertain）" } }
+                            ": " span.zh { (r.basis_zh) } " " span.en { (r.basis_en) }
+                        }
+                    }
+                }
+            }
+        }
+        @if !related.is_empty() {
+            p.related-list {
+                "相关指标 Related indicators: "
+                @for (id, (zh, en)) in &related {
+                    button.related type="button" data-indicator=(id) title=(en) { (zh) }
+                }
+            }
+        }
+        p.measure-source {
+            "来源 Source: " (m.source.paper) " " (m.source.date) " · "
+            span.zh { (m.source.event_zh) } " " span.en { (m.source.event_en) }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::fixtures::policies;
+    #[test]
+    fn measure_card_shows_footprint_basis_and_related_indicators() {
+        let p = policies();
+        let m = p
+            .measure("campaign-yellow-river-counties")
+            .expect("measure");
+        let names = |c: &str| Some((format!("市{c}"), format!("City{c}")));
+        let ind = |i: &str| Some((format!("指标{i}"), i.to_string()));
+        let html = measure_card(&p, m, &names, &ind);
+        assert!(html.starts_with("<h4>") && html.contains("黄河"));
+        assert!(
+            html.contains("3 县 counties: <span class=\"zh\">兴县、临县、河津市</span>")
+                && html.contains("Xingxian, Linxian, Hejin"),
+            "{html}"
+        );
+        assert!(html.contains("basis") && html.contains("新闻报道"));
+        let ozone = measure_card(
+            &p,
+            p.measure("air-ozone-winter").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(
+            ozone.contains(r#"<button class="related" type="button" data-indicator="pm25""#),
+            "{ozone}"
+        );
+        assert!(
+            ozone.contains("<strong>3</strong> 天"),
+            "figures with units"
+        );
+        let fen = measure_card(
+            &p,
+            p.measure("campaign-fen-valley").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(fen.contains("市140800?"), "uncertain cities are marked");
+        assert!(fen.contains("（范围不确定 uncertain）"));
+        let soil = measure_card(
+            &p,
+            p.measure("soil-construction").expect("measure"),
+            &names,
+            &ind,
+        );
+        assert!(soil.contains("全省适用 Province-wide"));
+    }
+}

@@ -1,0 +1,102 @@
+//! Table bodies: an import's problems, the comparison, the indicator table.
+
+use maud::html;
+
+use super::text;
+use crate::data::import::RowProblem;
+use crate::present::compare::CompareRow;
+use crate::present::table::Row;
+
+/// The rows of an import's problem table.
+pub fn problem_rows(problems: &[RowProblem]) -> String {
+    html! {
+        @for p in problems {
+            tr {
+                td { (p.row.to_string()) }
+                td { (p.column.as_deref().unwrap_or_default()) }
+                td { (text(&p.text())) }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The comparison: a note when more cities are selected than compared, then a
+/// header row of city names and one row per indicator.
+pub fn compare_table(
+    cities: &[(String, String)],
+    rows: &[CompareRow],
+    max: usize,
+    selected: usize,
+) -> String {
+    html! {
+        h2 { span.zh { "比较" } " " span.en { "Compare" } }
+        @if selected > max {
+            p.hint { "最多比较 " (max.to_string()) " 个城市。" span.en { "At most " (max.to_string()) " cities are compared." } }
+        }
+        div.table-scroll {
+            table.compare {
+                thead { tr { th { "指标 Indicator" } @for (zh, en) in cities { th { span.zh { (zh) } " " span.en { (en) } } } } }
+                tbody {
+                    @for r in rows {
+                        tr {
+                            th scope="row" { span.zh { (r.indicator_zh) } " " span.en { (r.indicator_en) } br; span.muted { (r.period_zh) } }
+                            @for v in &r.values { td { (v) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The body rows of the indicator table.
+pub fn table_rows(rows: &[Row]) -> String {
+    html! {
+        @for r in rows {
+            tr data-adcode=(r.adcode) {
+                th scope="row" { span.zh { (r.city_zh) } " " span.en { (r.city_en) } }
+                td { (r.value) } td { (r.class) } td { (r.period) } td { (r.scope) } td { (r.source) }
+            }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn escapes_markup_and_quotes() {
+        let html = table_rows(&[Row {
+            adcode: "\"><script>".into(),
+            city_zh: r#"<img src=x onerror="a">&"#.into(),
+            city_en: String::new(),
+            value: String::new(),
+            number: None,
+            class: String::new(),
+            period: String::new(),
+            scope: String::new(),
+            source: String::new(),
+        }]);
+        assert!(
+            html.contains("&lt;img src=x onerror=&quot;a&quot;&gt;&amp;")
+                && html.contains(r#"data-adcode="&quot;&gt;&lt;script&gt;""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn problems_from_a_file_are_escaped() {
+        let p = RowProblem {
+            row: 3,
+            column: Some("<b>".into()),
+            cell: crate::data::import::CellError::UnknownCity("<script>".into()),
+        };
+        let html = problem_rows(&[p]);
+        assert!(
+            !html.contains("<script>") && !html.contains("<b>") && html.contains("&lt;script&gt;")
+        );
+    }
+}

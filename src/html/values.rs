@@ -1,0 +1,115 @@
+//! One city's values in words: the city detail table and the tooltip's lines.
+
+use maud::html;
+
+use super::{source_link, text};
+use crate::i18n::{Lang, Text};
+use crate::present::describe::ValueInfo;
+
+/// The city detail: the city's names and a table of every known value.
+pub fn city_detail(zh: &str, en: &str, values: &[ValueInfo]) -> String {
+    html! {
+        h2 { span.zh { (zh) } " " span.en { (en) } }
+        div.table-scroll {
+            table {
+                thead { tr { th { "指标 Indicator" } th { "数值 Value" } th { "时段 Period" } th { "范围 Scope" } th { "来源 Source" } } }
+                tbody {
+                    @for v in values {
+                        @let extra: Vec<&str> = [
+                            v.rank.as_ref().map(|r| r.zh.as_str()),
+                            v.change.as_ref().map(|c| c.zh.as_str()),
+                            v.note.as_ref().map(|n| n.zh.as_str()),
+                            v.derived.then_some("由排除得出"),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        tr {
+                            th scope="row" { (text(&v.indicator)) }
+                            td {
+                                (text(&v.value))
+                                @if !extra.is_empty() { br; span.muted { (extra.join("；")) } }
+                            }
+                            td { (v.period.zh) @if v.partial { "（非全年）" } }
+                            td { (v.scope.as_ref().map(|s| s.zh.as_str()).unwrap_or_default()) }
+                            td { @if let Some(s) = &v.source { (source_link(s)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The hint shown in the city detail while no city is selected.
+pub fn city_detail_hint() -> String {
+    html! {
+        p.hint { span.zh { "点击地图上的城市查看其全部数据。" } " " span.en { "Select a city on the map to see all its values." } }
+    }
+    .into_string()
+}
+
+/// The tooltip's lines below the names: Chinese with English beside it, or
+/// English only.
+pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let pair = |t: &Text, sep: &str| -> String {
+        if en {
+            t.en.clone()
+        } else {
+            format!("{}{sep}{}", t.zh, t.en)
+        }
+    };
+    html! {
+        span.value.no-data[!info.has_data] {
+            @if en { (info.value.en) } @else { span.zh { (info.value.zh) } " " span.en { (info.value.en) } }
+        }
+        span.period {
+            (pair(&info.period, " · "))
+            @if info.partial { " " span.partial { @if !en { "非全年 " } "partial year" } }
+        }
+        @for (class, line) in [("scope", &info.scope), ("rank", &info.rank), ("change", &info.change)] {
+            @if let Some(t) = line { span class=(class) { (pair(t, " · ")) } }
+        }
+        @if let Some(n) = &info.note { span.note { (pair(n, " ")) } }
+        @if info.derived { span.derived { @if !en { "由通报排除得出 " } "known by exclusion" } }
+        @if let Some(s) = &info.source {
+            span.source { @if !en { "来源 " } "Source: " (s.outlet) " " (s.date) }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::fixtures::indicators as set;
+    use crate::present::describe::{describe, describe_city};
+    #[test]
+    fn city_rows_link_sources() {
+        let s = set();
+        let html = city_detail("太原市", "Taiyuan", &describe_city(&s, "140100"));
+        assert!(html.contains(r#"<a href="http://www.tynews.com.cn/"#));
+        assert_eq!(
+            html.matches("<tr>").count(),
+            describe_city(&s, "140100").len() + 1,
+            "a header row and one row per value"
+        );
+    }
+
+    #[test]
+    fn tooltip_lines() {
+        let s = set();
+        let info = describe(&s, "pm25", "2023", "140100").expect("indicator");
+        let html = tooltip_details(&info, Lang::Zh);
+        assert!(html.contains("41 μg/m³") && html.contains("市区") && html.contains("太原晚报"));
+        let none = describe(&s, "pm25", "2023", "140200").expect("indicator");
+        assert!(tooltip_details(&none, Lang::Zh).contains("no-data"));
+        let en = tooltip_details(&info, Lang::En);
+        assert!(
+            en.contains("41 μg/m³") && en.contains("urban districts") && !en.contains("市区"),
+            "{en}"
+        );
+    }
+}
