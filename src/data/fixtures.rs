@@ -55,7 +55,9 @@ pub(crate) const INDICATORS: &str = r#"{
   ],
   "province": [
     {"id": "pm25", "label_zh": "PM2.5 年均浓度", "label_en": "PM2.5 annual mean", "period": "2023", "value": 37,
-     "unit": "μg/m³", "source": "S1", "headline": true}
+     "unit": "μg/m³", "source": "S1", "headline": true},
+    {"id": "pm25", "label_zh": "PM2.5 年均浓度", "label_en": "PM2.5 annual mean", "period": "2022", "value": 38,
+     "unit": "μg/m³", "source": "S1"}
   ]
 }"#;
 

@@ -39,6 +39,10 @@ mod tests {
     fn province_strip_has_each_headline_figure() {
         let html = province_items(&set());
         assert!(html.contains(r#"data-figure="pm25""#) && html.contains("37"));
+        assert!(
+            html.contains("（2022：38）"),
+            "previous year beside the value"
+        );
         assert_eq!(
             html.matches("<li").count(),
             set().province.iter().filter(|f| f.headline).count()
