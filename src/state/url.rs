@@ -307,6 +307,11 @@ mod tests {
         }
     }
 
+    fn assert_default_layer(v: &ViewState) {
+        let shown = (v.indicator.as_str(), v.period.as_str());
+        assert_eq!(shown, ("air-rank", "2023-jan-nov"), "the default layer");
+    }
+
     fn read(q: &str) -> (ViewState, Vec<Notice>) {
         Query::parse(q).view(&set(), &known())
     }
@@ -332,10 +337,7 @@ mod tests {
     #[test]
     fn default_view_and_its_query() {
         let (v, n) = read("");
-        assert_eq!(
-            (v.indicator.as_str(), v.period.as_str()),
-            ("air-rank", "2023-jan-nov")
-        );
+        assert_default_layer(&v);
         assert!(n.is_empty());
         assert_eq!(v.to_query(), "indicator=air-rank&period=2023-jan-nov");
     }
@@ -386,10 +388,7 @@ mod tests {
     #[test]
     fn bad_values_fall_back_with_notices() {
         let (v, n) = read("indicator=nope&period=1999&method=x&classes=12&palette=rainbow&breaks=1,a&lang=fr&embed=2");
-        assert_eq!(
-            (v.indicator.as_str(), v.period.as_str()),
-            ("air-rank", "2023-jan-nov")
-        );
+        assert_default_layer(&v);
         assert_eq!(v.method, Method::Quantile);
         assert_eq!(v.classes, DEFAULT_CLASSES);
         assert_eq!(v.palette, Palette::default());
