@@ -11,7 +11,9 @@
 //! - `bench`: what the first view loads (raw and gzip) and what an indicator
 //!   switch costs, measured in headless Chromium.
 
+mod compress;
 mod geo;
+mod size;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -35,10 +37,11 @@ fn main() -> ExitCode {
         Some("serve") => cmd_serve(rest),
         Some("test") => cmd_test(),
         Some("build") => tools::trunk_build(&root()),
+        Some("size") => size::cmd_size(&root()),
         Some("geo") => cmd_geo(rest),
         Some("bench") => cmd_bench(),
         _ => Err(
-            "usage: cargo xtask <serve [--port N] | test | build | geo [--check] | bench>"
+            "usage: cargo xtask <serve [--port N] | test | build | size | geo [--check] | bench>"
                 .to_string(),
         ),
     };

@@ -77,7 +77,7 @@ pub fn run_tests(cmd: &mut Command) -> Result<(u64, u64), String> {
 }
 
 /// A command's trimmed standard output, if it ran and succeeded.
-fn output(program: &str, args: &[&str]) -> Option<String> {
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program)
         .args(args)
         .env("PATH", path())
@@ -246,7 +246,12 @@ pub fn ensure_nightly() -> Result<(), String> {
 
 /// `trunk` with the environment of the size-optimised nightly wasm build.
 pub fn trunk(root: &Path) -> Command {
-    let mut c = command("trunk");
+    nightly_wasm(command("trunk"), root, "target/wasm-nightly")
+}
+
+/// `program` with the environment of the size-optimised nightly wasm build,
+/// its cargo output in `target_dir` (relative to `root`).
+pub fn nightly_wasm(mut c: Command, root: &Path, target_dir: &str) -> Command {
     c.current_dir(root)
         .env("RUSTUP_TOOLCHAIN", NIGHTLY)
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
@@ -256,7 +261,7 @@ pub fn trunk(root: &Path) -> Command {
             "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none",
         )
         // Apart from the stable builds, so neither invalidates the other.
-        .env("CARGO_TARGET_DIR", root.join("target/wasm-nightly"));
+        .env("CARGO_TARGET_DIR", root.join(target_dir));
     c
 }
 
@@ -310,5 +315,11 @@ pub fn ensure_browser() -> Result<(), String> {
 /// `trunk build --release --offline` into dist/.
 pub fn trunk_build(root: &Path) -> Result<(), String> {
     ensure_build_tools(root)?;
-    run(trunk(root).args(["build", "--release", "--offline"]))
+    run(trunk(root).args(["build", "--release", "--offline"]))?;
+    let s = crate::compress::compress_dir(&root.join("dist"))?;
+    say(&format!(
+        "precompressed {} files in dist/: {} bytes, {} gzip, {} brotli",
+        s.files, s.raw, s.gzip, s.brotli
+    ));
+    Ok(())
 }
