@@ -128,7 +128,7 @@ pub fn CsvImport() -> impl IntoView {
                 let list = (!problems.is_empty()).then(|| {
                     view! {
                         <table class="import-problems">
-                            <thead><tr><th><span class="zh">"行"</span> <span class="en">"Row"</span></th><th><span class="zh">"列"</span> <span class="en">"Column"</span></th><th><span class="zh">"原因"</span> <span class="en">"Reason"</span></th></tr></thead>
+                            <thead><tr><th><span class="zh">"行 "</span> <span class="en">"Row"</span></th><th><span class="zh">"列 "</span> <span class="en">"Column"</span></th><th><span class="zh">"原因 "</span> <span class="en">"Reason"</span></th></tr></thead>
                             <tbody inner_html=problem_rows(&problems)></tbody>
                         </table>
                     }

@@ -37,7 +37,7 @@ pub fn EmbedDialog() -> impl IntoView {
     });
     view! {
         <div class="embed-tools">
-            <button type="button" class="tool" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)><span class="zh">"嵌入"</span> <span class="en">"Embed"</span></button>
+            <button type="button" class="tool" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)><span class="zh">"嵌入 "</span> <span class="en">"Embed"</span></button>
             {move || open.get().then(|| view! {
                 <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code">
                     <p><span class="zh">"将以下代码粘贴到网页中，地图会随当前视图显示。 "</span> <span class="en">"Paste this into a page to show the current view; see docs/embedding.md to size it automatically."</span></p>
@@ -47,7 +47,7 @@ pub fn EmbedDialog() -> impl IntoView {
                             t.select();
                         }
                     }></textarea>
-                    <button type="button" class="tool" on:click=move |_| open.set(false)><span class="zh">"关闭"</span> <span class="en">"Close"</span></button>
+                    <button type="button" class="tool" on:click=move |_| open.set(false)><span class="zh">"关闭 "</span> <span class="en">"Close"</span></button>
                 </div>
             })}
         </div>

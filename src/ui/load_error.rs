@@ -21,7 +21,7 @@ pub fn LoadError(
                 let t = error.text();
                 view! { <p class="alert-detail"><span class="zh">{t.zh}</span> " " <span class="en">{t.en}</span></p> }
             }
-            <button type="button" class="retry" on:click=move |_| on_retry.run(())><span class="zh">"重试"</span> <span class="en">"Retry"</span></button>
+            <button type="button" class="retry" on:click=move |_| on_retry.run(())><span class="zh">"重试 "</span> <span class="en">"Retry"</span></button>
         </div>
     }
 }

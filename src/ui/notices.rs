@@ -15,7 +15,7 @@ pub fn Notices() -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <ul>{items}</ul>
-                    <button type="button" class="dismiss" on:click=move |_| store.dismiss_notices()><span class="zh">"知道了"</span> <span class="en">"OK"</span></button>
+                    <button type="button" class="dismiss" on:click=move |_| store.dismiss_notices()><span class="zh">"知道了 "</span> <span class="en">"OK"</span></button>
                 </div>
             }
         })
