@@ -47,13 +47,23 @@ impl Page {
         path: &str,
         setup: impl FnOnce(&Server),
     ) -> Page {
-        let dist = crate::dist_dir();
+        Self::open_in(&crate::dist_dir(), width, height, path, setup).await
+    }
+
+    /// Opens `path` of a server for `dir` (the app's `dist/`, or another site).
+    pub async fn open_in(
+        dir: &std::path::Path,
+        width: u32,
+        height: u32,
+        path: &str,
+        setup: impl FnOnce(&Server),
+    ) -> Page {
         assert!(
-            dist.join("index.html").is_file(),
+            dir.join("index.html").is_file(),
             "{} has no index.html: run `cargo xtask test`, which builds it first",
-            dist.display()
+            dir.display()
         );
-        let server = Server::start(&dist).expect("start the static server");
+        let server = Server::start(dir).expect("start the static server");
         setup(&server);
         let browser = Browser::start().expect("start chromedriver");
         let client = browser

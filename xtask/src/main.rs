@@ -187,15 +187,12 @@ fn cmd_bench() -> Result<(), String> {
     let root = root();
     tools::trunk_build(&root)?;
     tools::ensure_browser()?;
-    say("measuring the first view in headless Chromium");
-    run(command("cargo").current_dir(&root).args([
-        "run",
-        "--quiet",
-        "--package",
-        "e2e",
-        "--bin",
-        "bench",
-    ]))
+    let echarts = tools::ensure_echarts(&root)?;
+    say("measuring this app and the ECharts page in headless Chromium");
+    run(command("cargo")
+        .current_dir(&root)
+        .env("ECHARTS_JS", echarts)
+        .args(["run", "--quiet", "--package", "e2e", "--bin", "bench"]))
 }
 
 /// Size of `bytes` gzipped at the best level, as a server would send them.

@@ -265,6 +265,28 @@ pub fn nightly_wasm(mut c: Command, root: &Path, target_dir: &str) -> Command {
     c
 }
 
+/// The ECharts version the bench compares with.
+pub const ECHARTS_VERSION: &str = "6.1.0";
+
+/// ECharts from npm (into `.tools/`), for the bench's peer page; its
+/// `echarts.min.js`.
+pub fn ensure_echarts(root: &Path) -> Result<PathBuf, String> {
+    let dir = root.join(".tools");
+    let js = dir.join("node_modules/echarts/dist/echarts.min.js");
+    let installed = std::fs::read_to_string(dir.join("node_modules/echarts/package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{ECHARTS_VERSION}\"")));
+    if !(installed && js.is_file()) {
+        say(&format!(
+            "installing echarts {ECHARTS_VERSION} from npm into .tools/"
+        ));
+        run(command("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg(format!("echarts@{ECHARTS_VERSION}")))?;
+    }
+    Ok(js)
+}
+
 /// Everything `trunk build` needs.
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_wasm_target()?;

@@ -1,21 +1,29 @@
-//! `cargo xtask bench`: what the first view costs, measured in headless Chromium
-//! against the release `dist/`.
+//! `cargo xtask bench`: this app against an ECharts page drawing the same
+//! prefecture GeoJSON and data the usual way (`e2e/bench/echarts.html`, SVG
+//! renderer, visualMap), in the same headless Chromium, each in a cold browser.
 //!
-//! - Size: every resource the page loads until the map is coloured, as the
-//!   browser saw it (Resource Timing), gzipped at level 9 from `dist/`.
-//! - Indicator switch: main-thread time from changing the indicator to the end
-//!   of the task that re-colours the map (median and worst of 20), and a check
-//!   that no region path changed (no re-projection).
+//! Measured on both, the same way:
+//! - **first painted map**: the `map-painted` performance mark (the app sets it in
+//!   the frame after the map is first coloured; the ECharts page on `finished`);
+//! - **bytes until the map responds**: every resource requested before that mark,
+//!   gzipped at level 9 from the served files (what a compressing server sends);
+//! - **switch latency**: from changing the indicator `<select>` to the second
+//!   animation frame after it (median of 20);
+//! - **switch main-thread work**: Chrome's `TaskDuration` metric (DevTools
+//!   protocol) over the 20 switches, per switch;
+//! - **JS heap** after a garbage collection (`JSHeapUsedSize`).
 //!
-//! A report, not a test: it prints and exits 0 unless the page cannot be measured.
+//! A report, not a test: it prints and exits 0 unless a page cannot be measured.
+//! `ECHARTS_JS` names the `echarts.min.js` to serve (xtask installs it from npm).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use e2e::page::Page;
-use serde_json::Value;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use serde_json::{json, Value};
 
 const BUDGET_GZIP: usize = 130 * 1024;
-const SWITCH_BUDGET_MS: f64 = 2.0;
 
 fn gzip(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -23,89 +31,225 @@ fn gzip(bytes: &[u8]) -> usize {
     enc.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-#[tokio::main]
-async fn main() {
-    let page = Page::open(1280, 900, |_| {}).await;
-    page.wait_for_colours().await;
-    let dist = e2e::dist_dir();
-    let urls = page.js("return [location.pathname].concat(performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))").await;
+/// A Chrome DevTools Protocol command through chromedriver.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.0, "params": self.1});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(page: &Page, cmd: &'static str, params: Value) -> Value {
+    page.client
+        .issue_cmd(Cdp(cmd, params))
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+/// One Chrome performance metric (seconds for durations, bytes for the heap).
+async fn metric(page: &Page, name: &str) -> f64 {
+    let m = cdp(page, "Performance.getMetrics", json!({})).await;
+    m["metrics"]
+        .as_array()
+        .and_then(|ms| ms.iter().find(|x| x["name"] == name))
+        .and_then(|x| x["value"].as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+#[derive(Debug, Default)]
+struct Run {
+    painted_ms: f64,
+    bytes_gzip: usize,
+    files: Vec<(String, usize, usize)>,
+    latency_ms: f64,
+    task_ms: f64,
+    heap_bytes: f64,
+}
+
+/// Opens `dir`'s start page cold and measures it; `ids` are the indicator
+/// values the switch cycles through.
+async fn measure(dir: &Path, ids: &[&str]) -> Run {
+    let page = Page::open_in(dir, 1280, 900, "/", |_| {}).await;
+    page.wait_true("return performance.getEntriesByName('map-painted').length > 0")
+        .await;
+    let painted_ms = page
+        .number("return performance.getEntriesByName('map-painted')[0].startTime")
+        .await;
+    let urls = page
+        .js(
+            "const t = performance.getEntriesByName('map-painted')[0].startTime; \
+             return [location.pathname].concat(performance.getEntriesByType('resource') \
+               .filter(e => e.startTime <= t).map(e => new URL(e.name).pathname))",
+        )
+        .await;
+    let mut run = Run {
+        painted_ms,
+        ..Run::default()
+    };
     let mut seen = std::collections::BTreeSet::new();
-    let (mut raw, mut gz) = (0, 0);
-    println!(
-        "{:<50} {:>9} {:>9}",
-        "first view (loaded by the browser)", "bytes", "gzip"
-    );
     for url in e2e::page::strings(&urls) {
         let rel = url.trim_start_matches('/');
         let rel = if rel.is_empty() { "index.html" } else { rel };
         if !seen.insert(rel.to_string()) {
             continue;
         }
-        let Ok(bytes) = std::fs::read(dist.join(rel)) else {
-            println!("{rel:<50} (not in dist/)");
-            continue;
-        };
-        let g = gzip(&bytes);
-        raw += bytes.len();
-        gz += g;
-        println!("{rel:<50} {:>9} {:>9}", bytes.len(), g);
+        if let Ok(bytes) = std::fs::read(dir.join(rel)) {
+            let g = gzip(&bytes);
+            run.bytes_gzip += g;
+            run.files.push((rel.to_string(), bytes.len(), g));
+        }
     }
-    let verdict = if gz <= BUDGET_GZIP { "within" } else { "OVER" };
-    println!(
-        "{:<50} {raw:>9} {gz:>9}  {verdict} the budget of {BUDGET_GZIP} gzip",
-        "total"
+    cdp(&page, "Performance.enable", json!({})).await;
+    let before = metric(&page, "TaskDuration").await;
+    let script = format!(
+        "const done = arguments[arguments.length - 1]; (async () => {{
+            const sel = document.querySelector('select[name=indicator]');
+            const ids = {ids};
+            const frame = () => new Promise(r => requestAnimationFrame(r));
+            const times = [];
+            for (let i = 0; i < 20; i++) {{
+                const t0 = performance.now();
+                sel.value = ids[i % ids.length];
+                sel.dispatchEvent(new Event('change', {{bubbles: true}}));
+                await frame(); await frame();
+                times.push(performance.now() - t0);
+                await new Promise(r => setTimeout(r, 30));
+            }}
+            times.sort((a, b) => a - b);
+            return times[10];
+        }})().then(done, e => done(String(e)));",
+        ids = json!(ids)
     );
-
-    let script = r#"
-        const sel = document.querySelector('select[name=indicator]');
-        const paths = () => [...document.querySelectorAll('svg path.region')].map(p => p.getAttribute('d')).join('|');
-        const before = paths();
-        const ids = ['pm25', 'air-rank', 'water-quality-index', 'air-index-change'];
-        const times = [];
-        for (let i = 0; i < 20; i++) {
-            const id = ids[i % ids.length];
-            const t0 = performance.now();
-            sel.value = id;
-            sel.dispatchEvent(new Event('change', {bubbles: true}));
-            await Promise.resolve();
-            const t1 = performance.now();
-            if (!document.querySelector('path.region[data-class]')) throw new Error('not coloured');
-            times.push(t1 - t0);
-            await new Promise(r => setTimeout(r, 20));
-        }
-        times.sort((a, b) => a - b);
-        return [times[Math.floor(times.length / 2)], times[times.length - 1], paths() === before];
-    "#;
-    let wrapped = format!("const done = arguments[arguments.length - 1]; (async () => {{ {script} }})().then(done, e => done(String(e)));");
-    match page.client.execute_async(&wrapped, vec![]).await {
-        Ok(Value::Array(v)) => {
-            let (median, worst) = (
-                v[0].as_f64().unwrap_or(f64::NAN),
-                v[1].as_f64().unwrap_or(f64::NAN),
-            );
-            let verdict = if median <= SWITCH_BUDGET_MS {
-                "within"
-            } else {
-                "OVER"
-            };
-            println!("indicator switch: median {median:.2} ms, worst {worst:.2} ms ({verdict} the {SWITCH_BUDGET_MS} ms budget); paths unchanged: {}", v[2]);
-        }
-        other => println!("indicator switch: could not measure ({other:?})"),
-    }
-    // The same for the palette alone (only fills change): what the map itself costs.
-    let palette_script = script
-        .replace("select[name=indicator]", "select[name=palette]")
-        .replace(
-            "['pm25', 'air-rank', 'water-quality-index', 'air-index-change']",
-            "['viridis', 'orrd', 'blues', 'purples']",
-        );
-    let palette = format!("const done = arguments[arguments.length - 1]; (async () => {{ {palette_script} }})().then(done, e => done(String(e)));");
-    if let Ok(Value::Array(v)) = page.client.execute_async(&palette, vec![]).await {
-        println!(
-            "palette switch (re-colour only): median {:.2} ms, worst {:.2} ms",
-            v[0].as_f64().unwrap_or(f64::NAN),
-            v[1].as_f64().unwrap_or(f64::NAN)
-        );
-    }
+    run.latency_ms = page.js_async(&script).await.as_f64().unwrap_or(f64::NAN);
+    let after = metric(&page, "TaskDuration").await;
+    run.task_ms = (after - before) * 1000.0 / 20.0;
+    cdp(&page, "HeapProfiler.collectGarbage", json!({})).await;
+    run.heap_bytes = metric(&page, "JSHeapUsedSize").await;
     page.close().await;
+    run
+}
+
+/// A folder with the ECharts page, echarts.min.js and the same data files.
+fn echarts_site(dist: &Path) -> Option<PathBuf> {
+    let js = std::env::var_os("ECHARTS_JS").map(PathBuf::from)?;
+    let dir = e2e::root().join("target/bench-echarts");
+    let copy = |from: &Path, to: &str| -> std::io::Result<()> {
+        let to = dir.join(to);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(from, to).map(|_| ())
+    };
+    let page = e2e::root().join("e2e/bench/echarts.html");
+    let result = copy(&page, "index.html")
+        .and_then(|_| copy(&js, "echarts.min.js"))
+        .and_then(|_| {
+            copy(
+                &dist.join("geo/shanxi-prefectures.geojson"),
+                "geo/shanxi-prefectures.geojson",
+            )
+        })
+        .and_then(|_| copy(&dist.join("data/indicators.json"), "data/indicators.json"));
+    match result {
+        Ok(()) => Some(dir),
+        Err(e) => {
+            println!("ECharts page: cannot prepare {}: {e}", dir.display());
+            None
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = e2e::dist_dir();
+    let ids = [
+        "pm25",
+        "air-rank",
+        "water-quality-index",
+        "air-index-change",
+    ];
+    let app = measure(&dist, &ids).await;
+    println!(
+        "{:<50} {:>9} {:>9}",
+        "this app: loaded until the map is painted", "bytes", "gzip"
+    );
+    for (f, raw, g) in &app.files {
+        println!("{f:<50} {raw:>9} {g:>9}");
+    }
+    let verdict = if app.bytes_gzip <= BUDGET_GZIP {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "{:<50} {:>9} {:>9}  {verdict} the budget of {BUDGET_GZIP} gzip\n",
+        "total", "", app.bytes_gzip
+    );
+    let peer = match echarts_site(&dist) {
+        Some(dir) => Some(measure(&dir, &ids).await),
+        None => {
+            println!("(no ECHARTS_JS: the ECharts page is not measured)");
+            None
+        }
+    };
+    let rows: [(&str, f64, Option<f64>, &str); 5] = [
+        (
+            "first painted map",
+            app.painted_ms,
+            peer.as_ref().map(|p| p.painted_ms),
+            "ms",
+        ),
+        (
+            "bytes until the map responds (gzip)",
+            app.bytes_gzip as f64,
+            peer.as_ref().map(|p| p.bytes_gzip as f64),
+            "B",
+        ),
+        (
+            "indicator switch, to the 2nd frame (median)",
+            app.latency_ms,
+            peer.as_ref().map(|p| p.latency_ms),
+            "ms",
+        ),
+        (
+            "main-thread work per switch (TaskDuration)",
+            app.task_ms,
+            peer.as_ref().map(|p| p.task_ms),
+            "ms",
+        ),
+        (
+            "JS heap after GC",
+            app.heap_bytes,
+            peer.as_ref().map(|p| p.heap_bytes),
+            "B",
+        ),
+    ];
+    println!("| measure | this app | ECharts | ratio |\n| --- | --- | --- | --- |");
+    for (what, a, p, unit) in rows {
+        let fmt = |v: f64| {
+            if unit == "B" {
+                format!("{:.0} {unit}", v)
+            } else {
+                format!("{v:.1} {unit}")
+            }
+        };
+        match p {
+            Some(p) => println!("| {what} | {} | {} | {:.2}× |", fmt(a), fmt(p), a / p),
+            None => println!("| {what} | {} | — | — |", fmt(a)),
+        }
+    }
 }
