@@ -44,10 +44,14 @@ pub struct Dataset {
     pub policies: Arc<Policies>,
 }
 
-/// Both data files, the count layer merged into the indicators.
+/// Both data files, fetched at the same time, the count layer merged into the
+/// indicators.
 pub async fn dataset() -> Result<Dataset, Error> {
-    let mut indicators = load(INDICATORS_URL, IndicatorSet::parse).await?;
-    let policies = load(POLICIES_URL, Policies::parse).await?;
+    let (indicators, policies) = futures::join!(
+        load(INDICATORS_URL, IndicatorSet::parse),
+        load(POLICIES_URL, Policies::parse)
+    );
+    let (mut indicators, policies) = (indicators?, policies?);
     let cities = policies
         .region(PROVINCE)
         .map(|r| r.prefectures.clone())

@@ -1,0 +1,44 @@
+//! Layout promises at the sizes people use: on a laptop the province strip
+//! never cuts a card in half; on a phone nothing is wider than the screen and
+//! every control is at least 44 px tall to touch.
+
+use e2e::page::Page;
+use serde_json::json;
+
+#[tokio::test]
+async fn the_province_strip_shows_whole_cards_on_laptops() {
+    for (w, h) in [(1280, 800), (1440, 900)] {
+        let page = Page::coloured(w, h, "/").await;
+        page.wait_for(".province-strip .figure").await;
+        let cut = page
+            .strings(
+                "return [...document.querySelectorAll('.province-strip .figure')] \
+                   .filter(f => { const r = f.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth + 0.5; }) \
+                   .map(f => f.dataset.figure)",
+            )
+            .await;
+        assert!(cut.is_empty(), "{w}×{h}: cards cut at the edge: {cut:?}");
+        page.finish(&format!("layout-{w}x{h}")).await;
+    }
+}
+
+#[tokio::test]
+async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
+    let page = Page::coloured(390, 844, "/").await;
+    page.wait_for(".policy-panel article[data-measure]").await;
+    page.wait_js(
+        "return document.documentElement.scrollWidth <= innerWidth",
+        json!(true),
+    )
+    .await;
+    let small = page
+        .strings(
+            "return [...document.querySelectorAll('button, select, input, summary, a.tool')] \
+               .filter(e => e.getClientRects().length > 0 && !e.closest('[hidden]')) \
+               .filter(e => e.getBoundingClientRect().height < 43.5) \
+               .map(e => `${e.tagName.toLowerCase()}${e.name ? '[name=' + e.name + ']' : ''}.${e.className}: ${e.getBoundingClientRect().height.toFixed(1)}`)",
+        )
+        .await;
+    assert!(small.is_empty(), "controls under 44 px: {small:?}");
+    page.finish("layout-390x844").await;
+}
