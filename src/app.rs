@@ -2,6 +2,8 @@
 //! in `store::load`, the URL in `store::history`, the view in `state`.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -9,8 +11,9 @@ use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
     export_tools::ExportTools, footer::Footer, indicator_picker::IndicatorPicker,
-    lang_toggle::LangToggle, legend::Legend, loaded::Loaded, map_view::MapView, notices::Notices,
-    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    lang_toggle::LangToggle, legend::Legend, loaded::Loaded, map_title::MapTitle,
+    map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
+    timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -32,13 +35,19 @@ pub fn App() -> impl IntoView {
         if let Some(body) = document().body() {
             let _ = body.class_list().add_1("embed");
         }
-        let post = move || request_animation_frame(post_height);
-        Effect::new(move |_| {
-            store.fills.track();
-            store.map_file.track();
-            post();
-        });
-        let _ = window_event_listener(leptos::ev::resize, move |_| post());
+        // Whenever the page's height changes (data arriving, fonts, a narrower
+        // frame), after layout: a ResizeObserver on the root element and the body.
+        let on_resize = Closure::<dyn FnMut()>::new(post_height);
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            if let Some(root) = document().document_element() {
+                observer.observe(&root);
+            }
+            if let Some(body) = document().body() {
+                observer.observe(&body);
+            }
+        }
+        // The observer calls it for as long as the page lives.
+        on_resize.forget();
     }
     let map = store.map_file;
     let data = store.data_file;
@@ -52,6 +61,7 @@ pub fn App() -> impl IntoView {
         })}
         <main class="layout">
             <section class="map-column">
+                <MapTitle />
                 <Loaded file=map ready=|m| view! { <MapView map=m /> } />
             </section>
             <aside class="panel">

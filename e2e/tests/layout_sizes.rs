@@ -40,5 +40,23 @@ async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
         )
         .await;
     assert!(small.is_empty(), "controls under 44 px: {small:?}");
+    // Top to bottom: what is shown (indicator and period), the map, its legend,
+    // the measures.
+    let title = page.text_of(".map-title").await;
+    assert!(
+        title.contains("空气质量全省排名") && title.contains("2023年1—11月"),
+        "{title}"
+    );
+    let tops = page
+        .js("return ['.map-title', 'svg.map-svg', '.legend', '.policy-panel', 'select[name=indicator]']                .map(s => document.querySelector(s).getBoundingClientRect().top)")
+        .await;
+    let tops: Vec<f64> = tops
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    assert!(
+        tops.len() == 5 && tops.windows(2).take(3).all(|w| w[0] < w[1]),
+        "title, map, legend, measures in that order: {tops:?}"
+    );
     page.finish("layout-390x844").await;
 }

@@ -16,6 +16,7 @@ pub mod load_error;
 pub mod loaded;
 pub mod loading;
 pub mod map_labels;
+pub mod map_title;
 pub mod map_view;
 pub mod notices;
 pub mod policy_panel;
