@@ -155,27 +155,56 @@ pub fn PolicyPanel() -> impl IntoView {
             view! { <option value=c.id.clone()>{move || lang.get().both(&zh, &en, " ")}</option> }
         })
         .collect_view();
-    let city_options = names
+    let name_of = move |code: &str| {
+        names.with_value(|n| {
+            n.iter()
+                .find(|x| x.0 == code)
+                .map(|x| lang.get().pick(&x.1, &x.2).to_string())
+        })
+    };
+    // The selected cities as chips; each removes its city.
+    let chips = move || {
+        store
+            .cities
+            .get()
+            .into_iter()
+            .map(|code| {
+                let name = name_of(&code).unwrap_or_else(|| code.clone());
+                let label = format!("{} {name}", lang.get().pick("移除", "Remove"));
+                view! {
+                    <button type="button" class="chip city-chip" data-adcode=code.clone() aria-label=label
+                        on:click=move |_| store.dispatch(Action::ToggleCity(code.clone()))>
+                        {name} <span aria-hidden="true">" ×"</span>
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    // Adds a city (the map does the same with Ctrl/⌘/Shift-click).
+    let add_options = names
         .get_value()
         .into_iter()
         .map(|(code, zh, en)| {
             let c = code.clone();
-            view! { <option value=code prop:selected=move || store.cities.with(|s| s.contains(&c))>{move || lang.get().both(&zh, &en, " ")}</option> }
+            view! {
+                <option value=code hidden=move || store.cities.with(|s| s.contains(&c))>
+                    {move || lang.get().both(&zh, &en, " ")}
+                </option>
+            }
         })
         .collect_view();
-    let on_cities = move |ev: leptos::ev::Event| {
+    let on_add = move |ev: leptos::ev::Event| {
         let Some(sel) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
         else {
             return;
         };
-        let opts = sel.selected_options();
-        let chosen: Vec<String> = (0..opts.length())
-            .filter_map(|i| opts.item(i))
-            .filter_map(|o| o.get_attribute("value"))
-            .collect();
-        store.dispatch(Action::SetCities(chosen));
+        let code = sel.value();
+        sel.set_value("");
+        if !code.is_empty() {
+            store.dispatch(Action::ToggleCity(code));
+        }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = closest_attr(&ev, "button[data-indicator]", "data-indicator") {
@@ -213,10 +242,14 @@ pub fn PolicyPanel() -> impl IntoView {
                     <span class="zh">"搜索 "</span> <span class="en">"Search"</span>
                     <input type="search" name="q" placeholder="臭氧 / ozone" on:input=move |ev| text.set(event_target_value(&ev)) />
                 </label>
-                <label class="control">
-                    <span class="zh">"城市 "</span> <span class="en">"Cities"</span>
-                    <select name="cities" multiple size="4" on:change=on_cities>{city_options}</select>
-                </label>
+                <div class="control city-filter">
+                    <label for="add-city"><span class="zh">"城市 "</span> <span class="en">"Cities"</span></label>
+                    <div class="chips" aria-live="polite">{chips}</div>
+                    <select id="add-city" name="add-city" on:change=on_add>
+                        <option value="">{move || lang.get().both("添加城市…", "Add a city…", " ")}</option>
+                        {add_options}
+                    </select>
+                </div>
             </div>
             <div
                 class="measures"
