@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                                 <EmbedDialog />
                                 <ExportTools />
                                 <LangToggle />
+                                <CsvImport />
                             </div>
                             <IndicatorPicker />
                             <Timeline />
@@ -84,7 +85,6 @@ pub fn App() -> impl IntoView {
                             <CityDetail />
                             <PolicyPanel />
                         } />
-                        <CsvImport />
                     }
                     .into_any()
                 }}

@@ -1,6 +1,7 @@
-//! Loading a person's own table: a file picker and a drop zone. The table's
-//! indicators join the picker at once, marked as user data, and every row that
-//! could not be used is listed with its number and the reason.
+//! Loading a person's own table: a button among the map tools opens a file
+//! picker and a drop zone. The table's indicators join the picker at once,
+//! marked as user data, and every row that could not be used is listed with its
+//! number and the reason.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -146,9 +147,19 @@ pub fn CsvImport() -> impl IntoView {
             }
         })
     };
+    // One click away among the map tools: the button opens the drop zone and
+    // picker; a loaded or refused file keeps it open to show the report.
+    let open = RwSignal::new(false);
+    let shown = move || open.get() || outcome.with(Option::is_some);
     view! {
+        <div class="csv-tool" class:open=shown>
+        <button type="button" class="tool" name="load-data" aria-expanded=move || shown().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)>
+            <span class="zh">"载入数据 "</span> <span class="en">"Load data"</span>
+        </button>
         <section
             class="csv-import"
+            hidden=move || !shown()
             class:dragging=move || dragging.get()
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
@@ -165,5 +176,6 @@ pub fn CsvImport() -> impl IntoView {
             <input type="file" name="csv" accept=".csv,.tsv,.txt,text/csv" aria-label="选择 CSV 文件 Choose a CSV file" on:change=on_pick />
             {report}
         </section>
+        </div>
     }
 }
