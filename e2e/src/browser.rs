@@ -51,7 +51,7 @@ impl Browser {
                     driver_binary()
                 )
             })?;
-        let browser = Browser { driver, port };
+        let mut browser = Browser { driver, port };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
@@ -59,7 +59,38 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+        // Someone answered on the port: make sure it is our driver (one that lost
+        // the port to another process has exited).
+        if let Ok(Some(status)) = browser.driver.try_wait() {
+            return Err(format!(
+                "chromedriver exited ({status}); its port {port} was taken"
+            ));
+        }
         Ok(browser)
+    }
+
+    /// A chromedriver and a session on it, trying again with a new driver on a
+    /// new port when the first cannot be reached. A driver that loses a race
+    /// for its port, or a Chromium that starts slowly the first time on a
+    /// machine, otherwise fails a test that has nothing wrong with it.
+    pub async fn open(
+        width: u32,
+        height: u32,
+        extra_args: &[&str],
+    ) -> Result<(Browser, Client), String> {
+        let mut last = String::new();
+        for attempt in 1..=3 {
+            match Browser::start() {
+                Ok(browser) => match browser.session(width, height, extra_args).await {
+                    Ok(client) => return Ok((browser, client)),
+                    Err(e) => last = e,
+                },
+                Err(e) => last = e,
+            }
+            eprintln!("browser: attempt {attempt} failed ({last}); trying again");
+            tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+        }
+        Err(last)
     }
 
     /// A new headless Chromium session with a window of `width` × `height` CSS px.

@@ -65,11 +65,9 @@ impl Page {
         );
         let server = Server::start(dir).expect("start the static server");
         setup(&server);
-        let browser = Browser::start().expect("start chromedriver");
-        let client = browser
-            .session(width, height, &[])
+        let (browser, client) = Browser::open(width, height, &[])
             .await
-            .expect("open a session");
+            .unwrap_or_else(|e| panic!("open a Chromium session: {e}"));
         client.goto(&server.url(path)).await.expect("load the page");
         Page {
             server,
