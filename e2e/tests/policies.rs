@@ -224,3 +224,22 @@ async fn enter_on_a_card_chooses_it_and_keeps_its_focus_and_open_basis() {
     }
     page.finish("policies-keyboard").await;
 }
+
+/// The measures need the boundaries for city names: when the boundary file
+/// arrives after the data, the panel still appears once it does.
+#[tokio::test]
+async fn the_panel_appears_when_the_boundaries_arrive_last() {
+    let page = Page::open(1440, 900, |s| {
+        s.fail_next(
+            "geo/shanxi-prefectures.geojson",
+            e2e::server::FaultKind::DelayMs(2500),
+            1,
+        )
+    })
+    .await;
+    page.wait_for_map().await;
+    page.wait_for(".policy-panel article[data-measure]").await;
+    page.choose("select[name=add-city]", "140800").await;
+    page.wait_for(".city-chip[data-adcode='140800']").await;
+    page.close().await;
+}

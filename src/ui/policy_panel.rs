@@ -16,7 +16,7 @@ use crate::data::policies::{Filter, Policies};
 use crate::html::measure_card;
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 
 fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -45,9 +45,16 @@ fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
 #[component]
 pub fn PolicyPanel() -> impl IntoView {
     let store = use_store();
-    let (Some(policies), Some(map)) = untrack(|| (store.policies(), store.map())) else {
-        return None;
-    };
+    // Built once both the measures and the boundaries (city names) are there,
+    // whichever arrives last.
+    move || {
+        let (policies, map) = (store.policies()?, store.map()?);
+        Some(untrack(|| panel(store, policies, map)))
+    }
+}
+
+/// The panel for loaded measures and boundaries.
+fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl IntoView {
     let lang = store.lang;
     let campaign = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -64,7 +71,7 @@ pub fn PolicyPanel() -> impl IntoView {
             },
         )
     });
-    let cards = StoredValue::new(cards(&policies, &map, untrack(|| store.data()).as_deref()));
+    let cards = StoredValue::new(cards(&policies, &map, store.data().as_deref()));
     let p = policies.clone();
     let group = move |key: String| {
         let members = Memo::new({
@@ -220,7 +227,7 @@ pub fn PolicyPanel() -> impl IntoView {
     };
     let hover_measure = store.hover_measure;
     let total = policies.measures.len();
-    Some(view! {
+    view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
             <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
             <div class="policy-filters">
@@ -278,7 +285,7 @@ pub fn PolicyPanel() -> impl IntoView {
                 {empty}
             </div>
         </section>
-    })
+    }
 }
 
 /// (adcode, short Chinese name, English name) of every prefecture, in map order.
