@@ -34,7 +34,6 @@ pub fn write(query: &str, entry: Entry) {
 
 /// Calls `f` with the restored query whenever back or forward is used.
 pub fn on_back_forward(f: impl Fn(Query) + 'static) {
-    let handle = window_event_listener(leptos::ev::popstate, move |_| f(current()));
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
+    // Dropping the handle keeps the listener: it lives as long as the page.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| f(current()));
 }

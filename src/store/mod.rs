@@ -24,7 +24,7 @@ use history::Entry;
 use load::Dataset;
 
 /// A file's loading state as a resource: `None` while loading.
-pub type Loaded<T> = LocalResource<Result<Arc<T>, Error>>;
+pub type FileLoad<T> = LocalResource<Result<Arc<T>, Error>>;
 
 /// Everything the components share.
 #[derive(Clone, Copy)]
@@ -38,9 +38,9 @@ pub struct Store {
     /// The person dismissed the county-loading notice.
     county_dismissed: RwSignal<bool>,
     /// The prefecture boundaries.
-    pub map_file: Loaded<LoadedMap>,
+    pub map_file: FileLoad<LoadedMap>,
     /// Indicators and measures.
-    pub data_file: Loaded<Dataset>,
+    pub data_file: FileLoad<Dataset>,
     /// The shipped indicators merged with the person's own tables, once any.
     user_data: RwSignal<Option<Arc<IndicatorSet>>>,
     /// The view the query names, with notices for what could not be used.
@@ -79,26 +79,22 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// A loaded file, tracked; `None` while it loads or when it failed.
+fn ready<T: Send + Sync + 'static>(file: FileLoad<T>) -> Option<Arc<T>> {
+    file.with(|f| f.as_ref()?.as_ref().ok().cloned())
+}
+
 /// The indicators: the person's merged set once there is one, else the shipped.
 fn data_of(
     user: RwSignal<Option<Arc<IndicatorSet>>>,
-    file: Loaded<Dataset>,
+    file: FileLoad<Dataset>,
 ) -> Option<Arc<IndicatorSet>> {
-    user.get().or_else(|| {
-        file.with(|d| {
-            d.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|d| d.indicators.clone())
-        })
-    })
+    user.get()
+        .or_else(|| ready(file).map(|d| d.indicators.clone()))
 }
 
-fn policies_of(file: Loaded<Dataset>) -> Option<Arc<Policies>> {
-    file.with(|d| {
-        d.as_ref()
-            .and_then(|r| r.as_ref().ok())
-            .map(|d| d.policies.clone())
-    })
+fn policies_of(file: FileLoad<Dataset>) -> Option<Arc<Policies>> {
+    ready(file).map(|d| d.policies.clone())
 }
 
 /// A part of the resolved view, tracked.
@@ -115,9 +111,9 @@ impl Store {
         let start = history::current();
         let embed = start.embed();
         let query = RwSignal::new(start);
-        let map_file: Loaded<LoadedMap> =
+        let map_file: FileLoad<LoadedMap> =
             LocalResource::new(|| async { load::prefectures().await.map(Arc::new) });
-        let data_file: Loaded<Dataset> =
+        let data_file: FileLoad<Dataset> =
             LocalResource::new(|| async { load::dataset().await.map(Arc::new) });
         let user_data = RwSignal::new(None::<Arc<IndicatorSet>>);
         let data = move || data_of(user_data, data_file);
@@ -131,9 +127,8 @@ impl Store {
             })
         });
         let lang = Memo::new(move |_| query.with(Query::lang));
-        let map = move || map_file.get().and_then(Result::ok);
         let fills = Memo::new(move |_| {
-            let (map, set) = (map()?, data()?);
+            let (map, set) = (ready(map_file)?, data()?);
             resolved.with(|r| {
                 r.as_ref().map(|(v, _)| {
                     choropleth(&set, &v.indicator, &v.period, &v.classing(), &map.adcodes())
@@ -156,7 +151,7 @@ impl Store {
         });
         let county_file = LocalResource::new(move || {
             let wanted = wants_counties.get();
-            let map = map_file.get().and_then(Result::ok);
+            let map = ready(map_file);
             async move {
                 match (wanted, map) {
                     (true, Some(m)) => Some(load::counties(&m).await),
@@ -261,7 +256,7 @@ impl Store {
 
     /// The boundaries, tracked.
     pub fn map(&self) -> Option<Arc<LoadedMap>> {
-        self.map_file.get().and_then(Result::ok)
+        ready(self.map_file)
     }
 
     /// Adds the person's own indicators to the data and shows the first of them.

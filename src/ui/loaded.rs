@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::error::Error;
+use crate::store::FileLoad;
 use crate::ui::{load_error::LoadError, loading::Loading};
 
 /// Shows `ready` once `file` has loaded.
 #[component]
 pub fn Loaded<T, V, F>(
     /// The file's resource.
-    file: LocalResource<Result<Arc<T>, Error>>,
+    file: FileLoad<T>,
     /// Builds the view from the loaded file.
     ready: F,
     /// Show "Loading…" while it loads (otherwise nothing).

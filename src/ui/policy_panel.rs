@@ -71,7 +71,8 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             },
         )
     });
-    let cards = StoredValue::new(cards(&policies, &map, store.data().as_deref()));
+    let names = CityNames::of(&map);
+    let cards = StoredValue::new(cards(&policies, &names, store.data().as_deref()));
     let p = policies.clone();
     let group = move |key: String| {
         let members = Memo::new({
@@ -126,14 +127,14 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             </section>
         }
     };
-    let names = StoredValue::new(city_names(&map));
+    let names = StoredValue::new(names);
     let filter_note = move || {
         let chosen = store.cities.get();
         (!chosen.is_empty()).then(|| {
             let list: Vec<String> = chosen
                 .iter()
                 .map(|c| {
-                    names.with_value(|n| n.iter().find(|x| &x.0 == c).map(|x| x.1.clone()))
+                    names.with_value(|n| n.get(c).map(|(zh, _)| zh.to_string()))
                         .unwrap_or_else(|| c.clone())
                 })
                 .collect();
@@ -164,9 +165,8 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
         .collect_view();
     let name_of = move |code: &str| {
         names.with_value(|n| {
-            n.iter()
-                .find(|x| x.0 == code)
-                .map(|x| lang.get().pick(&x.1, &x.2).to_string())
+            n.get(code)
+                .map(|(zh, en)| lang.get().pick(zh, en).to_string())
         })
     };
     // The selected cities as chips; each removes its city.
@@ -189,7 +189,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
     };
     // Adds a city (the map does the same with Ctrl/⌘/Shift-click).
     let add_options = names
-        .get_value()
+        .with_value(|n| n.0.clone())
         .into_iter()
         .map(|(code, zh, en)| {
             let c = code.clone();
@@ -289,32 +289,44 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
 }
 
 /// (adcode, short Chinese name, English name) of every prefecture, in map order.
-fn city_names(map: &LoadedMap) -> Vec<(String, String, String)> {
-    map.boundaries
-        .regions
-        .iter()
-        .map(|r| {
-            (
-                r.adcode.clone(),
-                r.short_name_zh().to_string(),
-                r.name_en.clone(),
-            )
-        })
-        .collect()
+struct CityNames(Vec<(String, String, String)>);
+
+impl CityNames {
+    fn of(map: &LoadedMap) -> Self {
+        Self(
+            map.boundaries
+                .regions
+                .iter()
+                .map(|r| {
+                    (
+                        r.adcode.clone(),
+                        r.short_name_zh().to_string(),
+                        r.name_en.clone(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// A prefecture's short Chinese and English name.
+    fn get(&self, adcode: &str) -> Option<(&str, &str)> {
+        self.0
+            .iter()
+            .find(|x| x.0 == adcode)
+            .map(|x| (x.1.as_str(), x.2.as_str()))
+    }
 }
 
 /// Every measure's card content, built once: (measure id, markup).
 fn cards(
     p: &Arc<Policies>,
-    map: &LoadedMap,
+    names: &CityNames,
     set: Option<&crate::data::indicators::IndicatorSet>,
 ) -> Vec<(String, String)> {
-    let names = city_names(map);
     let city_name = |c: &str| {
         names
-            .iter()
-            .find(|x| x.0 == c)
-            .map(|x| (x.1.clone(), x.2.clone()))
+            .get(c)
+            .map(|(zh, en)| (zh.to_string(), en.to_string()))
     };
     let indicator_name = |i: &str| {
         set.and_then(|s| s.indicator(i))
