@@ -51,45 +51,59 @@ pub fn App() -> impl IntoView {
     }
     let map = store.map_file;
     let data = store.data_file;
+    // The page, top to bottom: the title with the secondary tools (a toolbar of
+    // buttons and menus), the indicator and period, the map with its legend
+    // beside it and the measures beside both on wide screens; the province's
+    // figures, the table, comparison and city details below. Embedded: the
+    // title, the map and the legend with its sources.
     view! {
         <header class="masthead">
             <h1><span class="zh">"山西生态环境地图"</span> <span class="en">"Shanxi Eco Map"</span></h1>
+            {(!embed).then(|| view! {
+                <Loaded file=data loading=false errors=false ready=|_| view! {
+                    <nav class="toolbar" aria-label="工具 Tools">
+                        <EmbedDialog />
+                        <ExportTools />
+                        <ClassingControls />
+                        <CsvImport />
+                        <LangToggle />
+                    </nav>
+                } />
+            })}
         </header>
-        {(!embed).then(|| view! {
-            <Notices />
-            <Loaded file=data loading=false errors=false ready=|_| view! { <ProvinceStrip /> } />
-        })}
+        {(!embed).then(|| view! { <Notices /> })}
         <main class="layout">
             <section class="map-column">
-                <MapTitle />
-                <Loaded file=map ready=|m| view! { <MapView map=m /> } />
-            </section>
-            <aside class="panel">
-                {if embed {
-                    view! { <Loaded file=data loading=false ready=|_| view! { <Legend /> } /> }.into_any()
-                } else {
-                    view! {
-                        <Loaded file=data ready=|_| view! {
-                            <div class="tools-row">
-                                <EmbedDialog />
-                                <ExportTools />
-                                <LangToggle />
-                                <CsvImport />
-                            </div>
+                {(!embed).then(|| view! {
+                    <Loaded file=data loading=false errors=false ready=|_| view! {
+                        <div class="view-controls">
                             <IndicatorPicker />
                             <Timeline />
-                            <ClassingControls />
-                            <Legend />
-                            <DataTable />
-                            <CompareView />
-                            <CityDetail />
-                            <PolicyPanel />
-                        } />
-                    }
-                    .into_any()
-                }}
-            </aside>
+                        </div>
+                    } />
+                })}
+                <MapTitle />
+                <div class="map-legend">
+                    <Loaded file=map ready=|m| view! { <MapView map=m /> } />
+                    <Loaded file=data loading=false errors=!embed ready=|_| view! { <Legend /> } />
+                </div>
+                {(!embed).then(|| view! {
+                    <Loaded file=data loading=false errors=false ready=|_| view! {
+                        <DataTable />
+                        <CompareView />
+                        <CityDetail />
+                    } />
+                })}
+            </section>
+            {(!embed).then(|| view! {
+                <aside class="panel" aria-label="措施 Measures">
+                    <Loaded file=data ready=|_| view! { <PolicyPanel /> } />
+                </aside>
+            })}
         </main>
+        {(!embed).then(|| view! {
+            <Loaded file=data loading=false errors=false ready=|_| view! { <ProvinceStrip /> } />
+        })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
     }
 }

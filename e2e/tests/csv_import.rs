@@ -15,7 +15,7 @@ fn write_temp(name: &str, bytes: &[u8]) -> String {
 /// Chooses the file at `path` in the CSV file picker.
 async fn pick_file(page: &Page, path: &str) {
     // "Load data" sits with the map tools and opens the picker.
-    page.click(".tools-row button[name=load-data]").await;
+    page.click(".toolbar button[name=load-data]").await;
     page.wait_js(
         "return document.querySelector('.csv-import').checkVisibility()",
         serde_json::json!(true),

@@ -13,7 +13,10 @@ const VIEW_BOX: &str = "return document.querySelector('svg.map-svg').getAttribut
 
 async fn open() -> Page {
     let path = "/?indicator=pm25&period=2023&cities=140100";
-    Page::showing(1280, 900, path, "button[name=export-svg]").await
+    let page = Page::showing(1280, 900, path, "button[name=export-svg]").await;
+    // The export buttons sit in the toolbar's Export menu.
+    page.click(".export-menu > summary").await;
+    page
 }
 
 /// Waits until the export link holds a data URL of this media type.

@@ -22,6 +22,38 @@ async fn the_province_strip_shows_whole_cards_on_laptops() {
     }
 }
 
+/// The first screen of a laptop, without scrolling: the title, the indicator and
+/// period controls, the whole map with its legend, the first three measures
+/// beside it, and the toolbar's tools.
+#[tokio::test]
+async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
+    for (w, h) in [(1280, 800), (1440, 900)] {
+        let page = Page::coloured(w, h, "/").await;
+        page.wait_for(".policy-panel article[data-measure]").await;
+        let outside = page
+            .strings(
+                "const inside = e => { const r = e.getBoundingClientRect(); \
+                   return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5; }; \
+                 const want = ['h1', 'select[name=indicator]', 'input[name=period]', '.map-title', 'svg.map-svg', \
+                   '.legend', '.legend-source', '.policy-panel h2', \
+                   'button[name=lang]', 'button[name=load-data]', '.export-menu > summary', '.classing-menu > summary', '.embed-tools > button'] \
+                   .map(s => [s, document.querySelector(s)]); \
+                 [...document.querySelectorAll('.policy-panel article[data-measure]')].slice(0, 3) \
+                   .forEach((e, i) => want.push([`measure ${i + 1}`, e])); \
+                 return want.filter(([s, e]) => !e || !inside(e)).map(([s]) => s)",
+            )
+            .await;
+        assert!(
+            outside.is_empty(),
+            "{w}×{h}: not whole on the first screen: {outside:?}"
+        );
+        // No list box: cities are chips and an "add a city" menu.
+        assert_eq!(page.count("select[multiple]").await, json!(0));
+        page.screenshot(&format!("first-screen-{w}x{h}")).await;
+        page.close().await;
+    }
+}
+
 #[tokio::test]
 async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
     let page = Page::coloured(390, 844, "/").await;

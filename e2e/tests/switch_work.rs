@@ -23,7 +23,7 @@ const COLLECT: &str = "const done = arguments[arguments.length - 1]; \
       const rs = window.__mutations.concat(window.__observer.takeRecords()); \
       const where = {}; \
       for (const r of rs) { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement; \
-        const box = el && el.closest('.legend, .timeline, .map, .control, .classing, .policy-panel, .province-strip, .city-detail, .compare-view, .data-table, .csv-import, .tools-row, footer'); \
+        const box = el && el.closest('.legend, .timeline, .map, .control, .classing, .policy-panel, .province-strip, .city-detail, .compare-view, .data-table, .csv-import, .toolbar, footer'); \
         const k = box ? (box.className || box.tagName).toString().split(' ')[0] : 'other'; where[k] = (where[k] || 0) + 1; } \
       done({records: rs.length, \
         added: rs.reduce((n, r) => n + r.addedNodes.length, 0), \
@@ -52,6 +52,8 @@ async fn switches_touch_little_of_the_page() {
         page.wait_search("?indicator=pm25&period=2023").await;
     })
     .await;
+    // The palette sits in the toolbar's classing menu, opened first.
+    page.click(".classing-menu > summary").await;
     let palette = measure(&page, async {
         page.choose("select[name=palette]", "viridis").await;
         page.wait_true("return location.search.includes('palette=viridis')")

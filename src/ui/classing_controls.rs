@@ -11,7 +11,8 @@ use crate::map::palette::Palette;
 use crate::state::{Action, ViewState};
 use crate::store::use_store;
 
-/// Method, classes and breaks show for numeric indicators; the palette for all.
+/// A menu in the toolbar (one click away): method, classes and breaks for
+/// numeric indicators; the palette for all.
 #[component]
 pub fn ClassingControls() -> impl IntoView {
     let store = use_store();
@@ -82,7 +83,9 @@ pub fn ClassingControls() -> impl IntoView {
         }
     });
     view! {
-        <div class="classing">
+        <details class="menu classing-menu">
+            <summary class="tool"><span class="zh">"分级配色 "</span> <span class="en">"Classes"</span></summary>
+            <div class="menu-body classing">
             {numeric_controls}
             <label class="control">
                 <span class="zh">"配色 "</span> <span class="en">"Palette"</span>
@@ -92,6 +95,7 @@ pub fn ClassingControls() -> impl IntoView {
                     }
                 }>{palettes}</select>
             </label>
-        </div>
+            </div>
+        </details>
     }
 }

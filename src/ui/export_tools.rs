@@ -132,12 +132,14 @@ pub fn ExportTools() -> impl IntoView {
         }
     };
     view! {
-        <div class="export-tools">
-            <span class="tools-label"><span class="zh">"导出 "</span> <span class="en">"Export"</span></span>
-            <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
-            <button type="button" class="tool" name="export-png" data-scale="2" on:click=export_png>"PNG 2×"</button>
-            <button type="button" class="tool" name="export-png3" data-scale="3" on:click=export_png>"PNG 3×"</button>
+        <details class="menu export-menu">
+            <summary class="tool"><span class="zh">"导出 "</span> <span class="en">"Export"</span></summary>
+            <div class="menu-body export-tools">
+                <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
+                <button type="button" class="tool" name="export-png" data-scale="2" on:click=export_png>"PNG 2×"</button>
+                <button type="button" class="tool" name="export-png3" data-scale="3" on:click=export_png>"PNG 3×"</button>
+            </div>
             <a id=LINK_ID class="export-link" hidden="hidden" href="#">"download"</a>
-        </div>
+        </details>
     }
 }

@@ -54,12 +54,6 @@ pub fn IndicatorPicker() -> impl IntoView {
             >
                 {options}
             </select>
-            {move || {
-                let set = store.data()?;
-                current.with(|id| set.indicator(id).filter(|i| !i.description_zh.is_empty()).map(|i| {
-                    view! { <p class="description"><span class="zh">{i.description_zh.clone()}</span> " " <span class="en">{i.description_en.clone()}</span></p> }
-                }))
-            }}
         </div>
     }
 }

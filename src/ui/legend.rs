@@ -95,11 +95,21 @@ pub fn Legend() -> impl IntoView {
                 .then(|| view! { <p class="legend-source">{if lang.get() == Lang::En { "Data: " } else { "数据来源 Data: " }} {list.join("；")}</p> })
         })
     };
+    // What the indicator means, under the legend (it is what a reader of the
+    // colours needs next).
+    let description = move || {
+        let set = store.data()?;
+        shown.with(|s| {
+            let ind = set.indicator(&s.as_ref()?.0)?;
+            (!ind.description_zh.is_empty()).then(|| view! { <p class="description"><span class="zh">{ind.description_zh.clone()}</span> " " <span class="en">{ind.description_en.clone()}</span></p> })
+        })
+    };
     view! {
         <div class="legend" aria-label="图例 Legend">
             {title}
             <ul>{entries}</ul>
             {sources}
+            {description}
         </div>
     }
 }

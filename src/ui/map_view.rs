@@ -102,7 +102,7 @@ pub fn MapView(
                 class="tool zoom"
                 name="zoom"
                 aria-pressed=move || zoomed.get().to_string()
-                disabled=move || !zoomed.get() && cities.with(Vec::is_empty)
+                hidden=move || !zoomed.get() && cities.with(Vec::is_empty)
                 on:click=move |_| zoomed.update(|z| *z = !*z)
             >
                 {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}
