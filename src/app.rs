@@ -32,8 +32,8 @@ pub fn App() -> impl IntoView {
     });
     let embed = store.embed;
     if embed {
-        if let Some(body) = document().body() {
-            let _ = body.class_list().add_1("embed");
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embed");
         }
         // Whenever the page's height changes (data arriving, fonts, a narrower
         // frame), after layout: a ResizeObserver on the root element and the body.
@@ -51,6 +51,22 @@ pub fn App() -> impl IntoView {
     }
     let map = store.map_file;
     let data = store.data_file;
+    // The prerendered first view stays until the app has coloured the map (or
+    // has a file's failure to show); then the app takes its place, in one
+    // frame, before the next paint.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let failed = |f: Option<bool>| f == Some(true);
+        let settled = store.fills.with(Option::is_some)
+            || failed(map.with(|f| f.as_ref().map(Result::is_err)))
+            || failed(data.with(|f| f.as_ref().map(Result::is_err)));
+        if settled {
+            request_animation_frame(take_over);
+        }
+        settled
+    });
     // The page, top to bottom: the title with the secondary tools (a toolbar of
     // buttons and menus), the indicator and period, the map with its legend
     // beside it and the measures beside both on wide screens; the province's
@@ -105,6 +121,17 @@ pub fn App() -> impl IntoView {
             <Loaded file=data loading=false errors=false ready=|_| view! { <ProvinceStrip /> } />
         })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
+    }
+}
+
+/// Removes the prerendered first view and shows the app in its place.
+fn take_over() {
+    let doc = document();
+    if let Some(first) = doc.get_element_by_id("first-view") {
+        first.remove();
+    }
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.remove_attribute("hidden");
     }
 }
 

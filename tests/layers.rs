@@ -22,6 +22,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("store", 7),
     ("ui", 8),
     ("app", 9),
+    // Binaries other than the app (the prerender) use the crate from outside.
+    ("bin", 10),
 ];
 
 fn layer(module: &str) -> Option<u32> {

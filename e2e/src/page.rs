@@ -58,6 +58,18 @@ impl Page {
         path: &str,
         setup: impl FnOnce(&Server),
     ) -> Page {
+        Self::open_with(dir, width, height, path, &[], setup).await
+    }
+
+    /// [`Page::open_in`] with extra Chromium arguments (e.g. scripts off).
+    pub async fn open_with(
+        dir: &std::path::Path,
+        width: u32,
+        height: u32,
+        path: &str,
+        chromium_args: &[&str],
+        setup: impl FnOnce(&Server),
+    ) -> Page {
         assert!(
             dir.join("index.html").is_file(),
             "{} has no index.html: run `cargo xtask test`, which builds it first",
@@ -65,7 +77,7 @@ impl Page {
         );
         let server = Server::start(dir).expect("start the static server");
         setup(&server);
-        let (browser, client) = Browser::open(width, height, &[])
+        let (browser, client) = Browser::open(width, height, chromium_args)
             .await
             .unwrap_or_else(|e| panic!("open a Chromium session: {e}"));
         client.goto(&server.url(path)).await.expect("load the page");
@@ -109,8 +121,12 @@ impl Page {
         self.wait_locator(Locator::Css(css), css).await
     }
 
+    /// Waits until the app has drawn the map and taken the page over from the
+    /// prerendered first view.
     pub async fn wait_for_map(&self) {
         self.wait_for("svg.map-svg path.region[data-adcode]").await;
+        self.wait_true("return !document.getElementById('first-view')")
+            .await;
     }
 
     /// Waits until the map is coloured (regions carry `data-class`).

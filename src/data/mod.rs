@@ -1,6 +1,7 @@
 //! Pure data: types, parsing and validation (no web APIs).
 
 mod check;
+pub mod dataset;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod geo;

@@ -16,12 +16,16 @@ use crate::i18n::Text;
 
 mod embed;
 mod figures;
+mod first_view;
+mod legend;
 mod measure;
 mod tables;
 mod values;
 
 pub use embed::embed_snippet;
 pub use figures::province_items;
+pub use first_view::{boundary_notes, first_view};
+pub use legend::{legend, map_title};
 pub use measure::measure_card;
 pub use tables::{compare_table, problem_rows, table_rows};
 pub use values::{city_detail, city_detail_hint, tooltip_details};

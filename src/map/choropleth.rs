@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::classify::{bounds, class_of, Method};
-use super::palette::Palette;
+use super::palette::{Palette, NO_DATA_PATTERN};
 use crate::data::indicators::{Indicator, IndicatorSet, Kind, Value};
 
 /// The class id of regions without data (`data-class="none"`).
@@ -53,6 +53,22 @@ fn unit_suffix(ind: &Indicator) -> String {
         .as_deref()
         .map(|u| format!(" {u}"))
         .unwrap_or_default()
+}
+
+impl Choropleth {
+    /// The CSS fill of a region: its class colour, or the no-data hatch (for a
+    /// region without a value, or one the choropleth does not know).
+    pub fn paint(&self, adcode: &str) -> String {
+        paint(self.fills.get(adcode))
+    }
+}
+
+/// The CSS fill for a region's [`Fill`]: its colour, else the no-data hatch.
+pub fn paint(fill: Option<&Fill>) -> String {
+    match fill.and_then(|f| f.color.as_deref()) {
+        Some(c) => c.to_string(),
+        None => format!("url(#{NO_DATA_PATTERN})"),
+    }
 }
 
 /// Colours and classes of `adcodes` for `indicator` in `period`.

@@ -3,10 +3,11 @@
 //! regions emphasised, names, the legend with counts, the data sources, the
 //! boundary notice and the view's address. The PNG export draws this SVG.
 
-use maud::html;
+use maud::{html, PreEscaped};
 
 use super::choropleth::{Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
+use super::palette::NO_DATA_DEFS;
 use crate::data::geo::Region;
 use crate::format::fixed;
 
@@ -76,12 +77,7 @@ pub fn export_svg(
     html! {
         svg xmlns="http://www.w3.org/2000/svg" width=(fixed(w, 0)) height=(fixed(h, 0)) viewBox={ "0 0 " (fixed(w, 0)) " " (fixed(h, 0)) }
             font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif" {
-            defs {
-                pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)" {
-                    rect width="9" height="9" fill="#f3f3f0" {}
-                    line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5" {}
-                }
-            }
+            defs { (PreEscaped(NO_DATA_DEFS)) }
             rect width="100%" height="100%" fill="#ffffff" {}
             text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24" { (frame.title_zh) }
             text x="20" y="68" font-size="17" fill="#5b6660" {

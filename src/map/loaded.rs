@@ -1,7 +1,8 @@
 //! A boundary file and its drawing, computed once per load.
 
 use super::layout::{MapLayout, Shape};
-use crate::data::geo::{Boundaries, Region};
+use crate::data::geo::{parse_boundaries, Boundaries, Region};
+use crate::error::{Error, Problem};
 
 /// Boundaries and their drawing, computed once per load.
 #[derive(Debug, Clone)]
@@ -15,6 +16,12 @@ impl LoadedMap {
     pub fn new(boundaries: Boundaries) -> Option<Self> {
         let layout = MapLayout::new(&boundaries.regions)?;
         Some(Self { boundaries, layout })
+    }
+
+    /// Parses a boundary file (`file` names it in errors) and lays it out.
+    pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
+        Self::new(parse_boundaries(file, text)?)
+            .ok_or_else(|| Error::validation(file, Problem::NothingToDraw))
     }
 
     /// The adcodes of the drawn regions, in drawing order.

@@ -19,6 +19,10 @@ pub enum Palette {
 /// The hatch pattern's id: regions without data are filled with `url(#…)`.
 pub const NO_DATA_PATTERN: &str = "nodata-hatch";
 
+/// The hatch pattern itself, as SVG (closed elements, so it is valid XML for
+/// exports too), for a `<defs>` of the live map, the prerendered map and exports.
+pub const NO_DATA_DEFS: &str = r##"<pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="#f3f3f0"></rect><line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5"></line></pattern>"##;
+
 impl Palette {
     pub const ALL: [Palette; 6] = [
         Palette::OrangeRed,

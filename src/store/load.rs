@@ -1,21 +1,18 @@
 //! The one loader: fetch a file and parse it, for every file the app reads.
 
-use std::sync::Arc;
-
 use crate::data::geo::parse_boundaries;
 use crate::data::indicators::IndicatorSet;
-use crate::data::policies::{Policies, PROVINCE};
-use crate::error::{Error, Problem};
+use crate::data::policies::Policies;
+use crate::error::Error;
 use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
 use crate::net::fetch_text;
 
 /// Where the prefecture boundaries are served, relative to the page.
 pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.geojson";
-/// Where the indicator data is served, relative to the page.
-pub const INDICATORS_URL: &str = "data/indicators.json";
-/// Where the measures are served, relative to the page.
-pub const POLICIES_URL: &str = "data/policies.json";
+pub use crate::data::dataset::{
+    Dataset, INDICATORS_FILE as INDICATORS_URL, POLICIES_FILE as POLICIES_URL,
+};
 /// Where the county boundaries are served (loaded when a measure targets counties).
 pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
 
@@ -30,18 +27,7 @@ pub async fn load<T>(
 
 /// The prefecture boundaries, laid out for drawing.
 pub async fn prefectures() -> Result<LoadedMap, Error> {
-    load(PREFECTURES_URL, |file, text| {
-        LoadedMap::new(parse_boundaries(file, text)?)
-            .ok_or_else(|| Error::validation(file, Problem::NothingToDraw))
-    })
-    .await
-}
-
-/// The indicators and the measures, with the computed "measures per city" layer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dataset {
-    pub indicators: Arc<IndicatorSet>,
-    pub policies: Arc<Policies>,
+    load(PREFECTURES_URL, LoadedMap::parse).await
 }
 
 /// Both data files, fetched at the same time, the count layer merged into the
@@ -51,16 +37,7 @@ pub async fn dataset() -> Result<Dataset, Error> {
         load(INDICATORS_URL, IndicatorSet::parse),
         load(POLICIES_URL, Policies::parse)
     );
-    let (mut indicators, policies) = (indicators?, policies?);
-    let cities = policies
-        .region(PROVINCE)
-        .map(|r| r.prefectures.clone())
-        .unwrap_or_default();
-    indicators.merge(policies.count_indicator(&cities), POLICIES_URL)?;
-    Ok(Dataset {
-        indicators: Arc::new(indicators),
-        policies: Arc::new(policies),
-    })
+    Dataset::join(indicators?, policies?)
 }
 
 /// The county outlines, drawn in `map`'s layout.

@@ -1,13 +1,25 @@
 //! The legend: each class's colour, range or category and how many cities fall
-//! in it, with the no-data hatch last. Hovering an entry highlights its cities;
-//! hovering a city highlights its entry.
+//! in it, with the no-data hatch last, then the sources and what the indicator
+//! means. Hovering an entry highlights its cities; hovering a city highlights
+//! its entry.
+//!
+//! Its markup is [`crate::html::legend`], the same the prerendered first view
+//! shows; hovering is handled once on the container (delegation).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::Lang;
-use crate::map::choropleth::NO_DATA;
-use crate::present::describe::sources_of;
+use crate::html::legend;
 use crate::store::{use_store, Store};
+
+/// The class of the legend entry an event happened in, if any.
+fn entry_class(ev: &web_sys::Event) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(".legend-entry")
+        .ok()
+        .flatten()?
+        .get_attribute("data-class")
+}
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
@@ -21,95 +33,48 @@ pub fn Legend() -> impl IntoView {
         shown,
         ..
     } = store;
-    let hovered_class = move || {
-        let code = hovered.get()?;
-        fills.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.fills.get(&code))
-                .map(|f| f.class.clone())
-        })
-    };
-    let title = move || {
+    let markup = Memo::new(move |_| {
         let set = store.data()?;
-        shown.with(|shown| {
-            let (indicator, period) = shown.as_ref()?;
-            let ind = set.indicator(indicator)?;
-            let per = set.period(period)?;
-            let unit = ind.unit.clone().map(|u| format!(" ({u})")).unwrap_or_default();
-            Some(if lang.get() == Lang::En {
-                view! {
-                    <p class="legend-title">
-                        <strong>{format!("{}{unit}", ind.name_en)}</strong>
-                        <br />
-                        <span class="legend-period">{per.label_en.clone()}</span>
-                    </p>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p class="legend-title">
-                        <strong>{ind.name_zh.clone()}</strong> " " <span class="en">{format!("{}{unit}", ind.name_en)}</span>
-                        <br />
-                        <span class="legend-period">{per.label_zh.clone()} " · " {per.label_en.clone()}</span>
-                    </p>
-                }
-                .into_any()
-            })
-        })
-    };
-    let entries = move || {
-        lang.track();
-        let legend = fills
-            .with(|c| c.as_ref().map(|c| c.legend.clone()))
-            .unwrap_or_default();
-        legend
-            .into_iter()
-            .map(|e| {
-                let class = e.class.clone();
-                let class_enter = e.class.clone();
-                let class_active = e.class.clone();
-                let swatch_style = e.color.clone().map(|c| format!("background:{c}")).unwrap_or_default();
-                view! {
-                    <li
-                        class="legend-entry"
-                        class:active=move || hovered_class().as_deref() == Some(class_active.as_str()) || legend_hover.get().as_deref() == Some(class_active.as_str())
-                        class:empty=e.count == 0
-                        data-class=class
-                        on:mouseenter=move |_| legend_hover.set(Some(class_enter.clone()))
-                        on:mouseleave=move |_| legend_hover.set(None)
-                    >
-                        <span class="swatch" class:hatch=e.class == NO_DATA style=swatch_style aria-hidden="true"></span>
-                        <span class="legend-label">{if lang.get_untracked() == Lang::En { e.label_en.clone() } else if e.label_en == e.label_zh { e.label_zh.clone() } else { format!("{} ", e.label_zh) }}{(lang.get_untracked() == Lang::Zh && e.label_en != e.label_zh).then(|| view! { <span class="en">{e.label_en.clone()}</span> })}</span>
-                        <span class="legend-count" title="城市数 cities">{e.count}</span>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let sources = move || {
-        let set = store.data()?;
+        let l = lang.get();
         shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            let list = sources_of(&set, indicator, period);
-            (!list.is_empty())
-                .then(|| view! { <p class="legend-source">{if lang.get() == Lang::En { "Data: " } else { "数据来源 Data: " }} {list.join("；")}</p> })
+            fills.with(|f| f.as_ref().map(|f| legend(&set, f, indicator, period, l)))
         })
-    };
-    // What the indicator means, under the legend (it is what a reader of the
-    // colours needs next).
-    let description = move || {
-        let set = store.data()?;
-        shown.with(|s| {
-            let ind = set.indicator(&s.as_ref()?.0)?;
-            (!ind.description_zh.is_empty()).then(|| view! { <p class="description"><span class="zh">{ind.description_zh.clone()}</span> " " <span class="en">{ind.description_en.clone()}</span></p> })
+    });
+    // The entry of the hovered city's class, or the entry under the pointer.
+    let active = Memo::new(move |_| {
+        legend_hover.get().or_else(|| {
+            let code = hovered.get()?;
+            fills.with(|c| Some(c.as_ref()?.fills.get(&code)?.class.clone()))
         })
-    };
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        // Runs after the markup is in place (it tracks the same inputs).
+        markup.track();
+        let active = active.get();
+        let Some(root) = root.get() else { return };
+        let entries = root.get_elements_by_class_name("legend-entry");
+        for i in 0..entries.length() {
+            if let Some(e) = entries.item(i) {
+                let on = active.is_some() && e.get_attribute("data-class") == active;
+                let _ = e.class_list().toggle_with_force("active", on);
+            }
+        }
+    });
     view! {
-        <div class="legend" aria-label="图例 Legend">
-            {title}
-            <ul>{entries}</ul>
-            {sources}
-            {description}
-        </div>
+        <div
+            class="legend"
+            aria-label="图例 Legend"
+            node_ref=root
+            inner_html=move || markup.get().unwrap_or_default()
+            on:mouseover=move |ev| {
+                let class = entry_class(&ev);
+                if legend_hover.get_untracked() != class {
+                    legend_hover.set(class);
+                }
+            }
+            on:mouseleave=move |_| legend_hover.set(None)
+        ></div>
     }
 }

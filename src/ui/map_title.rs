@@ -1,42 +1,23 @@
 //! What the map shows, named above it: the indicator (with its unit) and the
-//! period, so that a screenshot or a phone's first screen says it at once.
+//! period, so that a screenshot or a phone's first screen says it at once. Its
+//! markup is [`crate::html::map_title`], as in the prerendered first view.
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use crate::html::map_title;
 use crate::store::use_store;
 
 /// The indicator and period shown, as a heading over the map.
 #[component]
 pub fn MapTitle() -> impl IntoView {
     let store = use_store();
-    let text = move || {
+    let markup = move || {
         let set = store.data()?;
-        let en = store.lang.get() == Lang::En;
+        let lang = store.lang.get();
         store.shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            let ind = set.indicator(indicator)?;
-            let per = set.period(period)?;
-            let unit = ind
-                .unit
-                .as_deref()
-                .map(|u| format!(" ({u})"))
-                .unwrap_or_default();
-            Some(if en {
-                (format!("{}{unit}", ind.name_en), per.label_en.clone())
-            } else {
-                (
-                    ind.name_zh.clone(),
-                    format!("{} · {}", per.label_zh, per.label_en),
-                )
-            })
+            Some(map_title(&set, indicator, period, lang))
         })
     };
-    move || {
-        text().map(|(name, period)| {
-            view! {
-                <h2 class="map-title">{name} " " <span class="map-period">{period}</span></h2>
-            }
-        })
-    }
+    view! { <h2 class="map-title" inner_html=move || markup().unwrap_or_default()></h2> }
 }

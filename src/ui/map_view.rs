@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
-use crate::map::palette::NO_DATA_PATTERN;
+use crate::map::palette::NO_DATA_DEFS;
 use crate::store::{use_store, Store};
 use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
 
@@ -81,12 +81,7 @@ pub fn MapView(
                 role="group"
                 aria-label="山西省地级市 Shanxi's prefecture-level cities"
             >
-                <defs>
-                    <pattern id=NO_DATA_PATTERN patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)">
-                        <rect width="9" height="9" fill="#f3f3f0" />
-                        <line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5" />
-                    </pattern>
-                </defs>
+                <defs inner_html=NO_DATA_DEFS></defs>
                 {shapes}
                 <g class="county-layer">
                     <For each=move || counties.get() key=|s| s.adcode.clone() let(c)>

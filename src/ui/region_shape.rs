@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::map::palette::NO_DATA_PATTERN;
+use crate::map::choropleth::paint;
 use crate::state::Action;
 use crate::store::{use_store, Store};
 
@@ -42,17 +42,7 @@ pub fn RegionShape(
             })
         })
     };
-    let color = move || {
-        fill.with(|f| match f {
-            Some(Some(f)) => Some(
-                f.color
-                    .clone()
-                    .unwrap_or_else(|| format!("url(#{NO_DATA_PATTERN})")),
-            ),
-            Some(None) => Some(format!("url(#{NO_DATA_PATTERN})")),
-            None => None,
-        })
-    };
+    let color = move || fill.with(|f| f.as_ref().map(|f| paint(f.as_ref())));
     let is_selected = Memo::new(move |_| selected.with(|s| code.with_value(|a| s.contains(a))));
     let is_hovered =
         Memo::new(move |_| hovered.with(|h| code.with_value(|a| h.as_ref() == Some(a))));

@@ -1,0 +1,186 @@
+//! The prerendered first view (src/html/first_view.rs): the default view's map,
+//! legend and sources in dist/index.html itself, shown before the wasm arrives
+//! and with scripts off; the app takes over the same boxes without a jump; a
+//! link to another view never shows the default colours as its own.
+
+use e2e::page::Page;
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use e2e::server::FaultKind;
+
+/// How long the wasm is held back, so that the first view can be looked at.
+const HOLD_MS: u64 = 2500;
+
+/// JavaScript: the boxes of the map, the legend and the title, as
+/// [left, top, width, height] rounded to 0.1 px, keyed by what they are.
+const BOXES: &str = "const r = s => { const e = document.querySelector(s); if (!e) return null; \
+      const b = e.getBoundingClientRect(); return [b.left, b.top, b.width, b.height].map(v => Math.round(v * 10) / 10); }; \
+    return {map: r('svg.map-svg'), legend: r('.legend .legend-title'), title: r('.map-title'), panel: r('.panel')};";
+
+/// JavaScript: each region's fill as the browser computes it, by adcode (live
+/// regions carry `data-adcode`, prerendered ones `data-code`).
+const FILLS: &str =
+    "const out = {}; for (const p of document.querySelectorAll('svg.map-svg path.region')) \
+      out[p.dataset.adcode || p.dataset.code] = getComputedStyle(p).fill; return out;";
+
+async fn held(width: u32, height: u32, path: &str) -> Page {
+    Page::open_with(&e2e::dist_dir(), width, height, path, &[], |s| {
+        s.fail_next("_bg.wasm", FaultKind::DelayMs(HOLD_MS), 1)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_app_takes_over_the_first_view_without_a_jump() {
+    for (w, h) in [(1280, 800), (390, 844)] {
+        let page = held(w, h, "/").await;
+        page.wait_for("#first-view svg.map-svg path.region").await;
+        let before = page.js(BOXES).await;
+        let static_fills = page.js(FILLS).await;
+        assert_eq!(
+            page.js("return !!document.getElementById('first-view') && document.getElementById('app').hidden")
+                .await,
+            json!(true),
+            "{w}×{h}: measured while the first view was showing"
+        );
+        page.screenshot(&format!("first-view-static-{w}x{h}")).await;
+        page.wait_for_colours().await;
+        let after = page.js(BOXES).await;
+        let live_fills = page.js(FILLS).await;
+        for part in ["map", "legend", "title"] {
+            assert_eq!(
+                before[part], after[part],
+                "{w}×{h}: the {part} moved at the takeover"
+            );
+        }
+        assert_eq!(
+            static_fills, live_fills,
+            "{w}×{h}: the static colours are the live ones"
+        );
+        assert_eq!(static_fills.as_object().map(|o| o.len()), Some(11));
+        // The browser's own measure of things moving: layout-shift entries.
+        let shifts = page
+            .js_async(
+                "const done = arguments[arguments.length - 1]; const out = []; \
+                 const add = l => { for (const e of l) if (!e.hadRecentInput) out.push({value: e.value, at: Math.round(e.startTime), \
+                   what: e.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName).toString() : '?')}); }; \
+                 const po = new PerformanceObserver(l => add(l.getEntries())); \
+                 po.observe({type: 'layout-shift', buffered: true}); \
+                 setTimeout(() => { add(po.takeRecords()); po.disconnect(); done(out); }, 300);",
+            )
+            .await;
+        let shift: f64 = shifts
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e["value"].as_f64()).sum())
+            .unwrap_or(f64::MAX);
+        println!("{w}×{h}: layout shift {shift}");
+        assert!(
+            shift <= 0.01,
+            "{w}×{h}: cumulative layout shift {shift}: {shifts}"
+        );
+        page.finish(&format!("first-view-live-{w}x{h}")).await;
+    }
+}
+
+#[tokio::test]
+async fn a_link_to_another_view_never_shows_the_default_colours() {
+    for path in [
+        "/?indicator=pm25",
+        "/?cities=140100",
+        "/?embed=1&indicator=pm25",
+    ] {
+        let page = held(1280, 800, path).await;
+        page.wait_for("#first-view svg.map-svg path.region").await;
+        let (fills, hidden) = (
+            page.js(FILLS).await,
+            page.js("return ['.map-title', '.legend', '.view-controls'].map(s => getComputedStyle(document.querySelector('#first-view ' + s)).visibility)")
+                .await,
+        );
+        let land = page
+            .js("return getComputedStyle(document.querySelector('#first-view path.region')).getPropertyValue('--land') || ''")
+            .await;
+        let distinct: std::collections::BTreeSet<String> = fills
+            .as_object()
+            .map(|o| {
+                o.values()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            distinct.len(),
+            1,
+            "{path}: uncoloured until the app draws it: {fills} (land {land})"
+        );
+        assert_eq!(
+            hidden,
+            json!(["hidden", "hidden", "hidden"]),
+            "{path}: no default title, legend or choice"
+        );
+        page.wait_for_colours().await;
+        page.close().await;
+    }
+    // The embed gets its own first view: the map and legend without the tools.
+    let page = held(390, 700, "/?embed=1").await;
+    page.wait_for("#first-view svg.map-svg path.region").await;
+    let shown = page
+        .js("return ['.toolbar', '.view-controls', '.panel', '.legend'].map(s => getComputedStyle(document.querySelector('#first-view ' + s)).display)")
+        .await;
+    assert_eq!(shown, json!(["none", "none", "none", "block"]));
+    page.screenshot("first-view-embed-390").await;
+    page.wait_for_colours().await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn with_scripts_off_the_map_legend_and_sources_are_there() {
+    let page = Page::open_with(
+        &e2e::dist_dir(),
+        1280,
+        800,
+        "/",
+        &["--blink-settings=scriptEnabled=false"],
+        |_| {},
+    )
+    .await;
+    // Only WebDriver's own element commands here: no script runs on the page.
+    let client = &page.client;
+    let regions = client
+        .find_all(Locator::Css("#first-view svg.map-svg path.region"))
+        .await
+        .expect("find regions");
+    assert_eq!(regions.len(), 11);
+    let mut coloured = 0;
+    for r in &regions {
+        if r.attr("style")
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|s| s.replace(" ", "").contains("fill:#"))
+        {
+            coloured += 1;
+        }
+    }
+    assert_eq!(coloured, 11, "every city coloured");
+    let legend = client
+        .find(Locator::Css("#first-view .legend"))
+        .await
+        .expect("legend")
+        .text()
+        .await
+        .unwrap_or_default();
+    for part in ["前三", "后三", "无数据", "数据来源", "山西日报"] {
+        assert!(legend.contains(part), "legend has {part}: {legend}");
+    }
+    let footer = client
+        .find(Locator::Css("#first-view footer"))
+        .await
+        .expect("footer")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(footer.contains("示意图"), "{footer}");
+    page.finish("first-view-no-script").await;
+}

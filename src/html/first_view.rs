@@ -1,0 +1,202 @@
+//! The first view, prerendered: the default view of the map as static HTML and
+//! SVG, written into `dist/index.html` at build time (`src/bin/prerender.rs`)
+//! so that a reader sees the map, its legend and sources before any script or
+//! wasm has loaded, and with scripts off.
+//!
+//! It is built from the same code as the live page: the boundaries' layout
+//! (projection, paths, label points), the default view read from an empty URL,
+//! the choropleth (classing and palette), and the legend, title, province
+//! figures and boundary notes as the same markup functions. The live page's
+//! boxes are mirrored (same classes; the toolbar and the view controls as inert
+//! stand-ins of their size that show what is chosen), so that when the app
+//! takes the page over nothing moves. A browser test compares the two.
+//!
+//! Caveat: only the default view is prerendered. A link to another view gets
+//! the class `other-view` on `<html>` from a small inline script, and the
+//! stylesheet then shows this map uncoloured, its title and legend hidden, until
+//! the app draws that view.
+
+use maud::{html, Markup, PreEscaped};
+
+use super::{legend, map_title, province_items};
+use crate::data::dataset::Dataset;
+use crate::data::geo::BoundaryMeta;
+use crate::format::fixed;
+use crate::i18n::Lang;
+use crate::map::choropleth::choropleth;
+use crate::map::loaded::LoadedMap;
+use crate::map::palette::NO_DATA_DEFS;
+use crate::state::url::Query;
+use crate::state::view::Known;
+
+/// The boundary file's source line, notice and approval number (审图号), as the
+/// footer shows them (inside `<footer class="sources">`).
+pub fn boundary_notes(meta: &BoundaryMeta) -> String {
+    html! {
+        p.source { span.zh { (meta.source_zh) } " " span.en { (meta.source_en) } }
+        p.notice { span.zh { (meta.notice_zh) } " " span.en { (meta.notice_en) } }
+        @if let Some(n) = &meta.approval_number { p.approval { "审图号 Map approval No.: " (n) } }
+    }
+    .into_string()
+}
+
+/// `(Chinese, English)` as the page's bilingual spans.
+fn both(zh: &str, en: &str) -> Markup {
+    html! { span.zh { (zh) } " " span.en { (en) } }
+}
+
+/// The whole first view (`<div id="first-view">`), for the default view.
+pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
+    let set = &data.indicators;
+    let (view, _) = Query::parse("").view(set, &Known::of(&data.policies));
+    let fills = choropleth(
+        set,
+        &view.indicator,
+        &view.period,
+        &view.classing(),
+        &map.adcodes(),
+    );
+    let lang = Lang::Zh;
+    let ind = set.indicator(&view.indicator);
+    let per = set.period(&view.period);
+    let ind_name = ind.map(|i| (i.name_zh.as_str(), i.name_en.as_str()));
+    let per_name = per.map(|p| (p.label_zh.as_str(), p.label_en.as_str()));
+    let periods = set.periods_of(&view.indicator);
+    let layout = &map.layout;
+    html! {
+        div #first-view .first-view data-indicator=(view.indicator) data-period=(view.period) {
+            header.masthead {
+                h1 { span.zh { "山西生态环境地图" } " " span.en { "Shanxi Eco Map" } }
+                // Stand-ins of the toolbar, greyed until the tools come with the app.
+                div.toolbar.stand-in aria-hidden="true" {
+                    div.embed-tools { span.tool { (both("嵌入", "Embed")) } }
+                    span.tool { (both("导出", "Export")) " ▾" }
+                    span.tool { (both("分级配色", "Classes")) " ▾" }
+                    span.tool { (both("载入数据", "Load data")) }
+                    span.tool { "English" }
+                }
+            }
+            main.layout {
+                section.map-column {
+                    div.view-controls.stand-in aria-hidden="true" {
+                        div.control {
+                            label { (both("指标", "Indicator")) }
+                            select disabled tabindex="-1" {
+                                @if let Some((zh, en)) = ind_name { option { (zh) " · " (en) } }
+                            }
+                        }
+                        @if periods.len() > 1 {
+                            div.control.timeline {
+                                label { (both("时段", "Period")) }
+                                output.period-label {
+                                    @if let Some((zh, en)) = per_name { span.zh { (zh) " ·" } " " span.en { (en) } }
+                                    @if per.is_some_and(|p| p.partial) { " " span.partial { "非全年 partial year" } }
+                                }
+                                input type="range" disabled tabindex="-1" min="0"
+                                    max=((periods.len() - 1).to_string())
+                                    value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
+                                div.range-ends {
+                                    @for p in [periods.first(), periods.last()].into_iter().flatten() {
+                                        span { (p.label_zh) " " (p.label_en) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    h2.map-title { (PreEscaped(map_title(set, &view.indicator, &view.period, lang))) }
+                    div.map-legend {
+                        div.map style={ "--aspect: " (fixed(layout.aspect(), 4)) } {
+                            svg.map-svg viewBox=(layout.full_box().attr()) role="img"
+                                aria-label={ "山西省地级市 Shanxi's prefecture-level cities: "
+                                    @if let (Some((zh, en)), Some((pz, pe))) = (ind_name, per_name) { (zh) " " (pz) " · " (en) " " (pe) } } {
+                                defs { (PreEscaped(NO_DATA_DEFS)) }
+                                @for shape in &layout.shapes {
+                                    path.region d=(shape.d) data-code=(shape.adcode)
+                                        style={ "fill: " (fills.paint(&shape.adcode)) } {}
+                                }
+                            }
+                            div.map-labels aria-hidden="true" {
+                                @for (shape, region) in layout.shapes.iter().zip(&map.boundaries.regions) {
+                                    @let (x, y) = layout.percent(shape.label);
+                                    span.map-label style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } { (region.short_name_zh()) }
+                                }
+                            }
+                        }
+                        div.legend aria-label="图例 Legend" {
+                            (PreEscaped(legend(set, &fills, &view.indicator, &view.period, lang)))
+                        }
+                    }
+                }
+                aside.panel aria-label="措施 Measures" {
+                    p.loading { "正在载入措施… " span.en { "Loading the measures…" } }
+                }
+            }
+            section.province-strip aria-label="全省 Province" {
+                h2 { span.zh { "全省 " } " " span.en { "Province" } }
+                ul { (PreEscaped(province_items(set))) }
+            }
+            footer.sources { (PreEscaped(boundary_notes(&map.boundaries.meta))) }
+        }
+    }
+    .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::map::choropleth::NO_DATA;
+
+    fn shipped() -> (LoadedMap, Dataset) {
+        let map = LoadedMap::parse(
+            "geo/shanxi-prefectures.geojson",
+            include_str!("../../geo/shanxi-prefectures.geojson"),
+        )
+        .expect("shipped boundaries");
+        let data = Dataset::parse(
+            include_str!("../../public/data/indicators.json"),
+            include_str!("../../public/data/policies.json"),
+        )
+        .expect("shipped data");
+        (map, data)
+    }
+
+    #[test]
+    fn the_first_view_is_the_default_view_coloured() {
+        let (map, data) = shipped();
+        let html = first_view(&map, &data);
+        let (view, _) = Query::parse("").view(&data.indicators, &Known::of(&data.policies));
+        let fills = choropleth(
+            &data.indicators,
+            &view.indicator,
+            &view.period,
+            &view.classing(),
+            &map.adcodes(),
+        );
+        assert_eq!(html.matches("<path class=\"region\"").count(), 11);
+        for code in map.adcodes() {
+            let expected = format!(
+                "data-code=\"{code}\" style=\"fill: {}\"",
+                fills.paint(&code)
+            );
+            assert!(html.contains(&expected), "{code}: {expected}");
+        }
+        assert!(
+            fills.fills.values().all(|f| f.class != NO_DATA),
+            "the default view has every city"
+        );
+        // Title, legend with sources, the figures and the boundary notice.
+        for part in [
+            "空气质量全省排名",
+            "legend-entry",
+            "数据来源",
+            "data-figure",
+            "示意图",
+            "山西晚报",
+        ] {
+            assert!(html.contains(part), "{part}");
+        }
+        // The live page's regions and labels are found by `data-adcode`; the
+        // prerendered ones are not, so nothing mistakes one for the other.
+        assert!(!html.contains("data-adcode"));
+    }
+}

@@ -1,0 +1,130 @@
+//! The legend and the map's title: what the colours mean, for which indicator
+//! and period. One function each for the live page and the prerendered first
+//! view, so the two cannot drift apart.
+
+use maud::html;
+
+use crate::data::indicators::IndicatorSet;
+use crate::i18n::Lang;
+use crate::map::choropleth::{Choropleth, NO_DATA};
+use crate::present::describe::sources_of;
+
+/// The legend's content (inside `<div class="legend">`): title with indicator,
+/// unit and period; one entry per class (`li.legend-entry[data-class]` with its
+/// swatch, label and count), no data last; the sources; what the indicator means.
+pub fn legend(
+    set: &IndicatorSet,
+    fills: &Choropleth,
+    indicator: &str,
+    period: &str,
+    lang: Lang,
+) -> String {
+    let (Some(ind), Some(per)) = (set.indicator(indicator), set.period(period)) else {
+        return String::new();
+    };
+    let en = lang == Lang::En;
+    let unit = ind
+        .unit
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    let sources = sources_of(set, indicator, period);
+    html! {
+        p.legend-title {
+            @if en {
+                strong { (ind.name_en) (unit) } br;
+                span.legend-period { (per.label_en) }
+            } @else {
+                strong { (ind.name_zh) } " " span.en { (ind.name_en) (unit) } br;
+                span.legend-period { (per.label_zh) " · " (per.label_en) }
+            }
+        }
+        ul {
+            @for e in &fills.legend {
+                li.legend-entry.empty[e.count == 0] data-class=(e.class) {
+                    span.swatch.hatch[e.class == NO_DATA]
+                        style=[e.color.as_ref().map(|c| format!("background:{c}"))]
+                        aria-hidden="true" {}
+                    span.legend-label {
+                        @if en || e.label_en == e.label_zh {
+                            (if en { &e.label_en } else { &e.label_zh })
+                        } @else {
+                            (e.label_zh) " " span.en { (e.label_en) }
+                        }
+                    }
+                    span.legend-count title="城市数 cities" { (e.count.to_string()) }
+                }
+            }
+        }
+        @if !sources.is_empty() {
+            p.legend-source { (if en { "Data: " } else { "数据来源 Data: " }) (sources.join("；")) }
+        }
+        @if !ind.description_zh.is_empty() {
+            p.description { span.zh { (ind.description_zh) } " " span.en { (ind.description_en) } }
+        }
+    }
+    .into_string()
+}
+
+/// The map's title (inside `<h2 class="map-title">`): the indicator with its
+/// unit and the period, so that a screenshot or a phone's first screen says it.
+pub fn map_title(set: &IndicatorSet, indicator: &str, period: &str, lang: Lang) -> String {
+    let (Some(ind), Some(per)) = (set.indicator(indicator), set.period(period)) else {
+        return String::new();
+    };
+    let unit = ind
+        .unit
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    let (name, period) = if lang == Lang::En {
+        (format!("{}{unit}", ind.name_en), per.label_en.clone())
+    } else {
+        (
+            ind.name_zh.clone(),
+            format!("{} · {}", per.label_zh, per.label_en),
+        )
+    };
+    html! { (name) " " span.map-period { (period) } }.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset::Dataset;
+    use crate::map::choropleth::{choropleth, Classing};
+
+    #[test]
+    fn legend_names_classes_counts_sources_and_no_data() {
+        let d = Dataset::parse(
+            include_str!("../../public/data/indicators.json"),
+            include_str!("../../public/data/policies.json"),
+        )
+        .expect("shipped data");
+        let s = &*d.indicators;
+        let c = choropleth(
+            s,
+            "pm25",
+            "2023",
+            &Classing {
+                classes: 3,
+                ..Default::default()
+            },
+            &["140100".into(), "140200".into(), "149900".into()],
+        );
+        let html = legend(s, &c, "pm25", "2023", Lang::Zh);
+        assert!(
+            html.contains(r#"<li class="legend-entry" data-class="0">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-class="none""#) && html.contains("无数据"),
+            "{html}"
+        );
+        assert!(html.contains("数据来源 Data: "), "{html}");
+        let en = legend(s, &c, "pm25", "2023", Lang::En);
+        assert!(en.contains("Data: ") && !en.contains("数据来源"), "{en}");
+        assert!(legend(s, &c, "nope", "2023", Lang::Zh).is_empty());
+        assert!(map_title(s, "pm25", "2023", Lang::Zh).contains(r#"<span class="map-period">"#));
+    }
+}
