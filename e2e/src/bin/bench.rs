@@ -3,10 +3,17 @@
 //! renderer, visualMap), in the same headless Chromium, each in a cold browser.
 //!
 //! Measured on both, the same way:
-//! - **first painted map**: the `map-painted` performance mark (the app sets it in
-//!   the frame after the map is first coloured; the ECharts page on `finished`);
-//! - **bytes until the map responds**: every resource requested before that mark,
-//!   gzipped at level 9 from the served files (what a compressing server sends);
+//! - **first painted map**: when the served HTML itself holds the drawn map (the
+//!   app's prerendered first view: regions with their fills), the browser's
+//!   first contentful paint; otherwise the `map-painted` performance mark (the
+//!   app sets it in the frame after it has coloured the map, the ECharts page on
+//!   `finished`);
+//! - **bytes before the first painted map**: the document and the resources that
+//!   block rendering (`renderBlockingStatus`), or, without a prerendered map,
+//!   everything requested before the mark;
+//! - **bytes until the map responds**: every resource requested before the
+//!   `map-painted` mark, gzipped at level 9 from the served files (what a
+//!   compressing server sends);
 //! - **switch latency**: from changing the indicator `<select>` to the second
 //!   animation frame after it (median of 20);
 //! - **switch main-thread work**: Chrome's `TaskDuration` metric (DevTools
@@ -72,6 +79,11 @@ async fn metric(page: &Page, name: &str) -> f64 {
 
 #[derive(Debug, Default)]
 struct Run {
+    /// The first paint with the map drawn.
+    first_map_ms: f64,
+    /// Gzip bytes needed for that paint.
+    first_bytes_gzip: usize,
+    /// When the map responds (the `map-painted` mark).
     painted_ms: f64,
     bytes_gzip: usize,
     files: Vec<(String, usize, usize)>,
@@ -83,7 +95,28 @@ struct Run {
 /// Opens `dir`'s start page cold and measures it; `ids` are the indicator
 /// values the switch cycles through.
 async fn measure(dir: &Path, ids: &[&str]) -> Run {
-    let page = Page::open_in(dir, 1280, 900, "/", |_| {}).await;
+    let page = Page::open_in(dir, 1280, 900, "/blank.html", |s| {
+        s.add_page(
+            "/blank.html",
+            "<!doctype html><meta charset=utf-8><title>warm-up</title><p style=\"font-family: system-ui, sans-serif\">预热 warm-up</p>",
+        )
+    })
+    .await;
+    // The browser warmed up by one page (Chromium's first page in a new process
+    // pays a start-up cost that says nothing about either page); then the page,
+    // from an empty cache.
+    cdp(&page, "Network.enable", json!({})).await;
+    cdp(&page, "Network.clearBrowserCache", json!({})).await;
+    cdp(
+        &page,
+        "Network.setCacheDisabled",
+        json!({"cacheDisabled": true}),
+    )
+    .await;
+    page.client
+        .goto(&page.server.url("/"))
+        .await
+        .unwrap_or_else(|e| panic!("load the page: {e}"));
     page.wait_true("return performance.getEntriesByName('map-painted').length > 0")
         .await;
     let painted_ms = page
@@ -100,18 +133,54 @@ async fn measure(dir: &Path, ids: &[&str]) -> Run {
         painted_ms,
         ..Run::default()
     };
+    let served = |rel: &str| {
+        let rel = rel.trim_start_matches('/');
+        let rel = if rel.is_empty() { "index.html" } else { rel };
+        std::fs::read(dir.join(rel))
+            .ok()
+            .map(|b| (rel.to_string(), b))
+    };
     let mut seen = std::collections::BTreeSet::new();
     for url in e2e::page::strings(&urls) {
-        let rel = url.trim_start_matches('/');
-        let rel = if rel.is_empty() { "index.html" } else { rel };
-        if !seen.insert(rel.to_string()) {
+        let Some((rel, bytes)) = served(&url) else {
+            continue;
+        };
+        if !seen.insert(rel.clone()) {
             continue;
         }
-        if let Ok(bytes) = std::fs::read(dir.join(rel)) {
-            let g = gzip(&bytes);
-            run.bytes_gzip += g;
-            run.files.push((rel.to_string(), bytes.len(), g));
+        let g = gzip(&bytes);
+        run.bytes_gzip += g;
+        run.files.push((rel, bytes.len(), g));
+    }
+    // The first paint with the map in it. A map drawn in the HTML itself is in
+    // the first contentful paint, and needs the document and what blocks
+    // rendering; a map drawn by script is painted no earlier than its mark (and
+    // the first contentful paint: ECharts marks `finished` before painting).
+    page.wait_true("return performance.getEntriesByName('first-contentful-paint').length > 0")
+        .await;
+    let fcp = page
+        .number("return performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        .await;
+    let prerendered = served("/").is_some_and(|(_, html)| {
+        let html = String::from_utf8_lossy(&html);
+        html.contains("first-view") && html.contains("class=region")
+    });
+    if prerendered {
+        run.first_map_ms = fcp;
+        let blocking = page
+            .js("return [location.pathname].concat(performance.getEntriesByType('resource') \
+                   .filter(e => e.renderBlockingStatus === 'blocking').map(e => new URL(e.name).pathname))")
+            .await;
+        let mut seen = std::collections::BTreeSet::new();
+        for url in e2e::page::strings(&blocking) {
+            if let Some((rel, bytes)) = served(&url).filter(|(rel, _)| seen.insert(rel.clone())) {
+                println!("first paint needs {rel}: {} gzip", gzip(&bytes));
+                run.first_bytes_gzip += gzip(&bytes);
+            }
         }
+    } else {
+        run.first_map_ms = painted_ms.max(fcp);
+        run.first_bytes_gzip = run.bytes_gzip;
     }
     cdp(&page, "Performance.enable", json!({})).await;
     let before = metric(&page, "TaskDuration").await;
@@ -206,9 +275,21 @@ async fn main() {
             None
         }
     };
-    let rows: [(&str, f64, Option<f64>, &str); 5] = [
+    let rows: [(&str, f64, Option<f64>, &str); 7] = [
         (
             "first painted map",
+            app.first_map_ms,
+            peer.as_ref().map(|p| p.first_map_ms),
+            "ms",
+        ),
+        (
+            "bytes before the first painted map (gzip)",
+            app.first_bytes_gzip as f64,
+            peer.as_ref().map(|p| p.first_bytes_gzip as f64),
+            "B",
+        ),
+        (
+            "map responds (coloured by the app, handlers on)",
             app.painted_ms,
             peer.as_ref().map(|p| p.painted_ms),
             "ms",
