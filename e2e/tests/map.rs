@@ -11,7 +11,8 @@ const PREFECTURES: [&str; 11] = [
     "140100", "140200", "140300", "140400", "140500", "140600", "140700", "140800", "140900",
     "141000", "141100",
 ];
-const GEOJSON: &str = "geo/shanxi-prefectures.geojson";
+/// The prefecture boundaries as the page loads them (drawn at build time).
+const GEOJSON: &str = "geo/shanxi-prefectures.json";
 
 #[tokio::test]
 async fn draws_the_eleven_prefectures_with_names_and_sources() {

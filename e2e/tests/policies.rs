@@ -248,7 +248,7 @@ async fn enter_on_a_card_chooses_it_and_keeps_its_focus_and_open_basis() {
 async fn the_panel_appears_when_the_boundaries_arrive_last() {
     let page = Page::open(1440, 900, |s| {
         s.fail_next(
-            "geo/shanxi-prefectures.geojson",
+            "geo/shanxi-prefectures.json",
             e2e::server::FaultKind::DelayMs(2500),
             1,
         )

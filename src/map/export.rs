@@ -44,7 +44,7 @@ pub fn export_svg(
     selected: &[String],
     frame: &Frame,
 ) -> String {
-    let (mw, mh) = (layout.frame.width, layout.frame.height);
+    let (mw, mh) = (layout.width, layout.height);
     let foot_lines = frame.sources.len().max(1) + 3;
     let legend_h = 60.0 + fills.legend.len() as f64 * 30.0;
     let body_h = mh.max(legend_h);

@@ -51,10 +51,15 @@ impl ViewBox {
     }
 }
 
-/// All regions projected into one frame.
+/// All regions drawn in one frame: the drawing's size and each region's shape.
+/// Built once (at build time for the shipped boundaries, see [`super::drawn`]);
+/// the page only reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLayout {
-    pub frame: Frame,
+    /// Width of the drawing, margins included, in user units.
+    pub width: f64,
+    /// Height of the drawing, margins included, in user units.
+    pub height: f64,
     pub shapes: Vec<Shape>,
 }
 
@@ -62,36 +67,22 @@ impl MapLayout {
     /// Projects `regions` with the Shanxi Albers projection, fitted to their
     /// extent. `None` if there is nothing to draw.
     pub fn new(regions: &[Region]) -> Option<Self> {
+        Self::fit(regions).map(|(layout, _)| layout)
+    }
+
+    /// [`MapLayout::new`] and its frame, to draw other regions (e.g. counties)
+    /// in the same frame with [`shapes_in`].
+    pub fn fit(regions: &[Region]) -> Option<(Self, Frame)> {
         let points = regions
             .iter()
             .flat_map(|r| r.polygons.iter().flatten().flatten().copied());
         let frame = Frame::fit_shanxi(points, CONTENT_HEIGHT, MARGIN)?;
-        let mut layout = Self {
-            frame,
-            shapes: Vec::new(),
+        let layout = Self {
+            width: frame.width,
+            height: frame.height,
+            shapes: shapes_in(&frame, regions),
         };
-        layout.shapes = layout.shapes_for(regions);
-        Some(layout)
-    }
-
-    /// Other regions (e.g. counties) drawn in this layout's frame, so that they
-    /// line up with its shapes.
-    pub fn shapes_for(&self, regions: &[Region]) -> Vec<Shape> {
-        regions
-            .iter()
-            .map(|r| {
-                let mut bounds = Bounds::empty();
-                for [lon, lat] in r.polygons.iter().flatten().flatten() {
-                    bounds.extend(self.frame.to_screen(*lon, *lat));
-                }
-                Shape {
-                    adcode: r.adcode.clone(),
-                    d: svg_path(&r.polygons, &self.frame),
-                    label: self.frame.to_screen(r.label[0], r.label[1]),
-                    bounds,
-                }
-            })
-            .collect()
+        Some((layout, frame))
     }
 
     /// The whole drawing.
@@ -99,8 +90,8 @@ impl MapLayout {
         ViewBox {
             x: 0.0,
             y: 0.0,
-            w: self.frame.width,
-            h: self.frame.height,
+            w: self.width,
+            h: self.height,
         }
     }
 
@@ -140,14 +131,33 @@ impl MapLayout {
 
     /// Width over height of the drawing.
     pub fn aspect(&self) -> f64 {
-        self.frame.width / self.frame.height
+        self.width / self.height
     }
 
     /// A point of the drawing as percentages of its width and height, for placing
     /// HTML (labels, tooltips) over the SVG at any rendered size.
     pub fn percent(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        (x / self.frame.width * 100.0, y / self.frame.height * 100.0)
+        (x / self.width * 100.0, y / self.height * 100.0)
     }
+}
+
+/// `regions` drawn in `frame`: paths, label points and bounds in its user units.
+pub fn shapes_in(frame: &Frame, regions: &[Region]) -> Vec<Shape> {
+    regions
+        .iter()
+        .map(|r| {
+            let mut bounds = Bounds::empty();
+            for [lon, lat] in r.polygons.iter().flatten().flatten() {
+                bounds.extend(frame.to_screen(*lon, *lat));
+            }
+            Shape {
+                adcode: r.adcode.clone(),
+                d: svg_path(&r.polygons, frame),
+                label: frame.to_screen(r.label[0], r.label[1]),
+                bounds,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -176,15 +186,12 @@ mod tests {
         let layout =
             MapLayout::new(&[region("140100", 111.0, 36.0), region("140200", 113.0, 39.0)])
                 .expect("regions");
-        assert!((layout.frame.height - (CONTENT_HEIGHT + 2.0 * MARGIN)).abs() < 1e-9);
+        assert!((layout.height - (CONTENT_HEIGHT + 2.0 * MARGIN)).abs() < 1e-9);
         assert_eq!(layout.shapes.len(), 2);
         for s in &layout.shapes {
             let (x, y) = s.label;
             assert!(
-                x > MARGIN
-                    && x < layout.frame.width - MARGIN
-                    && y > MARGIN
-                    && y < layout.frame.height - MARGIN
+                x > MARGIN && x < layout.width - MARGIN && y > MARGIN && y < layout.height - MARGIN
             );
             let (px, py) = layout.percent(s.label);
             assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
@@ -208,7 +215,7 @@ mod tests {
                 && z.x + z.w >= s.bounds.max_x
                 && z.y + z.h >= s.bounds.max_y
         );
-        assert!(z.w < layout.frame.width, "zoomed in");
+        assert!(z.w < layout.width, "zoomed in");
         let (px, py) = z.percent(s.label);
         assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
         assert!(layout.zoom_box(&["999999".to_string()]).is_none());

@@ -2,6 +2,7 @@
 
 pub mod choropleth;
 pub mod classify;
+pub mod drawn;
 pub mod export;
 pub mod layout;
 pub mod loaded;

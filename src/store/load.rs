@@ -1,20 +1,22 @@
 //! The one loader: fetch a file and parse it, for every file the app reads.
 
-use crate::data::geo::parse_boundaries;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::Policies;
 use crate::error::Error;
+use crate::map::drawn::parse_shapes;
 use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
 use crate::net::fetch_text;
 
-/// Where the prefecture boundaries are served, relative to the page.
-pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.geojson";
+/// Where the prefecture boundaries are served, as drawn (`map::drawn`),
+/// relative to the page.
+pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.json";
 pub use crate::data::dataset::{
     Dataset, INDICATORS_FILE as INDICATORS_URL, POLICIES_FILE as POLICIES_URL,
 };
-/// Where the county boundaries are served (loaded when a measure targets counties).
-pub const COUNTIES_URL: &str = "geo/shanxi-counties.geojson";
+/// Where the county boundaries are served, drawn in the prefectures' frame
+/// (loaded when a measure targets counties).
+pub const COUNTIES_URL: &str = "geo/shanxi-counties.json";
 
 /// Fetches `url` and parses it with `parse` (which gets the file's name and text).
 pub async fn load<T>(
@@ -27,7 +29,7 @@ pub async fn load<T>(
 
 /// The prefecture boundaries, laid out for drawing.
 pub async fn prefectures() -> Result<LoadedMap, Error> {
-    load(PREFECTURES_URL, LoadedMap::parse).await
+    load(PREFECTURES_URL, LoadedMap::from_drawn).await
 }
 
 /// Both data files, fetched at the same time, the count layer merged into the
@@ -40,12 +42,7 @@ pub async fn dataset() -> Result<Dataset, Error> {
     Dataset::join(indicators?, policies?)
 }
 
-/// The county outlines, drawn in `map`'s layout.
-pub async fn counties(map: &LoadedMap) -> Result<Vec<Shape>, Error> {
-    load(COUNTIES_URL, |file, text| {
-        Ok(map
-            .layout
-            .shapes_for(&parse_boundaries(file, text)?.regions))
-    })
-    .await
+/// The county outlines, drawn in the prefectures' frame.
+pub async fn counties() -> Result<Vec<Shape>, Error> {
+    load(COUNTIES_URL, parse_shapes).await
 }

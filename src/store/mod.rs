@@ -154,7 +154,7 @@ impl Store {
             let map = ready(map_file);
             async move {
                 match (wanted, map) {
-                    (true, Some(m)) => Some(load::counties(&m).await),
+                    (true, Some(_)) => Some(load::counties().await),
                     _ => None,
                 }
             }
