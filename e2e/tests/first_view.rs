@@ -122,6 +122,37 @@ async fn a_link_to_another_view_never_shows_the_default_colours() {
         page.wait_for_colours().await;
         page.close().await;
     }
+    // The default view named in full (as the app's own addresses and embed
+    // snippets do), with a tracking parameter: still the default, coloured.
+    let page = held(
+        1280,
+        800,
+        "/?indicator=air-rank&period=2023-jan-nov&utm_source=feed",
+    )
+    .await;
+    page.wait_for("#first-view svg.map-svg path.region").await;
+    assert_eq!(
+        page.js("return document.documentElement.classList.contains('other-view')")
+            .await,
+        json!(false)
+    );
+    let fills = page.js(FILLS).await;
+    let distinct: std::collections::BTreeSet<String> = fills
+        .as_object()
+        .map(|o| {
+            o.values()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        distinct.len(),
+        3,
+        "the default view's three rank bands: {fills}"
+    );
+    page.wait_for_colours().await;
+    page.close().await;
     // The embed gets its own first view: the map and legend without the tools.
     let page = held(390, 700, "/?embed=1").await;
     page.wait_for("#first-view svg.map-svg path.region").await;

@@ -47,6 +47,13 @@ async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
             outside.is_empty(),
             "{w}×{h}: not whole on the first screen: {outside:?}"
         );
+        // Choosing a city brings its details under the map; the columns keep
+        // their widths (the measures are not squeezed).
+        let widths = "return ['.map-column', '.panel'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().width))";
+        let before = page.js(widths).await;
+        page.click_region("140100").await;
+        page.wait_for(".city-detail table").await;
+        assert_eq!(page.js(widths).await, before, "{w}×{h}: a city's details moved the columns");
         // No list box: cities are chips and an "add a city" menu.
         assert_eq!(page.count("select[multiple]").await, json!(0));
         page.screenshot(&format!("first-screen-{w}x{h}")).await;

@@ -12,9 +12,10 @@
 //! takes the page over nothing moves. A browser test compares the two.
 //!
 //! Caveat: only the default view is prerendered. A link to another view gets
-//! the class `other-view` on `<html>` from a small inline script, and the
-//! stylesheet then shows this map uncoloured, its title and legend hidden, until
-//! the app draws that view.
+//! the class `other-view` on `<html>` from a small inline script that runs
+//! before the first view is parsed ([`view_script`]), and the stylesheet then
+//! shows this map uncoloured, its title and legend hidden, until the app draws
+//! that view.
 
 use maud::{html, Markup, PreEscaped};
 
@@ -27,7 +28,7 @@ use crate::map::choropleth::choropleth;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
 use crate::state::url::Query;
-use crate::state::view::Known;
+use crate::state::view::{Known, ViewState};
 
 /// The boundary file's source line, notice and approval number (审图号), as the
 /// footer shows them (inside `<footer class="sources">`).
@@ -38,6 +39,31 @@ pub fn boundary_notes(meta: &BoundaryMeta) -> String {
         @if let Some(n) = &meta.approval_number { p.approval { "审图号 Map approval No.: " (n) } }
     }
     .into_string()
+}
+
+/// The URL parameters that change what the map shows besides the indicator and
+/// period (colours, the selection, a measure's footprint).
+const VIEW_KEYS: [&str; 6] = [
+    "method", "classes", "palette", "breaks", "cities", "measure",
+];
+
+/// JavaScript run before the first view is parsed: the page's language and
+/// embed mode from the URL (as `Query::lang` and `Query::embed` read them: the
+/// last value of a key counts), and `other-view` when the URL names a view other
+/// than `default` (a different indicator or period, or any of [`VIEW_KEYS`]).
+/// Keys the app does not know (e.g. `utm_source`) are not a view.
+pub fn view_script(default: &ViewState) -> String {
+    let defaults = serde_json::json!({"indicator": default.indicator, "period": default.period});
+    let keys = serde_json::json!(VIEW_KEYS);
+    format!(
+        "(function(){{var h=document.documentElement,c=h.classList,v={{}},d={defaults},o=false;\
+new URLSearchParams(location.search).forEach(function(x,k){{v[k]=x}});\
+if(v.embed===\"1\")c.add(\"embed\");\
+if(v.lang===\"en\"){{c.add(\"lang-en\");h.lang=\"en\"}}\
+for(var k in d)if(k in v&&v[k]!==d[k])o=true;\
+{keys}.forEach(function(k){{if(k in v)o=true}});\
+if(o)c.add(\"other-view\")}})()"
+    )
 }
 
 /// `(Chinese, English)` as the page's bilingual spans.
@@ -64,6 +90,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
     let periods = set.periods_of(&view.indicator);
     let layout = &map.layout;
     html! {
+        script { (PreEscaped(view_script(&view))) }
         div #first-view .first-view data-indicator=(view.indicator) data-period=(view.period) {
             header.masthead {
                 h1 { span.zh { "山西生态环境地图" } " " span.en { "Shanxi Eco Map" } }
@@ -122,13 +149,13 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                 }
                             }
                         }
-                        div.legend aria-label="图例 Legend" {
+                        div.legend role="group" aria-label="图例 Legend" {
                             (PreEscaped(legend(set, &fills, &view.indicator, &view.period, lang)))
                         }
                     }
                 }
                 aside.panel aria-label="措施 Measures" {
-                    p.loading { "正在载入措施… " span.en { "Loading the measures…" } }
+                    p.loading { span.zh { "正在载入措施…" } " " span.en { "Loading the measures…" } }
                 }
             }
             section.province-strip aria-label="全省 Province" {

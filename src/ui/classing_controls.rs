@@ -83,7 +83,7 @@ pub fn ClassingControls() -> impl IntoView {
         }
     });
     view! {
-        <details class="menu classing-menu">
+        <details class="menu classing-menu" name="tools">
             <summary class="tool"><span class="zh">"分级配色 "</span> <span class="en">"Classes"</span></summary>
             <div class="menu-body classing">
             {numeric_controls}

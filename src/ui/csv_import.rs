@@ -148,9 +148,9 @@ pub fn CsvImport() -> impl IntoView {
         })
     };
     // One click away among the map tools: the button opens the drop zone and
-    // picker; a loaded or refused file keeps it open to show the report.
+    // picker (where the report of a file then shows) and closes it again.
     let open = RwSignal::new(false);
-    let shown = move || open.get() || outcome.with(Option::is_some);
+    let shown = move || open.get();
     view! {
         <div class="csv-tool" class:open=shown>
         <button type="button" class="tool" name="load-data" aria-expanded=move || shown().to_string()

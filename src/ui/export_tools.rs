@@ -132,7 +132,7 @@ pub fn ExportTools() -> impl IntoView {
         }
     };
     view! {
-        <details class="menu export-menu">
+        <details class="menu export-menu" name="tools">
             <summary class="tool"><span class="zh">"导出 "</span> <span class="en">"Export"</span></summary>
             <div class="menu-body export-tools">
                 <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>

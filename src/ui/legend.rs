@@ -65,6 +65,7 @@ pub fn Legend() -> impl IntoView {
     view! {
         <div
             class="legend"
+            role="group"
             aria-label="图例 Legend"
             node_ref=root
             inner_html=move || markup.get().unwrap_or_default()
