@@ -53,7 +53,11 @@ async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
         let before = page.js(widths).await;
         page.click_region("140100").await;
         page.wait_for(".city-detail table").await;
-        assert_eq!(page.js(widths).await, before, "{w}×{h}: a city's details moved the columns");
+        assert_eq!(
+            page.js(widths).await,
+            before,
+            "{w}×{h}: a city's details moved the columns"
+        );
         // No list box: cities are chips and an "add a city" menu.
         assert_eq!(page.count("select[multiple]").await, json!(0));
         page.screenshot(&format!("first-screen-{w}x{h}")).await;

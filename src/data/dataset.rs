@@ -22,17 +22,24 @@ pub struct Dataset {
     pub policies: Arc<Policies>,
 }
 
+/// `indicators` with the count layer of `policies` (how many measures name
+/// each city) merged in.
+pub fn with_count(indicators: &IndicatorSet, policies: &Policies) -> Result<IndicatorSet, Error> {
+    let cities = policies
+        .region(PROVINCE)
+        .map(|r| r.prefectures.clone())
+        .unwrap_or_default();
+    let mut set = indicators.clone();
+    set.merge(policies.count_indicator(&cities), POLICIES_FILE)?;
+    Ok(set)
+}
+
 impl Dataset {
     /// Joins the parsed files: the count layer is computed from the measures
     /// and merged into the indicators.
-    pub fn join(mut indicators: IndicatorSet, policies: Policies) -> Result<Self, Error> {
-        let cities = policies
-            .region(PROVINCE)
-            .map(|r| r.prefectures.clone())
-            .unwrap_or_default();
-        indicators.merge(policies.count_indicator(&cities), POLICIES_FILE)?;
+    pub fn join(indicators: IndicatorSet, policies: Policies) -> Result<Self, Error> {
         Ok(Dataset {
-            indicators: Arc::new(indicators),
+            indicators: Arc::new(with_count(&indicators, &policies)?),
             policies: Arc::new(policies),
         })
     }

@@ -11,9 +11,7 @@ use crate::net::fetch_text;
 /// Where the prefecture boundaries are served, as drawn (`map::drawn`),
 /// relative to the page.
 pub const PREFECTURES_URL: &str = "geo/shanxi-prefectures.json";
-pub use crate::data::dataset::{
-    Dataset, INDICATORS_FILE as INDICATORS_URL, POLICIES_FILE as POLICIES_URL,
-};
+pub use crate::data::dataset::{INDICATORS_FILE as INDICATORS_URL, POLICIES_FILE as POLICIES_URL};
 /// Where the county boundaries are served, drawn in the prefectures' frame
 /// (loaded when a measure targets counties).
 pub const COUNTIES_URL: &str = "geo/shanxi-counties.json";
@@ -32,14 +30,14 @@ pub async fn prefectures() -> Result<LoadedMap, Error> {
     load(PREFECTURES_URL, LoadedMap::from_drawn).await
 }
 
-/// Both data files, fetched at the same time, the count layer merged into the
-/// indicators.
-pub async fn dataset() -> Result<Dataset, Error> {
-    let (indicators, policies) = futures::join!(
-        load(INDICATORS_URL, IndicatorSet::parse),
-        load(POLICIES_URL, Policies::parse)
-    );
-    Dataset::join(indicators?, policies?)
+/// The indicators.
+pub async fn indicators() -> Result<IndicatorSet, Error> {
+    load(INDICATORS_URL, IndicatorSet::parse).await
+}
+
+/// The measures.
+pub async fn policies() -> Result<Policies, Error> {
+    load(POLICIES_URL, Policies::parse).await
 }
 
 /// The county outlines, drawn in the prefectures' frame.

@@ -8,10 +8,13 @@
 pub mod history;
 pub mod load;
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::data::dataset::with_count;
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::{Footprint, Policies};
 use crate::error::Error;
@@ -21,7 +24,6 @@ use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
 use crate::state::{Action, Known, Notice, Query, ViewState};
 use history::Entry;
-use load::Dataset;
 
 /// A file's loading state as a resource: `None` while loading.
 pub type FileLoad<T> = LocalResource<Result<Arc<T>, Error>>;
@@ -39,8 +41,15 @@ pub struct Store {
     county_dismissed: RwSignal<bool>,
     /// The prefecture boundaries.
     pub map_file: FileLoad<LoadedMap>,
-    /// Indicators and measures.
-    pub data_file: FileLoad<Dataset>,
+    /// The indicators.
+    pub indicators_file: FileLoad<IndicatorSet>,
+    /// The measures: fetched once the map is live (the first view does not need
+    /// them), or at once when the URL names what only they know.
+    pub policies_file: FileLoad<Policies>,
+    /// The app has taken the page over from the prerendered first view.
+    pub live: RwSignal<bool>,
+    /// The shipped indicators with the count layer once the measures are in.
+    base_data: Memo<Option<Arc<IndicatorSet>>>,
     /// The shipped indicators merged with the person's own tables, once any.
     user_data: RwSignal<Option<Arc<IndicatorSet>>>,
     /// The view the query names, with notices for what could not be used.
@@ -84,19 +93,6 @@ fn ready<T: Send + Sync + 'static>(file: FileLoad<T>) -> Option<Arc<T>> {
     file.with(|f| f.as_ref()?.as_ref().ok().cloned())
 }
 
-/// The indicators: the person's merged set once there is one, else the shipped.
-fn data_of(
-    user: RwSignal<Option<Arc<IndicatorSet>>>,
-    file: FileLoad<Dataset>,
-) -> Option<Arc<IndicatorSet>> {
-    user.get()
-        .or_else(|| ready(file).map(|d| d.indicators.clone()))
-}
-
-fn policies_of(file: FileLoad<Dataset>) -> Option<Arc<Policies>> {
-    ready(file).map(|d| d.policies.clone())
-}
-
 /// A part of the resolved view, tracked.
 fn part<T>(
     resolved: Memo<Option<(ViewState, Vec<Notice>)>>,
@@ -113,12 +109,68 @@ impl Store {
         let query = RwSignal::new(start);
         let map_file: FileLoad<LoadedMap> =
             LocalResource::new(|| async { load::prefectures().await.map(Arc::new) });
-        let data_file: FileLoad<Dataset> =
-            LocalResource::new(|| async { load::dataset().await.map(Arc::new) });
+        let indicators_file: FileLoad<IndicatorSet> =
+            LocalResource::new(|| async { load::indicators().await.map(Arc::new) });
+        let live = RwSignal::new(false);
+        // The URL names a measure or theme, or an indicator the indicator file
+        // does not have (the count layer): the view needs the measures to be
+        // resolved, so they are fetched at once.
+        let needs_policies = Memo::new(move |_| {
+            let set = ready(indicators_file);
+            query.with(|q| {
+                q.get("measure").is_some()
+                    || q.get("theme").is_some()
+                    || q.get("indicator")
+                        .is_some_and(|i| set.as_ref().is_some_and(|s| s.indicator(i).is_none()))
+            })
+        });
+        // Once started, never again (a memo: `live` turning on later does not
+        // fetch the file a second time).
+        let start = Memo::new(move |before: Option<&bool>| {
+            before.copied().unwrap_or(false) || live.get() || needs_policies.get()
+        });
+        // The fetch waits behind a gate that opens once `start` is on; a retry
+        // (a refetch) finds it gone and loads at once.
+        let (open, gate) = futures::channel::oneshot::channel::<()>();
+        let open = Rc::new(RefCell::new(Some(open)));
+        Effect::new(move |_| {
+            if start.get() {
+                if let Some(open) = open.borrow_mut().take() {
+                    let _ = open.send(());
+                }
+            }
+        });
+        let gate = Rc::new(RefCell::new(Some(gate)));
+        let policies_file: FileLoad<Policies> = LocalResource::new(move || {
+            let gate = gate.borrow_mut().take();
+            async move {
+                if let Some(gate) = gate {
+                    let _ = gate.await;
+                }
+                load::policies().await.map(Arc::new)
+            }
+        });
+        let base_data = Memo::new(move |_| {
+            let set = ready(indicators_file)?;
+            Some(match ready(policies_file) {
+                // The count layer cannot clash with the shipped ids; if it did,
+                // the map goes on without it.
+                Some(p) => with_count(&set, &p).map(Arc::new).unwrap_or(set),
+                None => set,
+            })
+        });
         let user_data = RwSignal::new(None::<Arc<IndicatorSet>>);
-        let data = move || data_of(user_data, data_file);
-        // What the URL may name: rebuilt when the files load, not on every change.
-        let known = Memo::new(move |_| policies_of(data_file).map(|p| Known::of(&p)));
+        let data = move || user_data.get().or_else(|| base_data.get());
+        // What the URL may name: the measures' ids once they are in; before, the
+        // map's cities (a view that names a measure waits for them).
+        let known = Memo::new(move |_| match ready(policies_file) {
+            Some(p) => Some(Known::of(&p)),
+            None if needs_policies.get() => None,
+            None => ready(map_file).map(|m| Known {
+                cities: m.adcodes(),
+                ..Known::default()
+            }),
+        });
         let resolved = Memo::new(move |_| {
             let set = data()?;
             known.with(|k| {
@@ -141,7 +193,7 @@ impl Store {
         let hover_measure = RwSignal::new(None::<String>);
         let footprint = Memo::new(move |_| {
             let id = hover_measure.get().or_else(|| measure.get())?;
-            let p = policies_of(data_file)?;
+            let p = ready(policies_file)?;
             p.measure(&id).map(|m| p.footprint(m))
         });
         // Loaded the first time a measure targets counties, then kept.
@@ -181,7 +233,10 @@ impl Store {
             county_file,
             county_dismissed: RwSignal::new(false),
             map_file,
-            data_file,
+            indicators_file,
+            policies_file,
+            live,
+            base_data,
             user_data,
             resolved,
             lang,
@@ -242,7 +297,7 @@ impl Store {
 
     /// The indicator data (shipped and the person's own), tracked.
     pub fn data(&self) -> Option<Arc<IndicatorSet>> {
-        data_of(self.user_data, self.data_file)
+        self.user_data.get().or_else(|| self.base_data.get())
     }
 
     fn data_untracked(&self) -> Option<Arc<IndicatorSet>> {
@@ -251,7 +306,7 @@ impl Store {
 
     /// The measures, tracked.
     pub fn policies(&self) -> Option<Arc<Policies>> {
-        policies_of(self.data_file)
+        ready(self.policies_file)
     }
 
     /// The boundaries, tracked.

@@ -36,23 +36,6 @@ pub fn MapView(
             full
         }
     });
-    // A performance mark when the map is first coloured, for the bench (and for
-    // anyone measuring the page in the field): "map-painted".
-    let fills = use_store().fills;
-    Effect::new(move |marked: Option<bool>| {
-        if marked == Some(true) {
-            return true;
-        }
-        let coloured = fills.with(Option::is_some);
-        if coloured {
-            request_animation_frame(|| {
-                if let Some(p) = window().performance() {
-                    let _ = p.mark("map-painted");
-                }
-            });
-        }
-        coloured
-    });
     let layout = &map.layout;
     let shapes = layout
         .shapes
