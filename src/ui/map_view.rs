@@ -9,7 +9,7 @@ use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
 use crate::store::{use_store, Store};
-use crate::ui::{map_labels::MapLabels, region_shape::RegionShape, tooltip::Tooltip};
+use crate::ui::{map_labels::MapLabels, regions::Regions, tooltip::Tooltip};
 
 /// Draws the loaded regions, filling the available width at the data's aspect
 /// ratio (never taller than the window allows). Paths are computed once; only
@@ -37,20 +37,7 @@ pub fn MapView(
         }
     });
     let layout = &map.layout;
-    let shapes = layout
-        .shapes
-        .iter()
-        .zip(&map.boundaries.regions)
-        .map(|(shape, region)| {
-            view! {
-                <RegionShape
-                    adcode=shape.adcode.clone()
-                    d=shape.d.clone()
-                    label=format!("{} {}", region.name_zh, region.name_en)
-                />
-            }
-        })
-        .collect_view();
+
     let outline_map = map.clone();
     let outline = move || {
         let (shape, _) = hovered.with(|h| outline_map.find(h.as_deref()?))?;
@@ -65,7 +52,7 @@ pub fn MapView(
                 aria-label="山西省地级市 Shanxi's prefecture-level cities"
             >
                 <defs inner_html=NO_DATA_DEFS></defs>
-                {shapes}
+                <Regions map=map.clone() />
                 <g class="county-layer">
                     <For each=move || counties.get() key=|s| s.adcode.clone() let(c)>
                         <path class="county" d=c.d data-adcode=c.adcode data-highlighted="true" aria-hidden="true" />

@@ -21,6 +21,6 @@ pub mod map_view;
 pub mod notices;
 pub mod policy_panel;
 pub mod province_strip;
-pub mod region_shape;
+pub mod regions;
 pub mod timeline;
 pub mod tooltip;
