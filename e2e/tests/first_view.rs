@@ -245,3 +245,37 @@ async fn the_measures_are_fetched_after_the_map_is_live() {
         .await;
     page.close().await;
 }
+
+/// When the app never comes (here its wasm is missing), the first view says so
+/// after a while and shows the default view as what it is, even for a link to
+/// another view, rather than an uncoloured map for good.
+#[tokio::test]
+async fn without_the_app_the_first_view_says_so_and_shows_the_default() {
+    let page = Page::open_with(&e2e::dist_dir(), 1280, 800, "/?indicator=pm25", &[], |s| {
+        s.fail_next("_bg.wasm", FaultKind::NotFound, 2)
+    })
+    .await;
+    page.wait_for("#first-view svg.map-svg path.region").await;
+    page.wait_true("return document.documentElement.classList.contains('app-late')")
+        .await;
+    let state = page
+        .js(
+            "return [document.documentElement.classList.contains('other-view'), \
+                 getComputedStyle(document.querySelector('#first-view .app-late')).display, \
+                 getComputedStyle(document.querySelector('#first-view .map-title')).visibility]",
+        )
+        .await;
+    assert_eq!(state, json!([false, "block", "visible"]));
+    let fills = page.js(FILLS).await;
+    let distinct: std::collections::BTreeSet<String> = fills
+        .as_object()
+        .map(|o| {
+            o.values()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(distinct.len(), 3, "the default view, coloured: {fills}");
+    page.finish("first-view-app-late").await;
+}

@@ -41,6 +41,9 @@ pub fn boundary_notes(meta: &BoundaryMeta) -> String {
     .into_string()
 }
 
+/// How long the first view waits for the app before saying it is late.
+pub const LATE_MS: u32 = 12_000;
+
 /// The URL parameters that change what the map shows besides the indicator and
 /// period (colours, the selection, a measure's footprint).
 const VIEW_KEYS: [&str; 6] = [
@@ -52,6 +55,10 @@ const VIEW_KEYS: [&str; 6] = [
 /// last value of a key counts), and `other-view` when the URL names a view other
 /// than `default` (a different indicator or period, or any of [`VIEW_KEYS`]).
 /// Keys the app does not know (e.g. `utm_source`) are not a view.
+///
+/// If the app has not taken over after [`LATE_MS`] (a slow connection, a
+/// blocked or failed script), the page says so and shows this default view,
+/// titled as what it is, instead of an uncoloured map.
 pub fn view_script(default: &ViewState) -> String {
     let defaults = serde_json::json!({"indicator": default.indicator, "period": default.period});
     let keys = serde_json::json!(VIEW_KEYS);
@@ -62,7 +69,8 @@ if(v.embed===\"1\")c.add(\"embed\");\
 if(v.lang===\"en\"){{c.add(\"lang-en\");h.lang=\"en\"}}\
 for(var k in d)if(k in v&&v[k]!==d[k])o=true;\
 {keys}.forEach(function(k){{if(k in v)o=true}});\
-if(o)c.add(\"other-view\")}})()"
+if(o)c.add(\"other-view\");\
+setTimeout(function(){{if(document.getElementById(\"first-view\")){{c.remove(\"other-view\");c.add(\"app-late\")}}}},{LATE_MS})}})()"
     )
 }
 
@@ -130,6 +138,10 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                             }
                         }
                     }
+                    p.app-late role="status" {
+                        span.zh { "交互地图仍在载入或未能载入；这是默认视图。" } " "
+                        span.en { "The interactive map is still loading or did not load; this is the default view." }
+                    }
                     h2.map-title { (PreEscaped(map_title(set, &view.indicator, &view.period, lang))) }
                     div.map-legend {
                         div.map style={ "--aspect: " (fixed(layout.aspect(), 4)) } {
@@ -145,7 +157,9 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                             div.map-labels aria-hidden="true" {
                                 @for (shape, region) in layout.shapes.iter().zip(&map.boundaries.regions) {
                                     @let (x, y) = layout.percent(shape.label);
-                                    span.map-label style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } { (region.short_name_zh()) }
+                                    span.map-label style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } {
+                                        span.name-zh { (region.short_name_zh()) } span.name-en { (region.name_en) }
+                                    }
                                 }
                             }
                         }
