@@ -22,3 +22,40 @@ pub async fn fetch_text(url: &str) -> Result<String, Error> {
         reason: e.to_string(),
     })
 }
+
+/// A value of the browser's `JSON.parse`, read by `data::json`.
+pub struct JsJson(wasm_bindgen::JsValue);
+
+impl crate::data::json::Node for JsJson {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let v = js_sys::Reflect::get(&self.0, &key.into()).ok()?;
+        (!v.is_null() && !v.is_undefined()).then_some(JsJson(v))
+    }
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(&self.0)
+            .then(|| js_sys::Array::from(&self.0).iter().map(JsJson).collect())
+    }
+}
+
+/// Parses `text` with the browser's `JSON.parse` (no JSON parser in the wasm);
+/// what is not JSON is an [`Error::Json`] of `file`.
+pub fn parse_json(file: &str, text: &str) -> Result<JsJson, Error> {
+    js_sys::JSON::parse(text)
+        .map(JsJson)
+        .map_err(|e| Error::Json {
+            file: file.to_string(),
+            reason: js_sys::Error::from(e).message().into(),
+        })
+}

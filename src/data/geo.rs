@@ -48,7 +48,7 @@ impl Region {
 
 /// Where the boundaries come from and how they may be used: shown in the footer.
 /// A deployment that swaps in approved boundaries sets `approval_number` (审图号).
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct BoundaryMeta {
     pub source_zh: String,
     pub source_en: String,

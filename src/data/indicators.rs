@@ -6,14 +6,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde::Deserialize;
-
-use super::check::{read_json, unique};
+use super::check::unique;
+use super::json::{self, Json, Node, Wrong};
 use crate::error::{At, Error, Item, ObservationAt, Problem};
 
 /// How an indicator's values are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     /// Numbers, classed into ranges.
     #[default]
@@ -25,7 +23,7 @@ pub enum Kind {
 }
 
 /// A category of an ordinal or categorical indicator.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Category {
     pub id: String,
     pub name_zh: String,
@@ -33,7 +31,7 @@ pub struct Category {
 }
 
 /// One layer the map can show.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Indicator {
     pub id: String,
     pub name_zh: String,
@@ -41,26 +39,17 @@ pub struct Indicator {
     pub kind: Kind,
     pub unit: Option<String>,
     /// For numeric indicators: whether a lower value is better (so higher is drawn darker).
-    #[serde(default = "yes")]
     pub lower_is_better: bool,
     /// Ordinal: best first. Categorical: in legend order.
-    #[serde(default)]
     pub categories: Vec<Category>,
-    #[serde(default)]
     pub description_zh: String,
-    #[serde(default)]
     pub description_en: String,
     /// Loaded by the person using the map, not shipped with it.
-    #[serde(default)]
     pub user: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
 /// A time span an observation covers.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Period {
     /// URL-safe id, e.g. "2023-jan-nov", "2023", "2017-q2".
     pub id: String,
@@ -75,7 +64,7 @@ pub struct Period {
 }
 
 /// Where a value was published.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub outlet: String,
@@ -85,34 +74,30 @@ pub struct Source {
 }
 
 /// The area a value describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// Urban districts (市区).
-    #[serde(rename = "市区")]
     Urban,
     /// The whole city (全市).
-    #[serde(rename = "全市")]
     WholeCity,
 }
 
 /// A value: a number or a category id.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Number(f64),
     Category(String),
 }
 
 /// Which end a published rank counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RankFrom {
     Top,
     Bottom,
 }
 
 /// A published position, or range of positions (ties, or a band known by exclusion).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rank {
     /// First and last position, e.g. [8, 9] for a tie or [4, 8] for "middle".
     pub position: [u32; 2],
@@ -122,7 +107,7 @@ pub struct Rank {
 }
 
 /// One published value for one city, indicator and period.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Observation {
     pub indicator: String,
     pub adcode: String,
@@ -137,14 +122,13 @@ pub struct Observation {
     /// Change against a year earlier in percent, where published.
     pub change_pct: Option<f64>,
     /// Known by exclusion from what the source names, not stated for this city.
-    #[serde(default)]
     pub derived: bool,
     pub note_zh: Option<String>,
     pub note_en: Option<String>,
 }
 
 /// A province-wide figure (the headline strip).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProvinceFigure {
     pub id: String,
     pub label_zh: String,
@@ -159,33 +143,136 @@ pub struct ProvinceFigure {
     pub note_zh: Option<String>,
     pub note_en: Option<String>,
     /// Shown in the strip above the map.
-    #[serde(default)]
     pub headline: bool,
     /// "observed" (default) or "target".
     pub kind: Option<String>,
 }
 
 /// The whole indicator file.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorSet {
-    #[serde(default)]
     pub sources: Vec<Source>,
-    #[serde(default)]
     pub periods: Vec<Period>,
-    #[serde(default)]
     pub indicators: Vec<Indicator>,
-    #[serde(default)]
     pub observations: Vec<Observation>,
-    #[serde(default)]
     pub province: Vec<ProvinceFigure>,
 }
 
 impl IndicatorSet {
     /// Parses and validates indicator JSON. `file` names the file in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
-        let set: IndicatorSet = read_json(file, text)?;
+        Self::read(file, json::parse_text(file, text)?)
+    }
+
+    /// Reads and validates an indicator file's parsed JSON.
+    pub fn read<N: Node>(file: &str, root: N) -> Result<Self, Error> {
+        let set = json::read(file, root, IndicatorSet::from_json)?;
         set.validate(file)?;
         Ok(set)
+    }
+
+    /// The file's content, unvalidated (also the count layer's template in the
+    /// measures' file).
+    pub(crate) fn from_json<N: Node>(j: &Json<N>) -> Result<Self, Wrong> {
+        Ok(IndicatorSet {
+            sources: j.list_or_empty("sources", |s| {
+                Ok(Source {
+                    id: s.text("id")?,
+                    outlet: s.text("outlet")?,
+                    title: s.text("title")?,
+                    date: s.text("date")?,
+                    url: s.opt_text("url")?,
+                })
+            })?,
+            periods: j.list_or_empty("periods", |p| {
+                Ok(Period {
+                    id: p.text("id")?,
+                    label_zh: p.text("label_zh")?,
+                    label_en: p.text("label_en")?,
+                    start: p.text("start")?,
+                    end: p.text("end")?,
+                    partial: p.boolean("partial")?,
+                })
+            })?,
+            indicators: j.list_or_empty("indicators", |i| {
+                Ok(Indicator {
+                    id: i.text("id")?,
+                    name_zh: i.text("name_zh")?,
+                    name_en: i.text("name_en")?,
+                    kind: i.choice(
+                        "kind",
+                        &[
+                            ("numeric", Kind::Numeric),
+                            ("ordinal", Kind::Ordinal),
+                            ("categorical", Kind::Categorical),
+                        ],
+                    )?,
+                    unit: i.opt_text("unit")?,
+                    lower_is_better: i.flag("lower_is_better", true)?,
+                    categories: i.list_or_empty("categories", |c| {
+                        Ok(Category {
+                            id: c.text("id")?,
+                            name_zh: c.text("name_zh")?,
+                            name_en: c.text("name_en")?,
+                        })
+                    })?,
+                    description_zh: i.text_or_empty("description_zh")?,
+                    description_en: i.text_or_empty("description_en")?,
+                    user: i.flag("user", false)?,
+                })
+            })?,
+            observations: j.list_or_empty("observations", |o| {
+                Ok(Observation {
+                    indicator: o.text("indicator")?,
+                    adcode: o.text("adcode")?,
+                    period: o.text("period")?,
+                    value: match o.object("value", Json::number_or_text)? {
+                        Ok(n) => Value::Number(n),
+                        Err(t) => Value::Category(t),
+                    },
+                    scope: o.opt_object("scope", |s| {
+                        s.as_choice(&[("市区", Scope::Urban), ("全市", Scope::WholeCity)])
+                    })?,
+                    source: o.text("source")?,
+                    rank: o.opt_object("rank", |r| {
+                        let position = r.list("position", Json::as_count)?;
+                        let [first, last] = position[..] else {
+                            return Err(format!(
+                                "{}: expected two positions",
+                                r.path_of("position")
+                            ));
+                        };
+                        Ok(Rank {
+                            position: [first, last],
+                            of: r.object("of", Json::as_count)?,
+                            from: r.choice(
+                                "from",
+                                &[("top", RankFrom::Top), ("bottom", RankFrom::Bottom)],
+                            )?,
+                        })
+                    })?,
+                    change_pct: o.opt_number("change_pct")?,
+                    derived: o.flag("derived", false)?,
+                    note_zh: o.opt_text("note_zh")?,
+                    note_en: o.opt_text("note_en")?,
+                })
+            })?,
+            province: j.list_or_empty("province", |f| {
+                Ok(ProvinceFigure {
+                    id: f.text("id")?,
+                    label_zh: f.text("label_zh")?,
+                    label_en: f.text("label_en")?,
+                    period: f.text("period")?,
+                    value: f.number("value")?,
+                    unit: f.opt_text("unit")?,
+                    source: f.text("source")?,
+                    note_zh: f.opt_text("note_zh")?,
+                    note_en: f.opt_text("note_en")?,
+                    headline: f.flag("headline", false)?,
+                    kind: f.opt_text("kind")?,
+                })
+            })?,
+        })
     }
 
     /// Checks that every reference resolves and every value fits its indicator.

@@ -7,4 +7,5 @@ pub(crate) mod fixtures;
 pub mod geo;
 pub mod import;
 pub mod indicators;
+pub mod json;
 pub mod policies;

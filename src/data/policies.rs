@@ -3,14 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use serde::Deserialize;
-
-use super::check::{read_json, unique};
+use super::check::unique;
 use super::indicators::{IndicatorSet, Observation, Value};
+use super::json::{self, Json, Node, Wrong};
 use crate::error::{At, Error, Item, Problem};
 
 /// A theme, task or campaign: an id and its names.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Named {
     pub id: String,
     pub name_zh: String,
@@ -18,28 +17,25 @@ pub struct Named {
 }
 
 /// A named region of the text resolved to adcodes, with the reason.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     pub id: String,
     pub name_zh: String,
     pub name_en: String,
     pub prefectures: Vec<String>,
     /// Counties the text names, in its order.
-    #[serde(default)]
     pub counties: Vec<County>,
     pub basis_zh: String,
     pub basis_en: String,
     /// The mapping is approximate or inferred: wholly, or only for
     /// `uncertain_prefectures` when those are given.
-    #[serde(default)]
     pub uncertain: bool,
     /// Prefectures counted only by some documents.
-    #[serde(default)]
     pub uncertain_prefectures: Vec<String>,
 }
 
 /// A county a region names.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct County {
     pub adcode: String,
     pub name_zh: String,
@@ -54,7 +50,7 @@ impl Region {
 }
 
 /// A figure the measure names.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub label_zh: String,
     pub label_en: String,
@@ -63,7 +59,7 @@ pub struct Figure {
 }
 
 /// Where the measure was published.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PolicySource {
     pub paper: String,
     pub date: String,
@@ -72,7 +68,7 @@ pub struct PolicySource {
 }
 
 /// One measure of the text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Measure {
     pub id: String,
     pub title_zh: String,
@@ -86,10 +82,8 @@ pub struct Measure {
     pub task: Option<String>,
     /// The signature campaign it belongs to (a `campaigns` id).
     pub campaign: Option<String>,
-    #[serde(default)]
     pub figures: Vec<Figure>,
     /// Related indicator ids.
-    #[serde(default)]
     pub indicators: Vec<String>,
     /// Region ids; "province" means every city.
     pub targets: Vec<String>,
@@ -97,7 +91,7 @@ pub struct Measure {
 }
 
 /// The whole policy file.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policies {
     /// The computed "measures that name the city" layer: its one period, its
     /// indicator, and one template observation (source, notes) that every
@@ -146,9 +140,80 @@ pub struct Filtered<'a> {
 impl Policies {
     /// Parses and checks internal references. `file` names the file in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
-        let p: Policies = read_json(file, text)?;
+        Self::read(file, json::parse_text(file, text)?)
+    }
+
+    /// Reads and checks a measures file's parsed JSON.
+    pub fn read<N: Node>(file: &str, root: N) -> Result<Self, Error> {
+        let p = json::read(file, root, Policies::from_json)?;
         p.validate(file)?;
         Ok(p)
+    }
+
+    fn from_json<N: Node>(j: &Json<N>) -> Result<Self, Wrong> {
+        let named = |n: &Json<N>| {
+            Ok(Named {
+                id: n.text("id")?,
+                name_zh: n.text("name_zh")?,
+                name_en: n.text("name_en")?,
+            })
+        };
+        Ok(Policies {
+            count_indicator: j.object("count_indicator", IndicatorSet::from_json)?,
+            themes: j.list("themes", named)?,
+            tasks: j.list("tasks", named)?,
+            campaigns: j.list("campaigns", named)?,
+            regions: j.list("regions", |r| {
+                Ok(Region {
+                    id: r.text("id")?,
+                    name_zh: r.text("name_zh")?,
+                    name_en: r.text("name_en")?,
+                    prefectures: r.texts("prefectures")?,
+                    counties: r.list_or_empty("counties", |c| {
+                        Ok(County {
+                            adcode: c.text("adcode")?,
+                            name_zh: c.text("name_zh")?,
+                            name_en: c.text("name_en")?,
+                        })
+                    })?,
+                    basis_zh: r.text("basis_zh")?,
+                    basis_en: r.text("basis_en")?,
+                    uncertain: r.flag("uncertain", false)?,
+                    uncertain_prefectures: r
+                        .list_or_empty("uncertain_prefectures", Json::as_text)?,
+                })
+            })?,
+            measures: j.list("measures", |m| {
+                Ok(Measure {
+                    id: m.text("id")?,
+                    title_zh: m.text("title_zh")?,
+                    title_en: m.text("title_en")?,
+                    text_zh: m.text("text_zh")?,
+                    summary_en: m.text("summary_en")?,
+                    themes: m.texts("themes")?,
+                    task: m.opt_text("task")?,
+                    campaign: m.opt_text("campaign")?,
+                    figures: m.list_or_empty("figures", |f| {
+                        Ok(Figure {
+                            label_zh: f.text("label_zh")?,
+                            label_en: f.text("label_en")?,
+                            value: f.number("value")?,
+                            unit: f.opt_text("unit")?,
+                        })
+                    })?,
+                    indicators: m.list_or_empty("indicators", Json::as_text)?,
+                    targets: m.texts("targets")?,
+                    source: m.object("source", |s| {
+                        Ok(PolicySource {
+                            paper: s.text("paper")?,
+                            date: s.text("date")?,
+                            event_zh: s.text("event_zh")?,
+                            event_en: s.text("event_en")?,
+                        })
+                    })?,
+                })
+            })?,
+        })
     }
 
     fn validate(&self, file: &str) -> Result<(), Error> {

@@ -8,23 +8,24 @@
 //! Counties are drawn in the prefectures' frame, so that they line up; a file of
 //! shapes ([`write_shapes`]) holds them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::layout::{shapes_in, MapLayout, Shape};
 use super::loaded::LoadedMap;
 use super::projection::{Bounds, Frame};
 use crate::data::geo::{Boundaries, BoundaryMeta, Region};
+use crate::data::json::{self, Json, Node, Wrong};
 use crate::error::{Error, Problem};
 
 /// One region as drawn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 struct DrawnRegion {
     adcode: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     name_zh: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     name_en: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<String>,
     d: String,
     /// Label point, x and y in user units.
@@ -34,11 +35,10 @@ struct DrawnRegion {
 }
 
 /// A drawn boundary file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 struct DrawnFile {
     width: f64,
     height: f64,
-    #[serde(default)]
     meta: BoundaryMeta,
     regions: Vec<DrawnRegion>,
 }
@@ -93,8 +93,47 @@ pub fn write_shapes(frame: &Frame, regions: &[Region], width: f64, height: f64) 
     serde_json::to_string(&file).unwrap_or_default()
 }
 
-fn parse(file: &str, text: &str) -> Result<DrawnFile, Error> {
-    let f: DrawnFile = serde_json::from_str(text).map_err(|e| Error::from_json(file, e))?;
+fn from_json<N: Node>(j: &Json<N>) -> Result<DrawnFile, Wrong> {
+    let pair = |p: &Json<N>| p.as_number();
+    Ok(DrawnFile {
+        width: j.number("width")?,
+        height: j.number("height")?,
+        meta: j
+            .opt_object("meta", |m| {
+                Ok(BoundaryMeta {
+                    source_zh: m.text("source_zh")?,
+                    source_en: m.text("source_en")?,
+                    notice_zh: m.text("notice_zh")?,
+                    notice_en: m.text("notice_en")?,
+                    approval_number: m.opt_text("approval_number")?,
+                })
+            })?
+            .unwrap_or_default(),
+        regions: j.list("regions", |r| {
+            let label = r.list("label", pair)?;
+            let bounds = r.list("bounds", pair)?;
+            let (&[x, y], &[a, b, c, d]) = (&label[..], &bounds[..]) else {
+                return Err(format!(
+                    "{}: expected a label point and four bounds",
+                    r.path_of("label")
+                ));
+            };
+            Ok(DrawnRegion {
+                adcode: r.text("adcode")?,
+                name_zh: r.text_or_empty("name_zh")?,
+                name_en: r.text_or_empty("name_en")?,
+                parent: r.opt_text("parent")?,
+                d: r.text("d")?,
+                label: [x, y],
+                bounds: [a, b, c, d],
+            })
+        })?,
+    })
+}
+
+/// Reads a drawn file's parsed JSON.
+fn read<N: Node>(file: &str, root: N) -> Result<DrawnFile, Error> {
+    let f = json::read(file, root, from_json)?;
     if f.regions.is_empty() || !(f.width > 0.0 && f.height > 0.0) {
         return Err(Error::validation(file, Problem::NothingToDraw));
     }
@@ -119,7 +158,12 @@ fn shape(r: &DrawnRegion) -> Shape {
 impl LoadedMap {
     /// Reads a drawn file (`file` names it in errors).
     pub fn from_drawn(file: &str, text: &str) -> Result<Self, Error> {
-        let f = parse(file, text)?;
+        Self::read_drawn(file, json::parse_text(file, text)?)
+    }
+
+    /// Reads a drawn file's parsed JSON.
+    pub fn read_drawn<N: Node>(file: &str, root: N) -> Result<Self, Error> {
+        let f = read(file, root)?;
         let shapes = f.regions.iter().map(shape).collect();
         let regions = f
             .regions
@@ -149,7 +193,12 @@ impl LoadedMap {
 
 /// Reads a file of shapes (counties).
 pub fn parse_shapes(file: &str, text: &str) -> Result<Vec<Shape>, Error> {
-    Ok(parse(file, text)?.regions.iter().map(shape).collect())
+    read_shapes(file, json::parse_text(file, text)?)
+}
+
+/// Reads a file of shapes' parsed JSON.
+pub fn read_shapes<N: Node>(file: &str, root: N) -> Result<Vec<Shape>, Error> {
+    Ok(read(file, root)?.regions.iter().map(shape).collect())
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::Policies;
 use crate::error::Error;
-use crate::map::drawn::parse_shapes;
+use crate::map::drawn::read_shapes;
 use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
-use crate::net::fetch_text;
+use crate::net::{fetch_text, parse_json};
 
 /// Where the prefecture boundaries are served, as drawn (`map::drawn`),
 /// relative to the page.
@@ -27,20 +27,32 @@ pub async fn load<T>(
 
 /// The prefecture boundaries, laid out for drawing.
 pub async fn prefectures() -> Result<LoadedMap, Error> {
-    load(PREFECTURES_URL, LoadedMap::from_drawn).await
+    load(PREFECTURES_URL, |file, text| {
+        LoadedMap::read_drawn(file, parse_json(file, text)?)
+    })
+    .await
 }
 
 /// The indicators.
 pub async fn indicators() -> Result<IndicatorSet, Error> {
-    load(INDICATORS_URL, IndicatorSet::parse).await
+    load(INDICATORS_URL, |file, text| {
+        IndicatorSet::read(file, parse_json(file, text)?)
+    })
+    .await
 }
 
 /// The measures.
 pub async fn policies() -> Result<Policies, Error> {
-    load(POLICIES_URL, Policies::parse).await
+    load(POLICIES_URL, |file, text| {
+        Policies::read(file, parse_json(file, text)?)
+    })
+    .await
 }
 
 /// The county outlines, drawn in the prefectures' frame.
 pub async fn counties() -> Result<Vec<Shape>, Error> {
-    load(COUNTIES_URL, parse_shapes).await
+    load(COUNTIES_URL, |file, text| {
+        read_shapes(file, parse_json(file, text)?)
+    })
+    .await
 }
