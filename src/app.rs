@@ -73,6 +73,9 @@ pub fn App() -> impl IntoView {
         }
         settled
     });
+    // Parts that show nothing until the indicators are in (their failure is
+    // told where the legend goes); a plain flag, built once when it turns on.
+    let ready = Memo::new(move |_| data.with(|f| matches!(f, Some(Ok(_)))));
     // The page, top to bottom: the title with the secondary tools (a toolbar of
     // buttons and menus), the indicator and period, the map with its legend
     // beside it and the measures beside both on wide screens; the province's
@@ -82,7 +85,7 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <h1><span class="zh">"山西生态环境地图"</span> <span class="en">"Shanxi Eco Map"</span></h1>
             {(!embed).then(|| view! {
-                <Loaded file=data loading=false errors=false ready=|_| view! {
+                {move || ready.get().then(|| view! {
                     <nav class="toolbar" aria-label="工具 Tools">
                         <EmbedDialog />
                         <ExportTools />
@@ -90,19 +93,19 @@ pub fn App() -> impl IntoView {
                         <CsvImport />
                         <LangToggle />
                     </nav>
-                } />
+                })}
             })}
         </header>
         {(!embed).then(|| view! { <Notices /> })}
         <main class="layout">
             <section class="map-column">
                 {(!embed).then(|| view! {
-                    <Loaded file=data loading=false errors=false ready=|_| view! {
+                    {move || ready.get().then(|| view! {
                         <div class="view-controls">
                             <IndicatorPicker />
                             <Timeline />
                         </div>
-                    } />
+                    })}
                 })}
                 <MapTitle />
                 <div class="map-legend">
@@ -110,11 +113,11 @@ pub fn App() -> impl IntoView {
                     <Loaded file=data loading=false errors=!embed ready=|_| view! { <Legend /> } />
                 </div>
                 {(!embed).then(|| view! {
-                    <Loaded file=data loading=false errors=false ready=|_| view! {
+                    {move || ready.get().then(|| view! {
                         <DataTable />
                         <CompareView />
                         <CityDetail />
-                    } />
+                    })}
                 })}
             </section>
             {(!embed).then(|| view! {
@@ -124,7 +127,7 @@ pub fn App() -> impl IntoView {
             })}
         </main>
         {(!embed).then(|| view! {
-            <Loaded file=data loading=false errors=false ready=|_| view! { <ProvinceStrip /> } />
+            {move || ready.get().then(|| view! { <ProvinceStrip /> })}
         })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
     }
