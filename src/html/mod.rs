@@ -27,7 +27,7 @@ pub use figures::province_items;
 pub use first_view::{boundary_notes, first_view};
 pub use legend::{legend, map_title};
 pub use measure::measure_card;
-pub use tables::{compare_table, problem_rows, table_rows};
+pub use tables::{compare_table, import_report, table_rows, ImportReport};
 pub use values::{city_detail, city_detail_hint, tooltip_details};
 
 /// Only http(s) links are made clickable.

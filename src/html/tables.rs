@@ -7,15 +7,60 @@ use crate::data::import::RowProblem;
 use crate::present::compare::CompareRow;
 use crate::present::table::Row;
 
-/// The rows of an import's problem table.
-pub fn problem_rows(problems: &[RowProblem]) -> String {
+/// What became of a person's file, as the import shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportReport {
+    /// Being read.
+    Reading(String),
+    /// Read: rows, indicators loaded, and every row or cell not used.
+    Loaded {
+        file: String,
+        rows: usize,
+        indicators: usize,
+        problems: Vec<RowProblem>,
+    },
+    /// Refused, with why.
+    Failed {
+        file: String,
+        zh: String,
+        en: String,
+    },
+}
+
+/// The import's report: status, or the alert of a refused file, or the counts
+/// and a table of the rows and cells not used (row number, column, reason).
+pub fn import_report(report: &ImportReport) -> String {
     html! {
-        @for p in problems {
-            tr {
-                td { (p.row.to_string()) }
-                td { (p.column.as_deref().unwrap_or_default()) }
-                td { (text(&p.text())) }
-            }
+        @match report {
+            ImportReport::Reading(file) => p.import-status role="status" { "正在读取 Reading " (file) "…" },
+            ImportReport::Failed { file, zh, en } => div.import-status.import-error role="alert" {
+                p { strong { (file) } ": " (zh) " " span.en { (en) } }
+            },
+            ImportReport::Loaded { file, rows, indicators, problems } => div.import-status role="status" {
+                @let n = problems.len();
+                p {
+                    strong { (file) } ": " (format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。"))
+                    " " span.en { (format!("{rows} rows read, {indicators} indicators loaded, {n} cells or rows not used.")) }
+                }
+                @if !problems.is_empty() {
+                    table.import-problems {
+                        thead { tr {
+                            th { span.zh { "行 " } " " span.en { "Row" } }
+                            th { span.zh { "列 " } " " span.en { "Column" } }
+                            th { span.zh { "原因 " } " " span.en { "Reason" } }
+                        } }
+                        tbody {
+                            @for p in problems {
+                                tr {
+                                    td { (p.row.to_string()) }
+                                    td { (p.column.as_deref().unwrap_or_default()) }
+                                    td { (text(&p.text())) }
+                                }
+                            }
+                        }
+                    }
+                }
+            },
         }
     }
     .into_string()
@@ -94,9 +139,19 @@ mod tests {
             column: Some("<b>".into()),
             cell: crate::data::import::CellError::UnknownCity("<script>".into()),
         };
-        let html = problem_rows(&[p]);
+        let html = import_report(&ImportReport::Loaded {
+            file: "<i>.csv".into(),
+            rows: 4,
+            indicators: 1,
+            problems: vec![p],
+        });
         assert!(
-            !html.contains("<script>") && !html.contains("<b>") && html.contains("&lt;script&gt;")
+            !html.contains("<script>")
+                && !html.contains("<b>")
+                && !html.contains("<i>")
+                && html.contains("&lt;script&gt;")
+                && html.contains("1 处未用"),
+            "{html}"
         );
     }
 }

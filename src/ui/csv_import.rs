@@ -7,26 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::data::import::{import_csv, RowProblem};
-use crate::html::problem_rows;
+use crate::data::import::import_csv;
+use crate::html::{import_report, ImportReport as Outcome};
 use crate::store::use_store;
-
-/// The outcome of the last file.
-#[derive(Debug, Clone, PartialEq)]
-enum Outcome {
-    Reading(String),
-    Loaded {
-        file: String,
-        rows: usize,
-        indicators: usize,
-        problems: Vec<RowProblem>,
-    },
-    Failed {
-        file: String,
-        zh: String,
-        en: String,
-    },
-}
 
 async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
@@ -115,38 +98,7 @@ pub fn CsvImport() -> impl IntoView {
             handle(file);
         }
     };
-    let report = move || {
-        outcome.get().map(|o| match o {
-            Outcome::Reading(file) => view! { <p class="import-status" role="status">"正在读取 Reading " {file} "…"</p> }.into_any(),
-            Outcome::Failed { file, zh, en } => view! {
-                <div class="import-status import-error" role="alert">
-                    <p><strong>{file}</strong> ": " {zh} " " <span class="en">{en}</span></p>
-                </div>
-            }
-            .into_any(),
-            Outcome::Loaded { file, rows, indicators, problems } => {
-                let n = problems.len();
-                let list = (!problems.is_empty()).then(|| {
-                    view! {
-                        <table class="import-problems">
-                            <thead><tr><th><span class="zh">"行 "</span> <span class="en">"Row"</span></th><th><span class="zh">"列 "</span> <span class="en">"Column"</span></th><th><span class="zh">"原因 "</span> <span class="en">"Reason"</span></th></tr></thead>
-                            <tbody inner_html=problem_rows(&problems)></tbody>
-                        </table>
-                    }
-                });
-                view! {
-                    <div class="import-status" role="status">
-                        <p>
-                            <strong>{file}</strong> ": " {format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。")}
-                            " " <span class="en">{format!("{rows} rows read, {indicators} indicators loaded, {n} cells or rows not used.")}</span>
-                        </p>
-                        {list}
-                    </div>
-                }
-                .into_any()
-            }
-        })
-    };
+    let report = move || outcome.with(|o| o.as_ref().map(import_report).unwrap_or_default());
     // One click away among the map tools: the button opens the drop zone and
     // picker (where the report of a file then shows) and closes it again.
     let open = RwSignal::new(false);
@@ -174,7 +126,7 @@ pub fn CsvImport() -> impl IntoView {
                 <span class="en">" CSV with a city column (name or adcode) and value columns; optional unit, period and source columns. Drop a file here, or:"</span>
             </p>
             <input type="file" name="csv" accept=".csv,.tsv,.txt,text/csv" aria-label="选择 CSV 文件 Choose a CSV file" on:change=on_pick />
-            {report}
+            <div class="import-report" inner_html=report></div>
         </section>
         </div>
     }
