@@ -50,7 +50,9 @@ impl Page {
         Self::open_in(&crate::dist_dir(), width, height, path, setup).await
     }
 
-    /// Opens `path` of a server for `dir` (the app's `dist/`, or another site).
+    /// Opens `path` of a server for `dir` (the app's `dist/`, or another site)
+    /// and waits until the app has taken the page over from the prerendered
+    /// first view (or there is none): what a test then finds is the app's.
     pub async fn open_in(
         dir: &std::path::Path,
         width: u32,
@@ -58,10 +60,14 @@ impl Page {
         path: &str,
         setup: impl FnOnce(&Server),
     ) -> Page {
-        Self::open_with(dir, width, height, path, &[], setup).await
+        let page = Self::open_with(dir, width, height, path, &[], setup).await;
+        page.wait_true("return !document.getElementById('first-view')")
+            .await;
+        page
     }
 
-    /// [`Page::open_in`] with extra Chromium arguments (e.g. scripts off).
+    /// Opens `path` as it loads, the prerendered first view still there, with
+    /// extra Chromium arguments (e.g. scripts off).
     pub async fn open_with(
         dir: &std::path::Path,
         width: u32,

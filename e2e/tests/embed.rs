@@ -30,7 +30,7 @@ async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_sourc
         .await;
     let iframe = page.wait_for("#map").await;
     iframe.enter_frame().await.expect("enter the iframe");
-    page.wait_for("svg.map-svg path.region[data-class]").await;
+    page.wait_for_colours().await;
     let inside = page
         .js("return [document.documentElement.classList.contains('embed'), !!document.querySelector('.legend'), !!document.querySelector('footer.sources'), !!document.querySelector('.policy-panel'), !!document.querySelector('select[name=indicator]'), document.documentElement.scrollWidth <= document.documentElement.clientWidth, window.innerWidth, document.documentElement.scrollHeight]")
         .await;

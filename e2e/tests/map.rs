@@ -178,7 +178,7 @@ async fn garbage_boundaries_show_an_alert_and_retry_draws_the_map() {
 /// the app, still loading, waits out of sight and then takes its place.
 #[tokio::test]
 async fn shows_the_first_view_while_the_boundaries_are_on_their_way() {
-    let page = Page::open(1024, 800, |s| {
+    let page = Page::open_with(&e2e::dist_dir(), 1024, 800, "/", &[], |s| {
         s.fail_next(GEOJSON, FaultKind::DelayMs(3000), 1)
     })
     .await;
