@@ -1,9 +1,43 @@
 //! A measure card's content.
 
-use maud::html;
+use maud::{html, PreEscaped};
 
 use crate::data::policies::{Measure, Policies, PROVINCE};
 use crate::format::format_number;
+
+/// One group of measure cards as the panel lists it.
+pub struct MeasureGroup<'a> {
+    /// A theme id, or [`PROVINCE_GROUP`].
+    pub key: &'a str,
+    pub name_zh: &'a str,
+    pub name_en: &'a str,
+    /// (measure id, card content from [`measure_card`]).
+    pub cards: Vec<(&'a str, &'a str)>,
+}
+
+/// The group key of the province-wide measures (shown apart when cities are chosen).
+pub const PROVINCE_GROUP: &str = "province-wide";
+
+/// The panel's list: a section per group with its heading and count, and a
+/// focusable `article.measure[data-measure]` per card (`chosen` marked).
+pub fn measure_groups(groups: &[MeasureGroup], chosen: Option<&str>) -> String {
+    html! {
+        @for g in groups {
+            @let province = g.key == PROVINCE_GROUP;
+            section.theme-group.province-group[province]
+                data-theme=[(!province).then_some(g.key)] data-group=[province.then_some(g.key)] {
+                h3 { span.zh { (g.name_zh) } " " span.en { (g.name_en) } " " span.count { (g.cards.len().to_string()) } }
+                @for (id, card) in &g.cards {
+                    @let on = chosen == Some(*id);
+                    article.measure.chosen[on] aria-current=[on.then_some("true")] data-measure=(id) tabindex="0" {
+                        (PreEscaped(*card))
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
 
 /// One measure card's content (the card element itself is the panel's): title,
 /// text, figures, footprint with its basis, related indicators (buttons with

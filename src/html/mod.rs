@@ -26,7 +26,7 @@ pub use embed::embed_snippet;
 pub use figures::province_items;
 pub use first_view::{boundary_notes, first_view};
 pub use legend::{legend, map_title};
-pub use measure::measure_card;
+pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
 pub use values::{city_detail, city_detail_hint, tooltip_details};
 

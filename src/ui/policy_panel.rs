@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::policies::{Filter, Policies};
-use crate::html::measure_card;
+use crate::html::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
@@ -22,9 +22,6 @@ fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<Strin
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest(selector).ok().flatten()?.get_attribute(attr)
 }
-
-/// The group key of the province-wide measures (shown apart when cities are chosen).
-const PROVINCE_GROUP: &str = "province-wide";
 
 /// The filtered measures as the panel shows them: (group key, measure ids).
 fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
@@ -72,61 +69,64 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
         )
     });
     let names = CityNames::of(&map);
-    let cards = StoredValue::new(cards(&policies, &names, store.data().as_deref()));
     let p = policies.clone();
-    let group = move |key: String| {
-        let members = Memo::new({
-            let key = key.clone();
-            move |_| {
-                groups.with(|gs| {
-                    gs.iter()
-                        .find(|g| g.0 == key)
-                        .map(|g| g.1.clone())
-                        .unwrap_or_default()
-                })
-            }
-        });
-        let (zh, en) = if key == PROVINCE_GROUP {
-            (
-                "全省适用措施".to_string(),
-                "Province-wide measures".to_string(),
-            )
-        } else {
-            p.theme(&key)
-                .map(|t| (t.name_zh.clone(), t.name_en.clone()))
-                .unwrap_or_default()
-        };
-        let province = key == PROVINCE_GROUP;
-        view! {
-            <section
-                class="theme-group"
-                class:province-group=province
-                data-theme=(!province).then(|| key.clone())
-                data-group=province.then_some(PROVINCE_GROUP)
-            >
-                <h3><span class="zh">{zh}</span> " " <span class="en">{en}</span> " " <span class="count">{move || members.with(Vec::len)}</span></h3>
-                <For each=move || members.get() key=|id| id.clone() let(id)>
-                    {
-                        let chosen = {
-                            let id = id.clone();
-                            Memo::new(move |_| store.measure.with(|m| m.as_deref() == Some(id.as_str())))
-                        };
-                        let html = cards.with_value(|c| c.iter().find(|c| c.0 == id).map(|c| c.1.clone())).unwrap_or_default();
-                        view! {
-                            <article
-                                class="measure"
-                                class:chosen=move || chosen.get()
-                                aria-current=move || chosen.get().then_some("true")
-                                data-measure=id
-                                tabindex="0"
-                                inner_html=html
-                            ></article>
-                        }
+    let all_cards = Arc::new(cards(&policies, &names, store.data().as_deref()));
+    // The list, rebuilt when the filter changes; choosing a card only marks it
+    // (the effect below), so it stays the same element with its focus and
+    // open details.
+    let list = Memo::new(move |_| {
+        let chosen = untrack(|| store.measure.get());
+        groups.with(|gs| {
+            let listed: Vec<MeasureGroup> = gs
+                .iter()
+                .map(|(key, ids)| {
+                    let (name_zh, name_en) = if key == PROVINCE_GROUP {
+                        ("全省适用措施", "Province-wide measures")
+                    } else {
+                        p.theme(key)
+                            .map(|t| (t.name_zh.as_str(), t.name_en.as_str()))
+                            .unwrap_or_default()
+                    };
+                    let cards = ids
+                        .iter()
+                        .filter_map(|id| {
+                            all_cards
+                                .iter()
+                                .find(|c| &c.0 == id)
+                                .map(|c| (c.0.as_str(), c.1.as_str()))
+                        })
+                        .collect();
+                    MeasureGroup {
+                        key,
+                        name_zh,
+                        name_en,
+                        cards,
                     }
-                </For>
-            </section>
+                })
+                .collect();
+            measure_groups(&listed, chosen.as_deref())
+        })
+    });
+    let list_root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        list.track();
+        let chosen = store.measure.get();
+        let Some(root) = list_root.get() else { return };
+        let cards = root.get_elements_by_class_name("measure");
+        for i in 0..cards.length() {
+            if let Some(c) = cards.item(i) {
+                let on = chosen.is_some() && c.get_attribute("data-measure") == chosen;
+                let _ = c.class_list().toggle_with_force("chosen", on);
+                if on != c.has_attribute("aria-current") {
+                    let _ = if on {
+                        c.set_attribute("aria-current", "true")
+                    } else {
+                        c.remove_attribute("aria-current")
+                    };
+                }
+            }
         }
-    };
+    });
     let names = StoredValue::new(names);
     let filter_note = move || {
         let chosen = store.cities.get();
@@ -279,9 +279,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                 }
             >
                 {filter_note}
-                <For each=move || groups.with(|gs| gs.iter().map(|g| g.0.clone()).collect::<Vec<_>>()) key=|k| k.clone() let(key)>
-                    {group(key)}
-                </For>
+                <div class="measure-groups" node_ref=list_root inner_html=move || list.get()></div>
                 {empty}
             </div>
         </section>
