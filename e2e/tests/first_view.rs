@@ -24,6 +24,19 @@ const FILLS: &str =
     "const out = {}; for (const p of document.querySelectorAll('svg.map-svg path.region')) \
       out[p.dataset.adcode || p.dataset.code] = getComputedStyle(p).fill; return out;";
 
+/// The distinct colours among [`FILLS`].
+fn colours(fills: &Value) -> std::collections::BTreeSet<String> {
+    fills
+        .as_object()
+        .map(|o| {
+            o.values()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 async fn held(width: u32, height: u32, path: &str) -> Page {
     Page::open_with(&e2e::dist_dir(), width, height, path, &[], |s| {
         // The preload and the loader's own request, whichever comes first.
@@ -105,15 +118,7 @@ async fn a_link_to_another_view_never_shows_the_default_colours() {
         let land = page
             .js("return getComputedStyle(document.querySelector('#first-view path.region')).getPropertyValue('--land') || ''")
             .await;
-        let distinct: std::collections::BTreeSet<String> = fills
-            .as_object()
-            .map(|o| {
-                o.values()
-                    .filter_map(Value::as_str)
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let distinct = colours(&fills);
         assert_eq!(
             distinct.len(),
             1,
@@ -142,15 +147,7 @@ async fn a_link_to_another_view_never_shows_the_default_colours() {
         json!(false)
     );
     let fills = page.js(FILLS).await;
-    let distinct: std::collections::BTreeSet<String> = fills
-        .as_object()
-        .map(|o| {
-            o.values()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
+    let distinct = colours(&fills);
     assert_eq!(
         distinct.len(),
         3,
@@ -267,15 +264,7 @@ async fn without_the_app_the_first_view_says_so_and_shows_the_default() {
         .await;
     assert_eq!(state, json!([false, "block", "visible"]));
     let fills = page.js(FILLS).await;
-    let distinct: std::collections::BTreeSet<String> = fills
-        .as_object()
-        .map(|o| {
-            o.values()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
+    let distinct = colours(&fills);
     assert_eq!(distinct.len(), 3, "the default view, coloured: {fills}");
     page.finish("first-view-app-late").await;
 }

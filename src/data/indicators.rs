@@ -48,6 +48,16 @@ pub struct Indicator {
     pub user: bool,
 }
 
+impl Indicator {
+    /// The unit in parentheses, to follow the name: " (μg/m³)", or nothing.
+    pub fn unit_in_parens(&self) -> String {
+        self.unit
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default()
+    }
+}
+
 /// A time span an observation covers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Period {

@@ -23,11 +23,7 @@ pub fn legend(
         return String::new();
     };
     let en = lang == Lang::En;
-    let unit = ind
-        .unit
-        .as_deref()
-        .map(|u| format!(" ({u})"))
-        .unwrap_or_default();
+    let unit = ind.unit_in_parens();
     let sources = sources_of(set, indicator, period);
     html! {
         p.legend-title {
@@ -72,11 +68,7 @@ pub fn map_title(set: &IndicatorSet, indicator: &str, period: &str, lang: Lang) 
     let (Some(ind), Some(per)) = (set.indicator(indicator), set.period(period)) else {
         return String::new();
     };
-    let unit = ind
-        .unit
-        .as_deref()
-        .map(|u| format!(" ({u})"))
-        .unwrap_or_default();
+    let unit = ind.unit_in_parens();
     let (name, period) = if lang == Lang::En {
         (format!("{}{unit}", ind.name_en), per.label_en.clone())
     } else {

@@ -26,17 +26,7 @@ pub fn DataTable() -> impl IntoView {
         sort(&mut r, by.get(), descending.get());
         let name = set
             .indicator(indicator)
-            .map(|i| {
-                format!(
-                    "{} {}{}",
-                    i.name_zh,
-                    i.name_en,
-                    i.unit
-                        .as_deref()
-                        .map(|u| format!(" ({u})"))
-                        .unwrap_or_default()
-                )
-            })
+            .map(|i| format!("{} {}{}", i.name_zh, i.name_en, i.unit_in_parens()))
             .unwrap_or_default();
         let csv = to_csv(&r, &name);
         Some((

@@ -41,11 +41,7 @@ pub fn ExportTools() -> impl IntoView {
         let per = set.period(&v.period);
         let meta = &m.boundaries.meta;
         let en = lang == Lang::En;
-        let unit = ind
-            .unit
-            .as_deref()
-            .map(|u| format!(" ({u})"))
-            .unwrap_or_default();
+        let unit = ind.unit_in_parens();
         let partial = match (per.is_some_and(|p| p.partial), en) {
             (false, _) => "",
             (true, false) => "（非全年 partial year）",

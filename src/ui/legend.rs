@@ -6,20 +6,10 @@
 //! Its markup is [`crate::html::legend`], the same the prerendered first view
 //! shows; hovering is handled once on the container (delegation).
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
 use crate::html::legend;
 use crate::store::{use_store, Store};
-
-/// The class of the legend entry an event happened in, if any.
-fn entry_class(ev: &web_sys::Event) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    el.closest(".legend-entry")
-        .ok()
-        .flatten()?
-        .get_attribute("data-class")
-}
+use crate::ui::dom::{closest_attr, each_item};
+use leptos::prelude::*;
 
 /// The legend of the current choropleth, titled with indicator and period.
 #[component]
@@ -54,13 +44,10 @@ pub fn Legend() -> impl IntoView {
         markup.track();
         let active = active.get();
         let Some(root) = root.get() else { return };
-        let entries = root.get_elements_by_class_name("legend-entry");
-        for i in 0..entries.length() {
-            if let Some(e) = entries.item(i) {
-                let on = active.is_some() && e.get_attribute("data-class") == active;
-                let _ = e.class_list().toggle_with_force("active", on);
-            }
-        }
+        each_item(&root, "legend-entry", "data-class", |e, class| {
+            let on = active.as_deref() == Some(class);
+            let _ = e.class_list().toggle_with_force("active", on);
+        });
     });
     view! {
         <div
@@ -70,7 +57,7 @@ pub fn Legend() -> impl IntoView {
             node_ref=root
             inner_html=move || markup.get().unwrap_or_default()
             on:mouseover=move |ev| {
-                let class = entry_class(&ev);
+                let class = closest_attr(&ev, ".legend-entry", "data-class");
                 if legend_hover.get_untracked() != class {
                     legend_hover.set(class);
                 }

@@ -1,11 +1,12 @@
 //! Leptos components, one per file. They wire signals to the pure core and hold
-//! no logic of their own beyond that.
+//! no logic of their own beyond that (`dom` holds the few DOM helpers they share).
 
 pub mod city_detail;
 pub mod classing_controls;
 pub mod compare_view;
 pub mod csv_import;
 pub mod data_table;
+pub mod dom;
 pub mod embed_dialog;
 pub mod export_tools;
 pub mod footer;

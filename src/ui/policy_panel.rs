@@ -17,11 +17,7 @@ use crate::html::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
-
-fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    el.closest(selector).ok().flatten()?.get_attribute(attr)
-}
+use crate::ui::dom::{closest_attr, each_item, set_attr};
 
 /// The filtered measures as the panel shows them: (group key, measure ids).
 fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
@@ -112,20 +108,11 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
         list.track();
         let chosen = store.measure.get();
         let Some(root) = list_root.get() else { return };
-        let cards = root.get_elements_by_class_name("measure");
-        for i in 0..cards.length() {
-            if let Some(c) = cards.item(i) {
-                let on = chosen.is_some() && c.get_attribute("data-measure") == chosen;
-                let _ = c.class_list().toggle_with_force("chosen", on);
-                if on != c.has_attribute("aria-current") {
-                    let _ = if on {
-                        c.set_attribute("aria-current", "true")
-                    } else {
-                        c.remove_attribute("aria-current")
-                    };
-                }
-            }
-        }
+        each_item(&root, "measure", "data-measure", |c, id| {
+            let on = chosen.as_deref() == Some(id);
+            let _ = c.class_list().toggle_with_force("chosen", on);
+            set_attr(c, "aria-current", on.then_some("true"));
+        });
     });
     let names = StoredValue::new(names);
     let filter_note = move || {

@@ -13,42 +13,21 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::map::choropleth::{paint, NO_DATA};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
+use crate::ui::dom::{closest_attr, each_item, set_attr};
 
 /// The region (its `data-adcode`) an event happened on, if any.
 fn region_of(ev: &web_sys::Event) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    el.closest("path.region")
-        .ok()
-        .flatten()?
-        .get_attribute("data-adcode")
-}
-
-/// Sets `name` to `value` (or removes it) only when that changes something.
-fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
-    if el.get_attribute(name).as_deref() != value {
-        let _ = match value {
-            Some(v) => el.set_attribute(name, v),
-            None => el.remove_attribute(name),
-        };
-    }
+    closest_attr(ev, "path.region", "data-adcode")
 }
 
 /// Calls `f` with each region path under `group` and its adcode.
-fn each(group: &web_sys::Element, mut f: impl FnMut(&web_sys::Element, &str)) {
-    let paths = group.get_elements_by_class_name("region");
-    for i in 0..paths.length() {
-        if let Some(p) = paths.item(i) {
-            if let Some(code) = p.get_attribute("data-adcode") {
-                f(&p, &code);
-            }
-        }
-    }
+fn each(group: &web_sys::Element, f: impl FnMut(&web_sys::Element, &str)) {
+    each_item(group, "region", "data-adcode", f);
 }
 
 /// The regions. Hover and focus mark a region as hovered (tooltip, outline,

@@ -1,0 +1,42 @@
+//! What the components that draw markup once and handle events on a container
+//! share (the legend, the map's regions, the measure list): finding the item an
+//! event happened in, going over the items, and writing an attribute only when
+//! it changes. Not a component.
+
+use wasm_bindgen::JsCast;
+
+/// The `attr` of the closest element matching `selector` around an event's
+/// target, if any.
+pub fn closest_attr(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(selector).ok().flatten()?.get_attribute(attr)
+}
+
+/// Calls `f` with each element of class `class` under `root` that has `attr`,
+/// and that attribute's value.
+pub fn each_item(
+    root: &web_sys::Element,
+    class: &str,
+    attr: &str,
+    mut f: impl FnMut(&web_sys::Element, &str),
+) {
+    let items = root.get_elements_by_class_name(class);
+    for i in 0..items.length() {
+        if let Some(el) = items.item(i) {
+            if let Some(value) = el.get_attribute(attr) {
+                f(&el, &value);
+            }
+        }
+    }
+}
+
+/// Sets `name` to `value` (or removes it) only when that changes something, so
+/// that nothing is written (or observed as a mutation) for nothing.
+pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    if el.get_attribute(name).as_deref() != value {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
