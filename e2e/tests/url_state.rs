@@ -77,3 +77,24 @@ async fn bad_parameters_fall_back_with_a_notice() {
         .await;
     page.close().await;
 }
+
+#[tokio::test]
+async fn quick_changes_become_one_history_entry() {
+    let page = Page::coloured(1280, 900, "/").await;
+    let before = page.number("return history.length").await;
+    page.js(
+        "const s = document.querySelector('select[name=indicator]'); \
+         for (const v of ['pm25', 'water-quality-index', 'air-index-change']) { \
+           s.value = v; s.dispatchEvent(new Event('change', {bubbles: true})); } \
+         return true",
+    )
+    .await;
+    page.wait_true("return location.search.startsWith('?indicator=air-index-change')")
+        .await;
+    assert_eq!(
+        page.number("return history.length").await,
+        before + 1.0,
+        "three switches in a row are one history entry"
+    );
+    page.close().await;
+}

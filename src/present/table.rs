@@ -32,6 +32,17 @@ pub enum SortBy {
     Class,
 }
 
+impl SortBy {
+    /// The column's id in the page (`data-sort`).
+    pub fn id(self) -> &'static str {
+        match self {
+            SortBy::City => "city",
+            SortBy::Value => "value",
+            SortBy::Class => "class",
+        }
+    }
+}
+
 /// The rows for `indicator` in `period`, in region order.
 pub fn rows(
     set: &IndicatorSet,

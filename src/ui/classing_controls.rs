@@ -29,48 +29,43 @@ pub fn ClassingControls() -> impl IntoView {
     let view = move |f: fn(&ViewState) -> String| store.view(f).unwrap_or_default();
     let method_memo = Memo::new(move |_| store.view(|v| v.method).unwrap_or_default());
     let method = move || method_memo.get();
-    let numeric_controls = move || {
-        numeric.get().then(|| {
-            let methods = Method::ALL.map(|m| view! { <option value=m.id()>{move || lang().both(m.name_zh(), m.name_en(), " ")}</option> });
-            let counts = (MIN_CLASSES..=MAX_CLASSES).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view();
-            let manual = (method() == Method::Manual).then(|| {
-                view! {
-                    <label class="control">
-                        <span class="zh">"断点 "</span> <span class="en">"Breaks"</span>
-                        <input
-                            type="text"
-                            name="breaks"
-                            inputmode="decimal"
-                            placeholder="40, 45"
-                            prop:value=move || view(|v| v.manual.iter().map(|b| format_number(*b)).collect::<Vec<_>>().join(", "))
-                            on:change=move |ev| {
-                                let (ok, _) = parse_manual(&event_target_value(&ev));
-                                store.dispatch(Action::SetBreaks(ok));
-                            }
-                        />
-                    </label>
+    // Built once and shown or hidden: a switch between numeric and other
+    // layers changes two `hidden` attributes, not the menu's subtree.
+    let methods = Method::ALL.map(|m| view! { <option value=m.id()>{move || lang().both(m.name_zh(), m.name_en(), " ")}</option> });
+    let counts = (MIN_CLASSES..=MAX_CLASSES)
+        .map(|n| view! { <option value=n.to_string()>{n}</option> })
+        .collect_view();
+    let numeric_controls = view! {
+        <label class="control" hidden=move || !numeric.get()>
+            <span class="zh">"分级 "</span> <span class="en">"Classing"</span>
+            <select name="method" prop:value=move || method().id() on:change=move |ev| {
+                if let Some(m) = Method::from_id(&event_target_value(&ev)) {
+                    store.dispatch(Action::SetMethod(m));
                 }
-            });
-            view! {
-                <label class="control">
-                    <span class="zh">"分级 "</span> <span class="en">"Classing"</span>
-                    <select name="method" prop:value=move || method().id() on:change=move |ev| {
-                        if let Some(m) = Method::from_id(&event_target_value(&ev)) {
-                            store.dispatch(Action::SetMethod(m));
-                        }
-                    }>{methods}</select>
-                </label>
-                <label class="control">
-                    <span class="zh">"级数 "</span> <span class="en">"Classes"</span>
-                    <select name="classes" prop:value=move || view(|v| v.classes.to_string()) on:change=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                            store.dispatch(Action::SetClasses(n));
-                        }
-                    }>{counts}</select>
-                </label>
-                {manual}
-            }
-        })
+            }>{methods}</select>
+        </label>
+        <label class="control" hidden=move || !numeric.get()>
+            <span class="zh">"级数 "</span> <span class="en">"Classes"</span>
+            <select name="classes" prop:value=move || view(|v| v.classes.to_string()) on:change=move |ev| {
+                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                    store.dispatch(Action::SetClasses(n));
+                }
+            }>{counts}</select>
+        </label>
+        <label class="control" hidden=move || !(numeric.get() && method() == Method::Manual)>
+            <span class="zh">"断点 "</span> <span class="en">"Breaks"</span>
+            <input
+                type="text"
+                name="breaks"
+                inputmode="decimal"
+                placeholder="40, 45"
+                prop:value=move || view(|v| v.manual.iter().map(|b| format_number(*b)).collect::<Vec<_>>().join(", "))
+                on:change=move |ev| {
+                    let (ok, _) = parse_manual(&event_target_value(&ev));
+                    store.dispatch(Action::SetBreaks(ok));
+                }
+            />
+        </label>
     };
     let palettes = Palette::ALL.map(|p| {
         view! {

@@ -47,7 +47,7 @@ pub fn DataTable() -> impl IntoView {
         };
         view! {
             <th aria-sort=sorted>
-                <button type="button" class="sort" data-sort=format!("{key:?}").to_lowercase() on:click=move |_| {
+                <button type="button" class="sort" data-sort=key.id() on:click=move |_| {
                     if by.get_untracked() == key {
                         descending.update(|d| *d = !*d);
                     } else {

@@ -15,9 +15,10 @@ struct Stop {
     partial: bool,
 }
 
-/// Shown when the indicator has more than one period; one period is just named.
-/// Rebuilt only when the indicator changes; moving between periods only updates
-/// the slider's value and label.
+/// The slider over the indicator's periods; with one period, just its name
+/// (the slider and its ends hidden). Built once: a switch of indicator or
+/// period only updates the slider's range and value, the label and the ends,
+/// so it costs a few attribute and text changes instead of a new subtree.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let store = use_store();
@@ -27,11 +28,11 @@ pub fn Timeline() -> impl IntoView {
             .shown
             .with(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default())
     });
-    move || {
-        let indicator = indicator.get()?;
-        let set = store.data()?;
-        let stops: Vec<Stop> = set
-            .periods_of(&indicator)
+    let stops = Memo::new(move |_| {
+        let (Some(indicator), Some(set)) = (indicator.get(), store.data()) else {
+            return Vec::new();
+        };
+        set.periods_of(&indicator)
             .into_iter()
             .map(|p| Stop {
                 id: p.id.clone(),
@@ -39,51 +40,43 @@ pub fn Timeline() -> impl IntoView {
                 en: p.label_en.clone(),
                 partial: p.partial,
             })
-            .collect();
-        let count = stops.len();
-        let end = |s: Option<&Stop>| s.map(|p| format!("{} {}", p.zh, p.en)).unwrap_or_default();
-        let (first, last) = (end(stops.first()), end(stops.last()));
-        let stops = StoredValue::new(stops);
-        let index = move || {
-            stops.with_value(|ps| period.with(|p| ps.iter().position(|x| &x.id == p).unwrap_or(0)))
-        };
-        let stop = move || stops.with_value(|ps| ps.get(index()).cloned());
-        let current = view! {
+            .collect::<Vec<_>>()
+    });
+    let index =
+        move || stops.with(|ps| period.with(|p| ps.iter().position(|x| &x.id == p).unwrap_or(0)));
+    let stop = move || stops.with(|ps| ps.get(index()).cloned());
+    let end = move |last: bool| {
+        stops.with(|ps| {
+            let s = if last { ps.last() } else { ps.first() };
+            s.map(|p| format!("{} {}", p.zh, p.en)).unwrap_or_default()
+        })
+    };
+    let count = move || stops.with(Vec::len);
+    view! {
+        <div class="control timeline" class:single=move || count() < 2 hidden=move || count() == 0>
+            <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
             <output class="period-label" for="period">
-                {move || stop().map(|s| view! {
-                    <span class="zh">{s.zh} " ·"</span> " " <span class="en">{s.en}</span>
-                    {s.partial.then(|| view! { " " <span class="partial">"非全年 partial year"</span> })}
-                })}
+                <span class="zh">{move || stop().map(|s| s.zh).unwrap_or_default()} " ·"</span> " "
+                <span class="en">{move || stop().map(|s| s.en).unwrap_or_default()}</span>
+                <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" 非全年 partial year"</span>
             </output>
-        };
-        if count < 2 {
-            return Some(view! { <div class="control timeline single"><span class="zh">"时段 "</span> <span class="en">"Period"</span> " " {current}</div> }.into_any());
-        }
-        Some(
-            view! {
-                <div class="control timeline">
-                    <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
-                    {current}
-                    <input
-                        type="range"
-                        id="period"
-                        name="period"
-                        min="0"
-                        max=(count - 1).to_string()
-                        step="1"
-                        prop:value=move || index().to_string()
-                        aria-valuetext=move || stop().map(|s| format!("{} {}", s.zh, s.en)).unwrap_or_default()
-                        on:input=move |ev| {
-                            let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                            if let Some(id) = stops.with_value(|ps| ps.get(i).map(|p| p.id.clone())) {
-                                store.dispatch(Action::ChoosePeriod(id));
-                            }
-                        }
-                    />
-                    <div class="range-ends" aria-hidden="true"><span>{first}</span><span>{last}</span></div>
-                </div>
-            }
-            .into_any(),
-        )
+            <input
+                type="range"
+                id="period"
+                name="period"
+                min="0"
+                max=move || count().saturating_sub(1).to_string()
+                step="1"
+                prop:value=move || index().to_string()
+                aria-valuetext=move || stop().map(|s| format!("{} {}", s.zh, s.en)).unwrap_or_default()
+                on:input=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    if let Some(id) = stops.with_untracked(|ps| ps.get(i).map(|p| p.id.clone())) {
+                        store.dispatch(Action::ChoosePeriod(id));
+                    }
+                }
+            />
+            <div class="range-ends" aria-hidden="true"><span>{move || end(false)}</span><span>{move || end(true)}</span></div>
+        </div>
     }
 }
