@@ -59,3 +59,11 @@ pub fn parse_json(file: &str, text: &str) -> Result<JsJson, Error> {
             reason: js_sys::Error::from(e).message().into(),
         })
 }
+
+/// The text of the page's element `id` (e.g. data the prerender inlined),
+/// if there is one.
+pub fn inline_text(id: &str) -> Option<String> {
+    leptos::prelude::document()
+        .get_element_by_id(id)?
+        .text_content()
+}

@@ -33,6 +33,20 @@ pub fn region(adcode: &str) -> String {
 }
 
 /// A server for dist/, a driver and a session with the given viewport.
+/// Serves the app's start page without the boundaries its first view carries
+/// (`<script id=map-data>`), so that the app fetches
+/// `geo/shanxi-prefectures.json`: for tests of that file's loading.
+pub fn map_from_the_file(server: &Server) {
+    let html = std::fs::read_to_string(crate::dist_dir().join("index.html")).unwrap_or_default();
+    let cut = html.find("map-data").and_then(|at| {
+        let start = html[..at].rfind("<script")?;
+        let end = at + html[at..].find("</script>")? + "</script>".len();
+        Some(format!("{}{}", &html[..start], &html[end..]))
+    });
+    let page = cut.expect("the first view carries the drawn map (<script id=map-data>)");
+    server.add_page("/", &page);
+}
+
 pub struct Page {
     pub server: Server,
     pub client: Client,

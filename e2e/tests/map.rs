@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use e2e::page::Page;
+use e2e::page::{map_from_the_file, Page};
 use e2e::server::FaultKind;
 use fantoccini::key::Key;
 use serde_json::{json, Value};
@@ -11,7 +11,8 @@ const PREFECTURES: [&str; 11] = [
     "140100", "140200", "140300", "140400", "140500", "140600", "140700", "140800", "140900",
     "141000", "141100",
 ];
-/// The prefecture boundaries as the page loads them (drawn at build time).
+/// The prefecture boundaries as drawn at build time: carried by the page's
+/// first view, and served as a file for pages without it.
 const GEOJSON: &str = "geo/shanxi-prefectures.json";
 
 #[tokio::test]
@@ -65,6 +66,23 @@ async fn draws_the_eleven_prefectures_with_names_and_sources() {
         "{footer}"
     );
     page.finish("map-desktop").await;
+}
+
+/// The boundaries come with the page (the first view carries them): the app
+/// draws the map without fetching them.
+#[tokio::test]
+async fn the_map_comes_with_the_page() {
+    let page = Page::open(1024, 800, |_| {}).await;
+    page.wait_for_map().await;
+    assert_eq!(page.count("svg path.region").await, json!(11));
+    let fetched: Vec<String> = page
+        .server
+        .requests()
+        .into_iter()
+        .filter(|p| p.ends_with(GEOJSON))
+        .collect();
+    assert!(fetched.is_empty(), "{fetched:?}");
+    page.close().await;
 }
 
 #[tokio::test]
@@ -146,7 +164,11 @@ async fn click_selects_one_region_at_a_time() {
 }
 
 async fn failing_load_recovers(kind: FaultKind, expect_in_message: &str, shot: &str) {
-    let page = Page::open(1024, 800, |s| s.fail_next(GEOJSON, kind, 1)).await;
+    let page = Page::open(1024, 800, |s| {
+        map_from_the_file(s);
+        s.fail_next(GEOJSON, kind, 1)
+    })
+    .await;
     let text = page.text_of("[role=alert]").await;
     assert!(
         text.contains("could not be loaded") && text.contains(expect_in_message),
@@ -179,6 +201,7 @@ async fn garbage_boundaries_show_an_alert_and_retry_draws_the_map() {
 #[tokio::test]
 async fn shows_the_first_view_while_the_boundaries_are_on_their_way() {
     let page = Page::open_with(&e2e::dist_dir(), 1024, 800, "/", &[], |s| {
+        map_from_the_file(s);
         s.fail_next(GEOJSON, FaultKind::DelayMs(3000), 1)
     })
     .await;

@@ -247,6 +247,7 @@ async fn enter_on_a_card_chooses_it_and_keeps_its_focus_and_open_basis() {
 #[tokio::test]
 async fn the_panel_appears_when_the_boundaries_arrive_last() {
     let page = Page::open(1440, 900, |s| {
+        e2e::page::map_from_the_file(s);
         s.fail_next(
             "geo/shanxi-prefectures.json",
             e2e::server::FaultKind::DelayMs(2500),

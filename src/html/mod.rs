@@ -24,7 +24,7 @@ mod values;
 
 pub use embed::embed_snippet;
 pub use figures::province_items;
-pub use first_view::{boundary_notes, first_view};
+pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};

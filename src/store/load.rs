@@ -3,10 +3,11 @@
 use crate::data::indicators::IndicatorSet;
 use crate::data::policies::Policies;
 use crate::error::Error;
+use crate::html::MAP_DATA_ID;
 use crate::map::drawn::read_shapes;
 use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
-use crate::net::{fetch_text, parse_json};
+use crate::net::{fetch_text, inline_text, parse_json};
 
 /// Where the prefecture boundaries are served, as drawn (`map::drawn`),
 /// relative to the page.
@@ -25,12 +26,15 @@ pub async fn load<T>(
     parse(url, &text)
 }
 
-/// The prefecture boundaries, laid out for drawing.
+/// The prefecture boundaries, laid out for drawing: from the page, where the
+/// prerendered first view carries them ([`MAP_DATA_ID`]), else (a page
+/// without them, or what they hold cannot be read) fetched.
 pub async fn prefectures() -> Result<LoadedMap, Error> {
-    load(PREFECTURES_URL, |file, text| {
-        LoadedMap::read_drawn(file, parse_json(file, text)?)
-    })
-    .await
+    let parse = |file: &str, text: &str| LoadedMap::read_drawn(file, parse_json(file, text)?);
+    if let Some(Ok(map)) = inline_text(MAP_DATA_ID).map(|t| parse(PREFECTURES_URL, &t)) {
+        return Ok(map);
+    }
+    load(PREFECTURES_URL, parse).await
 }
 
 /// The indicators.
