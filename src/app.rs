@@ -10,10 +10,10 @@ use crate::store::Store;
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
-    export_tools::ExportTools, footer::Footer, indicator_picker::IndicatorPicker,
-    lang_toggle::LangToggle, legend::Legend, loaded::Loaded, map_title::MapTitle,
-    map_view::MapView, notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip,
-    timeline::Timeline,
+    export_tools::ExportTools, footer::Footer, full_map_link::FullMapLink,
+    indicator_picker::IndicatorPicker, lang_toggle::LangToggle, legend::Legend, loaded::Loaded,
+    map_title::MapTitle, map_view::MapView, notices::Notices, policy_panel::PolicyPanel,
+    province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
         {(!embed).then(|| view! {
             {move || ready.get().then(|| view! { <ProvinceStrip /> })}
         })}
+        {embed.then(|| view! { <FullMapLink /> })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
     }
 }

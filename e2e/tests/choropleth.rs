@@ -218,3 +218,50 @@ async fn province_strip_shows_the_headline_figures_with_year_and_source() {
     );
     page.close().await;
 }
+
+/// "2023年" and "2023" are one period: the title, the legend and the slider
+/// name it once, not "2023年 · 2023".
+#[tokio::test]
+async fn a_period_is_named_once_where_the_english_adds_nothing() {
+    let page = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
+    assert_eq!(
+        page.text_of(".map-title .map-period").await.trim(),
+        "2023年"
+    );
+    assert_eq!(page.text_of(".legend-period").await.trim(), "2023年");
+    assert_eq!(page.text_of("output.period-label").await.trim(), "2023年");
+    // Where the English says more, both are there.
+    page.choose(INDICATOR, "air-rank").await;
+    page.wait_true(
+        "return document.querySelector('.legend-period').textContent.includes('Jan–Nov 2023')",
+    )
+    .await;
+    page.close().await;
+}
+
+/// Rank bands are labelled by the positions of the period: Jan–Nov 2023 has a
+/// tie for the third-last place, so its worst band holds four cities and says
+/// so, and the middle is 4th–7th; Jan–Nov 2020 has the usual bands.
+#[tokio::test]
+async fn rank_band_labels_follow_the_period_and_say_a_tie() {
+    let page = Page::coloured(1280, 900, "/?indicator=air-rank&period=2023-jan-nov").await;
+    let entry = |class: &str| format!(".legend-entry[data-class={class}]");
+    let worst = page.text_of(&entry("worst3")).await;
+    assert!(
+        worst.contains("含并列") && worst.contains("with a tie") && worst.contains('4'),
+        "{worst}"
+    );
+    let middle = page.text_of(&entry("middle")).await;
+    assert!(
+        middle.contains("第4—7名") && middle.contains("4th–7th"),
+        "{middle}"
+    );
+    page.close().await;
+    let page = Page::coloured(1280, 900, "/?indicator=air-rank&period=2020-jan-nov").await;
+    let legend = page.text_of(".legend").await;
+    assert!(
+        legend.contains("第4—8名") && !legend.contains("并列"),
+        "{legend}"
+    );
+    page.close().await;
+}

@@ -103,3 +103,102 @@ async fn the_embed_dialog_gives_an_iframe_for_the_current_view() {
     );
     page.close().await;
 }
+
+/// The snippet the dialog gives, pasted into a page of another origin, sizes
+/// its frame to the map: at 390 px the whole legend and the source line are
+/// inside the frame, nothing cut off.
+#[tokio::test]
+async fn the_copied_snippet_sizes_itself_in_a_host_page_of_another_origin() {
+    let app = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
+    app.click(".embed-tools > button").await;
+    let code = app
+        .wait_for("textarea[name=embed-code]")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert!(
+        code.contains("<script>") && code.contains("shanxi-eco-map:height"),
+        "{code}"
+    );
+    app.click("button[name=copy-embed]").await;
+    let status = app.text_of(".copy-status").await;
+    assert!(
+        status.contains("Copied") || status.contains("Ctrl+C"),
+        "the Copy button says what happened: {status}"
+    );
+    let host_page = format!(
+        "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
+         <title>story</title><body style=\"margin:0 8px\"><p>A story about Shanxi's air.</p>{code}<p>The story goes on.</p>"
+    );
+    // Another server: another origin than the map's.
+    let host = Page::open_in(&e2e::dist_dir(), 390, 844, "/story.html", |s| {
+        s.add_page("/story.html", &host_page)
+    })
+    .await;
+    assert_ne!(
+        host.server.url("/"),
+        app.server.url("/"),
+        "the host is another origin"
+    );
+    host.wait_true(
+        "const f = document.querySelector('iframe[data-shanxi-eco-map]'); return !!f && parseFloat(f.style.height) > 640",
+    )
+    .await;
+    let frame = host.wait_for("iframe[data-shanxi-eco-map]").await;
+    frame.enter_frame().await.expect("enter the iframe");
+    host.wait_for_colours().await;
+    // Posted again once everything is drawn: wait until the frame holds it all.
+    host.wait_true(
+        "const h = document.documentElement.scrollHeight; \
+         const bottom = s => document.querySelector(s).getBoundingClientRect().bottom; \
+         return h <= innerHeight + 1 && bottom('.legend') <= innerHeight && bottom('footer.sources') <= innerHeight",
+    )
+    .await;
+    let legend = host.text_of(".legend").await;
+    assert!(
+        legend.contains("No data") || legend.contains("无数据"),
+        "{legend}"
+    );
+    host.client
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+    host.finish("embed-snippet-390").await;
+    app.close().await;
+}
+
+/// In an embed a number leads to its source: the legend links each article,
+/// its title shown; the tooltip names the article; a link opens the same view
+/// as the full map in a new tab.
+#[tokio::test]
+async fn an_embed_links_its_sources_and_the_full_map() {
+    let page = Page::coloured(390, 844, "/?indicator=pm25&period=2023&embed=1").await;
+    let links = page
+        .js("return [...document.querySelectorAll('.legend-source a.source-link')].map(a => [a.protocol, a.target, a.textContent])")
+        .await;
+    let links = links.as_array().cloned().unwrap_or_default();
+    assert!(!links.is_empty(), "the legend links its sources");
+    for l in &links {
+        assert!(
+            l[0].as_str().is_some_and(|p| p.starts_with("http"))
+                && l[1] == json!("_blank")
+                && l[2].as_str().is_some_and(|t| t.contains('《')),
+            "{l}"
+        );
+    }
+    let full = page
+        .js("const a = document.querySelector('.full-map a'); return [a.getAttribute('href'), a.target]")
+        .await;
+    let href = full[0].as_str().unwrap_or_default();
+    assert!(
+        href.starts_with("?indicator=pm25&period=2023") && !href.contains("embed"),
+        "{full}"
+    );
+    assert_eq!(full[1], json!("_blank"));
+    page.hover_region("140100").await;
+    let tip = page.text_of("[role=tooltip]").await;
+    assert!(tip.contains("《"), "the tooltip names the article: {tip}");
+    page.finish("embed-sources-390").await;
+}

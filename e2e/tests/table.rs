@@ -59,3 +59,44 @@ async fn table_sorts_and_downloads_what_it_shows_as_utf8_csv_with_bom() {
     assert_eq!(name, json!("shanxi-pm25-2023.csv"));
     page.close().await;
 }
+
+/// A rank layer sorts by the published position, ties together and no data
+/// last either way; by class it goes best, middle, worst.
+#[tokio::test]
+async fn a_rank_layer_sorts_by_published_position_and_by_band() {
+    let page = Page::coloured(1280, 900, "/?indicator=air-rank&period=2023-jan-nov").await;
+    page.click("details.data-table summary").await;
+    page.wait_count(".data-table tbody tr", 11).await;
+    let order =
+        "return [...document.querySelectorAll('.data-table tbody tr')].map(r => r.dataset.adcode)";
+    sort_by_value(&page, "140200").await;
+    assert_eq!(
+        page.strings(order).await,
+        [
+            "140200", "140600", "140400", "140500", "140700", "140900", "141100", "140300",
+            "140800", "140100", "141000"
+        ],
+        "by position: 1st, 2nd, 3rd, the middle 4th–7th, the tie for 8th–9th, 10th, 11th"
+    );
+    sort_by_value(&page, "141000").await;
+    assert_eq!(
+        page.strings(order).await[..4],
+        ["141000", "140100", "140300", "140800"],
+        "the other way round, the tie still together"
+    );
+    page.click(".data-table button[data-sort=class]").await;
+    page.wait_js(
+        "return document.querySelector('.data-table tbody tr').dataset.adcode",
+        json!("140200"),
+    )
+    .await;
+    assert_eq!(
+        page.strings(order).await,
+        [
+            "140200", "140400", "140600", "140500", "140700", "140900", "141100", "140100",
+            "140300", "140800", "141000"
+        ],
+        "by band: best, middle, worst"
+    );
+    page.close().await;
+}

@@ -73,6 +73,29 @@ pub struct Period {
     pub partial: bool,
 }
 
+/// Whether a period's English label says more than its Chinese one: not for
+/// "2023年" / "2023", nor for a label given once in both.
+pub fn en_adds(zh: &str, en: &str) -> bool {
+    !(en == zh || zh.strip_suffix('年') == Some(en))
+}
+
+impl Period {
+    /// The English label when it says more than the Chinese one: not for
+    /// "2023年" / "2023", nor for a label given once in both (a CSV's "2023年").
+    pub fn en_label(&self) -> Option<&str> {
+        en_adds(&self.label_zh, &self.label_en).then_some(self.label_en.as_str())
+    }
+
+    /// Both labels for a bilingual line, "2023年1—11月 · Jan–Nov 2023", or the
+    /// Chinese one alone when the English adds nothing (never "2023年 · 2023").
+    pub fn both(&self) -> String {
+        match self.en_label() {
+            Some(en) => format!("{} · {en}", self.label_zh),
+            None => self.label_zh.clone(),
+        }
+    }
+}
+
 /// Where a value was published.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -627,5 +650,24 @@ mod tests {
             fixtures::indicators(),
             "a failed merge changes nothing"
         );
+    }
+
+    #[test]
+    fn a_period_is_named_once_when_the_english_adds_nothing() {
+        let p = |zh: &str, en: &str| Period {
+            id: "p".into(),
+            label_zh: zh.into(),
+            label_en: en.into(),
+            start: "2023-01".into(),
+            end: "2023-12".into(),
+            partial: false,
+        };
+        assert_eq!(p("2023年", "2023").both(), "2023年");
+        assert_eq!(p("2023年", "2023年").both(), "2023年");
+        assert_eq!(
+            p("2023年1—11月", "Jan–Nov 2023").both(),
+            "2023年1—11月 · Jan–Nov 2023"
+        );
+        assert_eq!(p("2017年第二季度", "2017 Q2").en_label(), Some("2017 Q2"));
     }
 }

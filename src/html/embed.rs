@@ -1,15 +1,44 @@
 //! The `<iframe>` snippet a host page pastes.
 
-use maud::html;
+use maud::{html, PreEscaped};
+
+/// The origin (`scheme://host[:port]`) of `url`, kept only if it is made of
+/// the characters an origin has, so it can sit in a script's string.
+fn origin_of(url: &str) -> Option<&str> {
+    let after = url.find("://")? + 3;
+    let end = url[after..].find('/').map_or(url.len(), |i| after + i);
+    let origin = &url[..end];
+    origin
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ".:/-[]".contains(c))
+        .then_some(origin)
+}
+
+/// The script that sizes every map frame on the host page to the height the
+/// map posts (`{type: "shanxi-eco-map:height", height}`), trusting only
+/// messages from `origin`; pasted twice, it listens once.
+fn sizer(origin: &str) -> String {
+    format!(
+        "(function(){{if(window.shanxiEcoMapSizer)return;window.shanxiEcoMapSizer=1;\
+addEventListener(\"message\",function(e){{var d=e.data;\
+if(e.origin!==\"{origin}\"||!d||d.type!==\"shanxi-eco-map:height\"||typeof d.height!==\"number\")return;\
+document.querySelectorAll(\"iframe[data-shanxi-eco-map]\").forEach(function(f){{\
+if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+\"px\"}})}})}})();"
+    )
+}
 
 /// A ready `<iframe>` for a host page: the view's URL with `embed=1`, a title,
-/// lazy loading, and a height the host can update from the `postMessage`
-/// messages the embedded map sends (see docs/embedding.md).
+/// lazy loading, and the small script that sizes the frame to the map's
+/// content (the map posts its height; see docs/embedding.md). Without the
+/// script (a host that strips scripts) the frame is 640 px tall.
 pub fn embed_snippet(page_url: &str, query: &str, title: &str) -> String {
     let sep = if query.is_empty() { "" } else { "&" };
     html! {
         iframe src={ (page_url) "?" (query) (sep) "embed=1" } title=(title) loading="lazy" width="100%" height="640"
             style="border:0;max-width:100%" data-shanxi-eco-map {}
+        @if let Some(origin) = origin_of(page_url) {
+            "\n" script { (PreEscaped(sizer(origin))) }
+        }
     }
     .into_string()
 }
@@ -27,6 +56,24 @@ mod tests {
         assert!(s.starts_with("<iframe src=\"https://example.org/map/?indicator=pm25&amp;period=2023&amp;embed=1\""), "{s}");
         assert!(
             s.contains(r#"title="山西 PM2.5 &quot;2023&quot;""#) && s.contains(r#"loading="lazy""#)
+        );
+    }
+
+    #[test]
+    fn the_snippet_sizes_its_frame_from_the_maps_origin_only() {
+        let s = embed_snippet("https://example.org:8443/map/", "indicator=pm25", "t");
+        assert!(s.contains("<script>"), "{s}");
+        assert!(
+            s.contains(r#"e.origin!=="https://example.org:8443""#),
+            "{s}"
+        );
+        assert!(s.contains("shanxi-eco-map:height") && s.contains("data-shanxi-eco-map"));
+        // An address that is not a plain origin gets no script.
+        let odd = embed_snippet("https://exa\"mple.org/map/", "", "t");
+        assert!(!odd.contains("<script>"), "{odd}");
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080"),
+            Some("http://127.0.0.1:8080")
         );
     }
 }

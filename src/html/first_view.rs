@@ -125,7 +125,12 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                             div.control.timeline {
                                 label { (both("时段", "Period")) }
                                 output.period-label {
-                                    @if let Some((zh, en)) = per_name { span.zh { (zh) " ·" } " " span.en { (en) } }
+                                    @if let Some(p) = per {
+                                        @match p.en_label() {
+                                            Some(en) => { span.zh { (p.label_zh) " ·" } " " span.en { (en) } }
+                                            None => { span.zh { (p.label_zh) } " " span.en {} }
+                                        }
+                                    }
                                     @if per.is_some_and(|p| p.partial) { " " span.partial { "非全年 partial year" } }
                                 }
                                 input type="range" disabled tabindex="-1" min="0"
@@ -133,7 +138,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                     value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
                                 div.range-ends {
                                     @for p in [periods.first(), periods.last()].into_iter().flatten() {
-                                        span { (p.label_zh) " " (p.label_en) }
+                                        span { (p.label_zh) @if let Some(en) = p.en_label() { " " (en) } }
                                     }
                                 }
                             }

@@ -4,10 +4,11 @@
 
 use maud::html;
 
+use super::source_link;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::Lang;
 use crate::map::choropleth::{Choropleth, NO_DATA};
-use crate::present::describe::sources_of;
+use crate::present::describe::sources_used;
 
 /// The legend's content (inside `<div class="legend">`): title with indicator,
 /// unit and period; one entry per class (`li.legend-entry[data-class]` with its
@@ -24,7 +25,7 @@ pub fn legend(
     };
     let en = lang == Lang::En;
     let unit = ind.unit_in_parens();
-    let sources = sources_of(set, indicator, period);
+    let sources = sources_used(set, indicator, period);
     html! {
         p.legend-title {
             @if en {
@@ -32,7 +33,7 @@ pub fn legend(
                 span.legend-period { (per.label_en) }
             } @else {
                 strong { (ind.name_zh) } " " span.en { (ind.name_en) (unit) } br;
-                span.legend-period { (per.label_zh) " · " (per.label_en) }
+                span.legend-period { (per.both()) }
             }
         }
         ul {
@@ -53,7 +54,13 @@ pub fn legend(
             }
         }
         @if !sources.is_empty() {
-            p.legend-source { (if en { "Data: " } else { "数据来源 Data: " }) (sources.join("；")) }
+            p.legend-source {
+                (if en { "Data: " } else { "数据来源 Data: " })
+                @for (i, s) in sources.iter().enumerate() {
+                    @if i > 0 { "；" }
+                    (source_link(s))
+                }
+            }
         }
         @if !ind.description_zh.is_empty() {
             p.description { span.zh { (ind.description_zh) } " " span.en { (ind.description_en) } }
@@ -72,10 +79,7 @@ pub fn map_title(set: &IndicatorSet, indicator: &str, period: &str, lang: Lang) 
     let (name, period) = if lang == Lang::En {
         (format!("{}{unit}", ind.name_en), per.label_en.clone())
     } else {
-        (
-            ind.name_zh.clone(),
-            format!("{} · {}", per.label_zh, per.label_en),
-        )
+        (ind.name_zh.clone(), per.both())
     };
     html! { (name) " " span.map-period { (period) } }.into_string()
 }

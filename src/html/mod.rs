@@ -50,13 +50,21 @@ pub(crate) fn text(t: &Text) -> Markup {
 
 /// A source as a link (http(s) only) or plain text, titled with the article.
 pub(crate) fn source_link(s: &Source) -> Markup {
-    let label = format!("{} {}", s.outlet, s.date);
+    let label = crate::present::describe::source_name(s);
     html! {
         @if let Some(url) = s.url.as_deref().and_then(safe_url) {
-            a href=(url) target="_blank" rel="noopener noreferrer" title=(s.title) { (label) }
+            a.source-link href=(url) target="_blank" rel="noopener noreferrer" { (label) (source_title(s)) }
         } @else {
-            span title=(s.title) { (label) }
+            span.source-link { (label) (source_title(s)) }
         }
+    }
+}
+
+/// The article's title after its outlet and date, in Chinese book-title marks
+/// (and marked Chinese, for a screen reader in English mode).
+pub(crate) fn source_title(s: &Source) -> Markup {
+    html! {
+        @if !s.title.is_empty() { " " span.source-title lang="zh" { "《" (s.title) "》" } }
     }
 }
 

@@ -121,6 +121,8 @@ mod tests {
             value: String::new(),
             number: None,
             class: String::new(),
+            class_order: None,
+            position: None,
             period: String::new(),
             scope: String::new(),
             source: String::new(),

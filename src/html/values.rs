@@ -2,7 +2,7 @@
 
 use maud::html;
 
-use super::{source_link, text};
+use super::{source_link, source_title, text};
 use crate::i18n::{Lang, Text};
 use crate::present::describe::ValueInfo;
 
@@ -66,7 +66,11 @@ pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
             @if en { (info.value.en) } @else { span.zh { (info.value.zh) } " " span.en { (info.value.en) } }
         }
         span.period {
-            (pair(&info.period, " · "))
+            @if en || crate::data::indicators::en_adds(&info.period.zh, &info.period.en) {
+                (pair(&info.period, " · "))
+            } @else {
+                (info.period.zh)
+            }
             @if info.partial { " " span.partial { @if !en { "非全年 " } "partial year" } }
         }
         @for (class, line) in [("scope", &info.scope), ("rank", &info.rank), ("change", &info.change)] {
@@ -75,7 +79,7 @@ pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
         @if let Some(n) = &info.note { span.note { (pair(n, " ")) } }
         @if info.derived { span.derived { @if !en { "由通报排除得出 " } "known by exclusion" } }
         @if let Some(s) = &info.source {
-            span.source { @if !en { "来源 " } "Source: " (s.outlet) " " (s.date) }
+            span.source { @if !en { "来源 " } "Source: " (crate::present::describe::source_name(s)) @if !en { (source_title(s)) } }
         }
     }
     .into_string()
@@ -90,7 +94,11 @@ mod tests {
     fn city_rows_link_sources() {
         let s = set();
         let html = city_detail("太原市", "Taiyuan", &describe_city(&s, "140100"));
-        assert!(html.contains(r#"<a href="http://www.tynews.com.cn/"#));
+        assert!(
+            html.contains(r#"href="http://www.tynews.com.cn/"#),
+            "{html}"
+        );
+        assert!(html.contains("《"), "the article's title: {html}");
         assert_eq!(
             html.matches("<tr>").count(),
             describe_city(&s, "140100").len() + 1,

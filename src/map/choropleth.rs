@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::bands::{band_label, Member};
 use super::classify::{bounds, class_of, Method};
 use super::palette::{Palette, NO_DATA_PATTERN};
 use crate::data::indicators::{Indicator, IndicatorSet, Kind, Value};
@@ -153,10 +154,15 @@ pub fn choropleth(
             };
             for (i, cat) in ind.categories.iter().enumerate() {
                 let mut count = 0;
+                let mut members = Vec::new();
                 for a in adcodes {
-                    if matches!(values.get(a.as_str()).map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id)
-                    {
+                    let o = values.get(a.as_str());
+                    if matches!(o.map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id) {
                         count += 1;
+                        members.extend(o.map(|o| Member {
+                            position: o.rank.as_ref().map(|r| r.position),
+                            derived: o.derived,
+                        }));
                         fills.insert(
                             a.clone(),
                             Fill {
@@ -166,11 +172,12 @@ pub fn choropleth(
                         );
                     }
                 }
+                let (label_zh, label_en) = band_label(&cat.name_zh, &cat.name_en, &members);
                 legend.push(LegendEntry {
                     class: cat.id.clone(),
                     color: colors.get(i).cloned(),
-                    label_zh: cat.name_zh.clone(),
-                    label_en: cat.name_en.clone(),
+                    label_zh,
+                    label_en,
                     count,
                 });
             }

@@ -1,5 +1,6 @@
 //! Geometry for drawing: projection, fitting, layout and SVG paths. Pure, no web APIs.
 
+pub mod bands;
 pub mod choropleth;
 pub mod classify;
 pub mod drawn;

@@ -144,20 +144,39 @@ pub fn describe(
     })
 }
 
+/// The sources of one indicator's values in one period, each once, in the
+/// order first used.
+pub fn sources_used<'a>(set: &'a IndicatorSet, indicator: &str, period: &str) -> Vec<&'a Source> {
+    let mut out: Vec<&Source> = Vec::new();
+    for o in set.values(indicator, period).values() {
+        if let Some(s) = set.source(&o.source) {
+            if !out.iter().any(|x| x.id == s.id) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// A source as "outlet date" (the outlet alone when it has no date).
+pub fn source_name(s: &Source) -> String {
+    if s.date.is_empty() {
+        s.outlet.clone()
+    } else {
+        format!("{} {}", s.outlet, s.date)
+    }
+}
+
 /// The sources of one indicator's values in one period, each once, as
 /// "outlet date" strings in the order first used.
 pub fn sources_of(set: &IndicatorSet, indicator: &str, period: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for o in set.values(indicator, period).values() {
-        if let Some(s) = set.source(&o.source) {
-            let t = if s.date.is_empty() {
-                s.outlet.clone()
-            } else {
-                format!("{} {}", s.outlet, s.date)
-            };
-            if !out.contains(&t) {
-                out.push(t);
-            }
+    for t in sources_used(set, indicator, period)
+        .into_iter()
+        .map(source_name)
+    {
+        if !out.contains(&t) {
+            out.push(t);
         }
     }
     out

@@ -4,7 +4,7 @@
 use super::describe::describe;
 use crate::data::geo::Region;
 use crate::data::indicators::{IndicatorSet, Value};
-use crate::map::choropleth::Choropleth;
+use crate::map::choropleth::{Choropleth, NO_DATA};
 
 /// One row of the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,10 @@ pub struct Row {
     pub number: Option<f64>,
     /// The legend label of the city's class.
     pub class: String,
+    /// The class's place in the legend (`None`: no data), for sorting by class.
+    pub class_order: Option<usize>,
+    /// The first published position (1 = best), for sorting rank layers.
+    pub position: Option<u32>,
     pub period: String,
     pub scope: String,
     pub source: String,
@@ -56,10 +60,13 @@ pub fn rows(
         .iter()
         .map(|r| {
             let info = describe(set, indicator, period, &r.adcode);
-            let class = fills
+            let entry = fills
                 .fills
                 .get(&r.adcode)
-                .and_then(|f| fills.legend.iter().find(|e| e.class == f.class))
+                .and_then(|f| fills.legend.iter().position(|e| e.class == f.class));
+            let class_order = entry.filter(|&i| fills.legend[i].class != NO_DATA);
+            let class = entry
+                .map(|i| &fills.legend[i])
                 .map(|e| {
                     if e.label_zh == e.label_en {
                         e.label_zh.clone()
@@ -81,6 +88,11 @@ pub fn rows(
                     Value::Category(_) => None,
                 }),
                 class,
+                class_order,
+                position: values
+                    .get(r.adcode.as_str())
+                    .and_then(|o| o.rank.as_ref())
+                    .map(|r| r.position[0]),
                 period: info
                     .as_ref()
                     .map(|i| i.period.zh.clone())
@@ -99,31 +111,37 @@ pub fn rows(
         .collect()
 }
 
-/// Sorts rows; rows without data always go last.
+/// Sorts rows; rows without data always go last, in both directions.
+///
+/// By value: numbers by size; a rank layer by the published position (cities
+/// that share one stay together); other categories in legend order. By class:
+/// in legend order (best band first, or the lowest class). Equal keys keep
+/// region order.
 pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
-    let key = |r: &Row| match by {
-        SortBy::City => (0, r.adcode.clone(), 0.0),
-        SortBy::Value => (
-            i32::from(r.number.is_none()),
-            String::new(),
-            r.number.unwrap_or(0.0),
-        ),
-        SortBy::Class => (i32::from(r.class.is_empty()), r.class.clone(), 0.0),
+    let key = |r: &Row| -> Option<f64> {
+        match by {
+            SortBy::City => Some(0.0),
+            SortBy::Value => r
+                .number
+                .or(r.position.map(f64::from))
+                .or(r.class_order.map(|c| c as f64)),
+            SortBy::Class => r.class_order.map(|c| c as f64),
+        }
     };
-    rows.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
-        if ka.0 != kb.0 {
-            return ka.0.cmp(&kb.0);
+    let flip = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
+    rows.sort_by(|a, b| match (key(a), key(b)) {
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, None) => a.adcode.cmp(&b.adcode),
+        (Some(ka), Some(kb)) if by == SortBy::City || ka == kb => {
+            let o = a.adcode.cmp(&b.adcode);
+            if by == SortBy::City {
+                flip(o)
+            } else {
+                o
+            }
         }
-        let o =
-            ka.1.cmp(&kb.1)
-                .then(ka.2.total_cmp(&kb.2))
-                .then_with(|| a.adcode.cmp(&b.adcode));
-        if descending {
-            o.reverse()
-        } else {
-            o
-        }
+        (Some(ka), Some(kb)) => flip(ka.total_cmp(&kb)),
     });
 }
 
@@ -240,5 +258,40 @@ mod tests {
         let url = csv_data_url("a,b\r\n");
         assert_eq!(url, "data:text/csv;charset=utf-8,a%2Cb%0D%0A");
         assert!(csv_data_url(&csv).contains("%EF%BB%BF"), "the BOM survives");
+    }
+
+    #[test]
+    fn a_rank_layer_sorts_by_published_position_ties_together_no_data_last() {
+        let row = |adcode: &str, position: Option<u32>, class_order: Option<usize>| Row {
+            adcode: adcode.into(),
+            city_zh: String::new(),
+            city_en: String::new(),
+            value: String::new(),
+            number: None,
+            class: String::new(),
+            class_order,
+            position,
+            period: String::new(),
+            scope: String::new(),
+            source: String::new(),
+        };
+        // Legend order: best3 (0), middle (1), worst3 (2); D has no data.
+        let mut rows = vec![
+            row("A", Some(4), Some(1)),
+            row("B", Some(8), Some(2)),
+            row("C", Some(1), Some(0)),
+            row("D", None, None),
+            row("E", Some(8), Some(2)),
+            row("F", Some(11), Some(2)),
+        ];
+        let order = |rows: &[Row]| rows.iter().map(|r| r.adcode.clone()).collect::<String>();
+        sort(&mut rows, SortBy::Value, false);
+        assert_eq!(order(&rows), "CABEFD");
+        sort(&mut rows, SortBy::Value, true);
+        assert_eq!(order(&rows), "FBEACD", "ties stay together, no data last");
+        sort(&mut rows, SortBy::Class, false);
+        assert_eq!(order(&rows), "CABEFD", "best, middle, worst, then no data");
+        sort(&mut rows, SortBy::Class, true);
+        assert_eq!(order(&rows), "BEFACD");
     }
 }

@@ -58,7 +58,7 @@ pub fn ExportTools() -> impl IntoView {
             (
                 format!("山西 {}", ind.name_zh),
                 format!("Shanxi: {}{unit}", ind.name_en),
-                per.map(|p| format!("{} · {}{partial}", p.label_zh, p.label_en))
+                per.map(|p| format!("{}{partial}", p.both()))
                     .unwrap_or_default(),
             )
         };

@@ -10,6 +10,7 @@ pub mod dom;
 pub mod embed_dialog;
 pub mod export_tools;
 pub mod footer;
+pub mod full_map_link;
 pub mod indicator_picker;
 pub mod lang_toggle;
 pub mod legend;

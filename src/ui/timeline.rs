@@ -37,7 +37,7 @@ pub fn Timeline() -> impl IntoView {
             .map(|p| Stop {
                 id: p.id.clone(),
                 zh: p.label_zh.clone(),
-                en: p.label_en.clone(),
+                en: p.en_label().unwrap_or_default().to_string(),
                 partial: p.partial,
             })
             .collect::<Vec<_>>()
@@ -48,7 +48,8 @@ pub fn Timeline() -> impl IntoView {
     let end = move |last: bool| {
         stops.with(|ps| {
             let s = if last { ps.last() } else { ps.first() };
-            s.map(|p| format!("{} {}", p.zh, p.en)).unwrap_or_default()
+            s.map(|p| format!("{} {}", p.zh, p.en).trim_end().to_string())
+                .unwrap_or_default()
         })
     };
     let count = move || stops.with(Vec::len);
@@ -56,7 +57,7 @@ pub fn Timeline() -> impl IntoView {
         <div class="control timeline" class:single=move || count() < 2 hidden=move || count() == 0>
             <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
             <output class="period-label" for="period">
-                <span class="zh">{move || stop().map(|s| s.zh).unwrap_or_default()} " ·"</span> " "
+                <span class="zh">{move || stop().map(|s| if s.en.is_empty() { s.zh } else { format!("{} ·", s.zh) }).unwrap_or_default()}</span> " "
                 <span class="en">{move || stop().map(|s| s.en).unwrap_or_default()}</span>
                 <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" 非全年 partial year"</span>
             </output>
@@ -68,7 +69,7 @@ pub fn Timeline() -> impl IntoView {
                 max=move || count().saturating_sub(1).to_string()
                 step="1"
                 prop:value=move || index().to_string()
-                aria-valuetext=move || stop().map(|s| format!("{} {}", s.zh, s.en)).unwrap_or_default()
+                aria-valuetext=move || stop().map(|s| format!("{} {}", s.zh, s.en).trim_end().to_string()).unwrap_or_default()
                 on:input=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     if let Some(id) = stops.with_untracked(|ps| ps.get(i).map(|p| p.id.clone())) {
