@@ -38,3 +38,25 @@ async fn shift_click_adds_cities_and_they_are_compared_side_by_side() {
     page.wait_count(".compare-view table", 0).await;
     page.close().await;
 }
+
+/// A fifth city is not dropped silently: the comparison says why it compares
+/// four and names the city left out; shift-clicking selects no page text.
+#[tokio::test]
+async fn a_fifth_city_is_named_as_not_compared() {
+    let page = Page::coloured(1280, 900, "/?cities=140100,140200,140300,140400").await;
+    page.wait_for(".compare-view table.compare").await;
+    assert!(!page.has(".compare-view .left-out").await, "four fit");
+    shift_click(&page, "140500").await;
+    page.wait_for(".compare-view .left-out").await;
+    let note = page.text_of(".compare-view .left-out").await;
+    assert!(
+        note.contains("晋城") && note.contains("Jincheng") && note.contains("readable"),
+        "{note}"
+    );
+    assert_eq!(
+        page.js("return getComputedStyle(document.querySelector('.map')).userSelect")
+            .await,
+        json!("none")
+    );
+    page.close().await;
+}

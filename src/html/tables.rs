@@ -66,18 +66,25 @@ pub fn import_report(report: &ImportReport) -> String {
     .into_string()
 }
 
-/// The comparison: a note when more cities are selected than compared, then a
-/// header row of city names and one row per indicator.
+/// The comparison: a header row of city names and one row per indicator; when
+/// more cities are selected than compared, a note that says why and names the
+/// ones left out (`left_out`, Chinese and English names).
 pub fn compare_table(
     cities: &[(String, String)],
     rows: &[CompareRow],
     max: usize,
-    selected: usize,
+    left_out: &[(String, String)],
 ) -> String {
+    let zh: Vec<&str> = left_out.iter().map(|(zh, _)| zh.as_str()).collect();
+    let en: Vec<&str> = left_out.iter().map(|(_, en)| en.as_str()).collect();
     html! {
         h2 { span.zh { "比较" } " " span.en { "Compare" } }
-        @if selected > max {
-            p.hint { "最多比较 " (max.to_string()) " 个城市。" span.en { "At most " (max.to_string()) " cities are compared." } }
+        @if !left_out.is_empty() {
+            p.hint.left-out {
+                span.zh { "并排最多比较 " (max.to_string()) " 个城市，以便表格可读；未比较：" (zh.join("、")) "。" }
+                " "
+                span.en { "At most " (max.to_string()) " cities side by side, so that the table stays readable; not compared: " (en.join(", ")) "." }
+            }
         }
         div.table-scroll {
             table.compare {

@@ -27,7 +27,10 @@ fn scope_text(scope: Option<Scope>) -> Text {
     match scope {
         Some(Scope::Urban) => Text::new("市区", "urban districts"),
         Some(Scope::WholeCity) => Text::new("全市", "whole city"),
-        None => Text::new("范围未注明", "scope not stated"),
+        None => Text::new(
+            "未说明是市区还是全市",
+            "the source does not say: city proper or whole city",
+        ),
     }
 }
 
@@ -242,7 +245,7 @@ mod tests {
                 "Worst three",
                 Some("position 8–9 of 11"),
                 Some("tied with Yangquan"),
-                Some("scope not stated")
+                Some("the source does not say: city proper or whole city")
             )
         );
         assert_eq!(i.rank.map(|r| r.zh).as_deref(), Some("第8—9名（共11个）"));

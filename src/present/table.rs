@@ -226,7 +226,7 @@ mod tests {
             (dt.value.as_str(), dt.class.as_str(), dt.number),
             ("无数据", "无数据 No data", None)
         );
-        assert_eq!(rows[3].scope, "范围未注明");
+        assert_eq!(rows[3].scope, "未说明是市区还是全市");
     }
 
     #[test]

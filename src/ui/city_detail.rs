@@ -24,5 +24,25 @@ pub fn CityDetail() -> impl IntoView {
             .map(|set| city_detail(&zh, &en, &describe_city(&set, &code)))
             .unwrap_or_default()
     };
-    view! { <section class="city-detail" aria-live="polite" inner_html=html></section> }
+    // On a phone the details are below the map and its legend: choosing a
+    // city brings them into view (as little scrolling as that takes), not when
+    // the page opens with cities chosen.
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |before: Option<()>| {
+        let chosen = store.cities.with(|s| !s.is_empty());
+        let narrow = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 640.0);
+        if let (Some(()), true, true, Some(el)) = (before, chosen, narrow, section.get()) {
+            request_animation_frame(move || {
+                let how = web_sys::ScrollIntoViewOptions::new();
+                how.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                how.set_behavior(web_sys::ScrollBehavior::Smooth);
+                el.scroll_into_view_with_scroll_into_view_options(&how);
+            });
+        }
+    });
+    view! { <section class="city-detail" aria-live="polite" node_ref=section inner_html=html></section> }
 }

@@ -14,7 +14,8 @@ use crate::present::describe::describe;
 use crate::store::use_store;
 
 /// Shows the hovered region next to its label point. Placed below the point near
-/// the top of the map and kept inside the map near its sides.
+/// the top of the map and kept inside the map near its sides; on a phone docked
+/// across the map's top or bottom, whichever is away from the region.
 #[component]
 pub fn Tooltip(
     /// The boundaries and their precomputed drawing.
@@ -35,6 +36,9 @@ pub fn Tooltip(
         } else {
             "middle"
         };
+        // On a phone the tooltip docks to the map's top or bottom edge, away
+        // from the finger on the tapped region (see the stylesheet).
+        let dock = if y > 50.0 { "top" } else { "bottom" };
         let info = store
             .data()
             .zip(store.shown.get())
@@ -62,6 +66,7 @@ pub fn Tooltip(
                 role="tooltip"
                 data-side=side
                 class:below=y < 30.0
+                data-dock=dock
                 style:left=format!("{}%", fixed(x, 3))
                 style:top=format!("{}%", fixed(y, 3))
             >
