@@ -60,3 +60,25 @@ async fn a_fifth_city_is_named_as_not_compared() {
     );
     page.close().await;
 }
+
+/// Figures of different years side by side (a 2017 water figure beside 2023
+/// air figures) are said to be so.
+#[tokio::test]
+async fn a_comparison_across_years_says_so() {
+    let page = Page::coloured(1280, 900, "/?cities=140100,140800").await;
+    page.wait_for(".compare-view table.compare").await;
+    let periods = page
+        .strings("return [...document.querySelectorAll('.compare tbody th .muted')].map(s => s.textContent)")
+        .await;
+    let years: std::collections::BTreeSet<String> = periods
+        .iter()
+        .filter_map(|p| p.get(..4).map(str::to_string))
+        .collect();
+    assert!(years.len() > 1, "the shipped data mixes years: {periods:?}");
+    let note = page.text_of(".compare-view .mixed-years").await;
+    assert!(
+        note.contains("不同年份") && note.contains("different years"),
+        "{note}"
+    );
+    page.close().await;
+}

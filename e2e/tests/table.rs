@@ -1,4 +1,5 @@
-//! The indicator table: sortable, and its CSV download is exactly what it shows.
+//! The indicator table: sortable, and its CSV download is exactly what it shows,
+//! ready for analysis (numbers alone in the value column, one language).
 
 use e2e::page::Page;
 use serde_json::json;
@@ -39,19 +40,24 @@ async fn table_sorts_and_downloads_what_it_shows_as_utf8_csv_with_bom() {
     let text = got[3].as_str().unwrap_or_default();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 12, "{text}");
-    assert!(lines[0].contains("PM2.5") && lines[0].contains("来源 Source"));
+    assert_eq!(
+        lines[0], "城市,行政区划代码,PM2.5 年均浓度 (μg/m³),分级,时段,范围,来源,备注",
+        "one language, the value column named with its unit"
+    );
     let order: Vec<String> = lines[1..]
         .iter()
-        .map(|l| l.split(',').nth(2).unwrap_or_default().to_string())
+        .map(|l| l.split(',').nth(1).unwrap_or_default().to_string())
         .collect();
     assert_eq!(
         order, shown,
         "the CSV has the table's rows in the table's order"
     );
+    assert!(lines[1].starts_with("运城市,140800,49,"), "{}", lines[1]);
     assert!(
-        lines[1].starts_with("运城市,Yuncheng,140800,49 μg/m³"),
-        "{}",
-        lines[1]
+        lines[1..]
+            .iter()
+            .any(|l| l.ends_with(",无数据") && l.split(',').nth(2) == Some("")),
+        "no data: an empty value and a note: {text}"
     );
     let name = page
         .js("return document.querySelector('.data-table a[download]').getAttribute('download')")

@@ -4,7 +4,7 @@ use maud::html;
 
 use super::text;
 use crate::data::import::RowProblem;
-use crate::present::compare::CompareRow;
+use crate::present::compare::{mixed_years, CompareRow};
 use crate::present::table::Row;
 
 /// What became of a person's file, as the import shows it.
@@ -79,6 +79,13 @@ pub fn compare_table(
     let en: Vec<&str> = left_out.iter().map(|(_, en)| en.as_str()).collect();
     html! {
         h2 { span.zh { "比较" } " " span.en { "Compare" } }
+        @if let Some((lo, hi)) = mixed_years(rows) {
+            p.hint.mixed-years {
+                span.zh { "这些数据来自不同年份（" (lo.to_string()) "—" (hi.to_string()) "年），每行的时段写在指标下。" }
+                " "
+                span.en { "These figures are from different years (" (lo.to_string()) "–" (hi.to_string()) "); each row names its period." }
+            }
+        }
         @if !left_out.is_empty() {
             p.hint.left-out {
                 span.zh { "并排最多比较 " (max.to_string()) " 个城市，以便表格可读；未比较：" (zh.join("、")) "。" }
@@ -133,6 +140,7 @@ mod tests {
             period: String::new(),
             scope: String::new(),
             source: String::new(),
+            csv: Default::default(),
         }]);
         assert!(
             html.contains("&lt;img src=x onerror=&quot;a&quot;&gt;&amp;")

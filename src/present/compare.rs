@@ -13,6 +13,8 @@ pub struct CompareRow {
     pub indicator_zh: String,
     pub indicator_en: String,
     pub period_zh: String,
+    /// The year the period starts in, where known.
+    pub year: Option<u32>,
     /// One value per city, in the order asked ("无数据" where there is none).
     pub values: Vec<String>,
 }
@@ -32,7 +34,12 @@ pub fn compare(set: &IndicatorSet, cities: &[String]) -> Vec<CompareRow> {
             if !infos.iter().any(|i| i.has_data) {
                 return None;
             }
+            let year = set
+                .period(&period)
+                .and_then(|p| p.start.get(..4))
+                .and_then(|y| y.parse().ok());
             Some(CompareRow {
+                year,
                 indicator_zh: ind.name_zh.clone(),
                 indicator_en: ind.name_en.clone(),
                 period_zh: infos
@@ -43,6 +50,15 @@ pub fn compare(set: &IndicatorSet, cities: &[String]) -> Vec<CompareRow> {
             })
         })
         .collect()
+}
+
+/// The first and last year of the rows' periods when they differ: the
+/// comparison mixes years (a 2017 water figure beside 2023 air figures) and
+/// must say so.
+pub fn mixed_years(rows: &[CompareRow]) -> Option<(u32, u32)> {
+    let years = rows.iter().filter_map(|r| r.year);
+    let (lo, hi) = (years.clone().min()?, years.max()?);
+    (lo != hi).then_some((lo, hi))
 }
 
 #[cfg(test)]
@@ -86,5 +102,24 @@ mod tests {
         let rows = compare(&set, &five);
         assert!(!rows.is_empty() && rows.iter().all(|r| r.values.len() == MAX_COMPARED));
         assert!(compare(&set, &codes(&["999999"])).is_empty());
+    }
+
+    #[test]
+    fn a_comparison_across_years_is_recognised() {
+        let row = |year| CompareRow {
+            indicator_zh: String::new(),
+            indicator_en: String::new(),
+            period_zh: String::new(),
+            year,
+            values: Vec::new(),
+        };
+        assert_eq!(mixed_years(&[row(Some(2023)), row(Some(2023))]), None);
+        assert_eq!(
+            mixed_years(&[row(Some(2023)), row(None), row(Some(2017))]),
+            Some((2017, 2023))
+        );
+        let set = fixtures::indicators();
+        let rows = compare(&set, &codes(&["140100", "140800"]));
+        assert!(rows.iter().all(|r| r.year.is_some()));
     }
 }

@@ -1,9 +1,10 @@
 //! The table of the current indicator: one row per city with value, class,
 //! period, scope and source, sortable, and exactly the same rows as CSV.
 
-use super::describe::describe;
+use super::describe::{describe, source_name};
 use crate::data::geo::Region;
 use crate::data::indicators::{IndicatorSet, Value};
+use crate::i18n::{Lang, Text};
 use crate::map::choropleth::{Choropleth, NO_DATA};
 
 /// One row of the table.
@@ -25,6 +26,23 @@ pub struct Row {
     pub period: String,
     pub scope: String,
     pub source: String,
+    /// The row as the CSV has it, in Chinese and in English.
+    pub csv: [CsvCells; 2],
+}
+
+/// A row's cells in the downloaded CSV, in one language: ready for analysis,
+/// so the value column holds only the number (or the category's name) and is
+/// empty without data, the scope is empty where the source does not state it,
+/// and `notes` says what is missing or uncertain.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CsvCells {
+    pub city: String,
+    pub value: String,
+    pub class: String,
+    pub period: String,
+    pub scope: String,
+    pub source: String,
+    pub notes: String,
 }
 
 /// Columns the table sorts by.
@@ -75,7 +93,81 @@ pub fn rows(
                     }
                 })
                 .unwrap_or_default();
+            let obs = values.get(r.adcode.as_str());
+            let csv = [Lang::Zh, Lang::En].map(|lang| {
+                let pick = |t: &Text| {
+                    if lang == Lang::En {
+                        t.en.clone()
+                    } else {
+                        t.zh.clone()
+                    }
+                };
+                let mut notes = Vec::new();
+                let value = match obs.map(|o| &o.value) {
+                    Some(Value::Number(n)) => format!("{n}"),
+                    Some(Value::Category(_)) => {
+                        info.as_ref().map(|i| pick(&i.value)).unwrap_or_default()
+                    }
+                    None => {
+                        notes.push(pick(&Text::new("无数据", "no data")));
+                        String::new()
+                    }
+                };
+                let scope = match obs.map(|o| o.scope) {
+                    Some(Some(_)) => info
+                        .as_ref()
+                        .and_then(|i| i.scope.as_ref())
+                        .map(pick)
+                        .unwrap_or_default(),
+                    Some(None) => {
+                        notes.push(pick(&Text::new(
+                            "未说明是市区还是全市",
+                            "the source does not say: city proper or whole city",
+                        )));
+                        String::new()
+                    }
+                    None => String::new(),
+                };
+                if obs.is_some_and(|o| o.derived) {
+                    notes.push(pick(&Text::new("由通报排除得出", "known by exclusion")));
+                }
+                if let Some(n) = info.as_ref().and_then(|i| i.note.as_ref()) {
+                    notes.push(pick(n));
+                }
+                let class = class_order
+                    .map(|i| &fills.legend[i])
+                    .map(|e| {
+                        if lang == Lang::En {
+                            e.label_en.clone()
+                        } else {
+                            e.label_zh.clone()
+                        }
+                    })
+                    .unwrap_or_default();
+                CsvCells {
+                    city: if lang == Lang::En {
+                        r.name_en.clone()
+                    } else {
+                        r.name_zh.clone()
+                    },
+                    value,
+                    class,
+                    period: info
+                        .as_ref()
+                        .filter(|i| i.has_data)
+                        .map(|i| pick(&i.period))
+                        .unwrap_or_default(),
+                    scope,
+                    source: info
+                        .as_ref()
+                        .and_then(|i| i.source.as_ref())
+                        .map(|s| format!("{}《{}》", source_name(s), s.title))
+                        .unwrap_or_default(),
+                    notes: notes.join(if lang == Lang::En { "; " } else { "；" }),
+                }
+            });
             Row {
+                csv,
                 adcode: r.adcode.clone(),
                 city_zh: r.name_zh.clone(),
                 city_en: r.name_en.clone(),
@@ -153,28 +245,70 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The rows as CSV, UTF-8 with a byte-order mark so that Excel reads the
-/// Chinese correctly; the first line names the columns.
-pub fn to_csv(rows: &[Row], indicator_name: &str) -> String {
+/// The rows as CSV in one language, UTF-8 with a byte-order mark so that Excel
+/// reads the Chinese correctly; the first line names the columns, the value
+/// column by `indicator_name` (with its unit). See [`CsvCells`].
+pub fn to_csv(rows: &[Row], indicator_name: &str, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&format!(
-        "城市,City,adcode,{},分级 Class,时段 Period,范围 Scope,来源 Source\r\n",
-        csv_field(indicator_name)
-    ));
+    let head = if lang == Lang::En {
+        [
+            "City",
+            "adcode",
+            indicator_name,
+            "Class",
+            "Period",
+            "Scope",
+            "Source",
+            "Notes",
+        ]
+    } else {
+        [
+            "城市",
+            "行政区划代码",
+            indicator_name,
+            "分级",
+            "时段",
+            "范围",
+            "来源",
+            "备注",
+        ]
+    };
+    let line = |cells: [&str; 8]| {
+        let mut l = cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(",");
+        l.push_str("\r\n");
+        l
+    };
+    out.push_str(&line(head));
     for r in rows {
-        let cells = [
-            &r.city_zh, &r.city_en, &r.adcode, &r.value, &r.class, &r.period, &r.scope, &r.source,
-        ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        let c = &r.csv[usize::from(lang == Lang::En)];
+        out.push_str(&line([
+            &c.city, &r.adcode, &c.value, &c.class, &c.period, &c.scope, &c.source, &c.notes,
+        ]));
     }
     out
+}
+
+/// The download's file name: `shanxi-{indicator}-{period}.csv`, by the ids of
+/// shipped layers and by the names of a person's own (whose ids say nothing),
+/// with the characters file systems refuse replaced.
+pub fn csv_file_name(indicator_id: &str, period_id: &str, names: Option<(&str, &str)>) -> String {
+    let (ind, per) = names.unwrap_or((indicator_id, period_id));
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_whitespace() || "/\\:*?\"<>|".contains(c) {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    format!("shanxi-{}-{}.csv", clean(ind), clean(per))
 }
 
 /// `text` as a `data:` URL for a download link.
@@ -245,19 +379,51 @@ mod tests {
     }
 
     #[test]
-    fn csv_has_a_bom_and_exactly_the_rows() {
+    fn csv_has_a_bom_one_language_and_only_numbers_in_the_value_column() {
         let rows = pm25_rows();
-        let csv = to_csv(&rows, "PM2.5 年均浓度, μg/m³");
+        let csv = to_csv(&rows, "PM2.5 年均浓度 (μg/m³)", Lang::Zh);
         assert!(csv.starts_with('\u{feff}'));
-        assert_eq!(csv.lines().count(), 1 + 4);
-        assert!(csv
-            .lines()
-            .next()
-            .is_some_and(|h| h.contains("\"PM2.5 年均浓度, μg/m³\"")));
-        assert!(csv.contains("太原市,Taiyuan,140100,41 μg/m³,"));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), 1 + 4);
+        assert_eq!(
+            lines[0],
+            "城市,行政区划代码,PM2.5 年均浓度 (μg/m³),分级,时段,范围,来源,备注"
+        );
+        assert!(lines[1].starts_with("太原市,140100,41,"), "{}", lines[1]);
+        assert!(lines[1].contains(",市区,"), "{}", lines[1]);
+        // No data: empty value, class, period and scope; said in the notes.
+        assert!(lines[2].starts_with("大同市,140200,,,,,"), "{}", lines[2]);
+        assert!(lines[2].ends_with(",无数据"), "{}", lines[2]);
+        // A scope the source does not state: empty, and said in the notes.
+        assert!(lines[4].contains("未说明是市区还是全市"), "{}", lines[4]);
+        let en = to_csv(&rows, "PM2.5 annual mean (μg/m³)", Lang::En);
+        let en: Vec<&str> = en.lines().collect();
+        assert!(
+            en[0]
+                .ends_with("City,adcode,PM2.5 annual mean (μg/m³),Class,Period,Scope,Source,Notes"),
+            "{}",
+            en[0]
+        );
+        assert!(en[1].starts_with("Taiyuan,140100,41,"), "{}", en[1]);
+        assert!(
+            en.iter().all(|l| !l.contains("无数据")),
+            "one language: {en:?}"
+        );
         let url = csv_data_url("a,b\r\n");
         assert_eq!(url, "data:text/csv;charset=utf-8,a%2Cb%0D%0A");
-        assert!(csv_data_url(&csv).contains("%EF%BB%BF"), "the BOM survives");
+    }
+
+    #[test]
+    fn a_persons_own_layer_is_downloaded_under_its_names() {
+        assert_eq!(csv_file_name("pm25", "2023", None), "shanxi-pm25-2023.csv");
+        assert_eq!(
+            csv_file_name(
+                "user-1-x",
+                "user-period-1",
+                Some(("我的 PM2.5", "2023/24年"))
+            ),
+            "shanxi-我的-PM2.5-2023-24年.csv"
+        );
     }
 
     #[test]
@@ -274,6 +440,7 @@ mod tests {
             period: String::new(),
             scope: String::new(),
             source: String::new(),
+            csv: Default::default(),
         };
         // Legend order: best3 (0), middle (1), worst3 (2); D has no data.
         let mut rows = vec![

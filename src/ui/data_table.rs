@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::html::table_rows;
-use crate::present::table::{csv_data_url, rows, sort, to_csv, SortBy};
+use crate::i18n::Lang;
+use crate::present::table::{csv_data_url, csv_file_name, rows, sort, to_csv, SortBy};
 use crate::store::use_store;
 
 /// A collapsible table under the legend.
@@ -24,15 +25,34 @@ pub fn DataTable() -> impl IntoView {
         let (indicator, period) = (&v.0, &v.1);
         let mut r = rows(&set, indicator, period, &m.boundaries.regions, &f);
         sort(&mut r, by.get(), descending.get());
-        let name = set
-            .indicator(indicator)
-            .map(|i| format!("{} {}{}", i.name_zh, i.name_en, i.unit_in_parens()))
+        // The CSV in the page's language, one language per file.
+        let lang = store.lang.get();
+        let ind = set.indicator(indicator);
+        let name = ind
+            .map(|i| {
+                let n = if lang == Lang::En {
+                    &i.name_en
+                } else {
+                    &i.name_zh
+                };
+                format!("{n}{}", i.unit_in_parens())
+            })
             .unwrap_or_default();
-        let csv = to_csv(&r, &name);
+        let csv = to_csv(&r, &name, lang);
+        let own = ind
+            .filter(|i| i.user)
+            .zip(set.period(period))
+            .map(|(i, p)| {
+                if lang == Lang::En {
+                    (i.name_en.as_str(), p.label_en.as_str())
+                } else {
+                    (i.name_zh.as_str(), p.label_zh.as_str())
+                }
+            });
         Some((
             table_rows(&r),
             csv_data_url(&csv),
-            format!("shanxi-{indicator}-{period}.csv"),
+            csv_file_name(indicator, period, own),
         ))
     });
     let header = move |key: SortBy, zh: &'static str, en: &'static str| {
