@@ -116,3 +116,32 @@ async fn a_dropped_file_is_loaded_too() {
     );
     page.close().await;
 }
+
+/// A table's own 来源 column names the source in the legend; a link to a view
+/// of the loaded file, opened again, says the file is not here instead of
+/// silently showing another map.
+#[tokio::test]
+async fn a_loaded_tables_source_shows_and_its_link_says_the_file_is_not_here() {
+    let page = Page::coloured(1280, 900, "/").await;
+    let csv = "城市,PM2.5(μg/m³),来源\n太原,41,太原晚报\n运城,49,运城日报\n";
+    pick_file(&page, &write_temp("sourced.csv", csv.as_bytes())).await;
+    page.wait_true(
+        "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
+    )
+    .await;
+    let source = page.text_of(".legend-source").await;
+    assert!(
+        source.contains("太原晚报") && source.contains("运城日报"),
+        "{source}"
+    );
+    page.wait_true("return location.search.includes('indicator=user-')")
+        .await;
+    page.client.refresh().await.expect("reload");
+    page.wait_for_colours().await;
+    let notice = page.text_of(".notice").await;
+    assert!(
+        notice.contains("not on this computer") && notice.contains("不在这台电脑上"),
+        "{notice}"
+    );
+    page.close().await;
+}

@@ -9,6 +9,7 @@
 //! default and produces a [`Notice`] the page shows, never an error.
 
 use super::view::{latest_period, Known, ViewState, DEFAULT_CLASSES};
+use crate::data::import::USER_PREFIX;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::{Lang, Text};
 use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
@@ -160,10 +161,18 @@ impl Query {
         };
         if let Some(id) = take("indicator", &|id| {
             set.indicator(id).map(|i| i.id.clone()).ok_or_else(|| {
-                Text::new(
-                    format!("未知指标“{}”，已显示默认指标。", clip(id)),
-                    format!("Unknown indicator “{}”; showing the default.", clip(id)),
-                )
+                if id.starts_with(USER_PREFIX) {
+                    // A link to a view of a file someone loaded: it is not here.
+                    Text::new(
+                        "这个链接的视图用到一份自己载入的文件，它不在这台电脑上；已显示默认指标。载入同一文件即可再看到它。",
+                        "This view used a file that is not on this computer (a table someone loaded); showing the default. Load the same file to see it again.",
+                    )
+                } else {
+                    Text::new(
+                        format!("未知指标“{}”，已显示默认指标。", clip(id)),
+                        format!("Unknown indicator “{}”; showing the default.", clip(id)),
+                    )
+                }
             })
         }) {
             view.period = latest_period(set, &id).unwrap_or_default();
@@ -375,6 +384,17 @@ mod tests {
         let en: Vec<&str> = n.iter().map(|x| x.en.as_str()).collect();
         assert_eq!(en.len(), 4, "{en:?}");
         assert!(en[0].contains("zoom") && en[0].contains("foo"));
+    }
+
+    #[test]
+    fn a_link_to_a_loaded_file_says_the_file_is_not_here() {
+        let (v, n) = read("indicator=user-pm25-1&period=user-period-1-1");
+        assert_default_layer(&v);
+        assert!(
+            n.iter()
+                .any(|x| x.en.contains("not on this computer") && x.zh.contains("不在这台电脑上")),
+            "{n:?}"
+        );
     }
 
     #[test]

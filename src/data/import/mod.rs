@@ -22,6 +22,10 @@ use super::geo::Region;
 use super::indicators::{Indicator, IndicatorSet, Kind, Observation, Period, Source, Value};
 use crate::i18n::Text;
 
+/// The start of the ids of a person's own layers (`user-1`, `user-pm25-2`):
+/// they exist only in the browser that loaded the file.
+pub const USER_PREFIX: &str = "user-";
+
 /// Why a file cannot be read at all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
@@ -104,9 +108,9 @@ fn slug(s: &str, i: usize) -> String {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     if ascii.is_empty() {
-        format!("user-{}", i + 1)
+        format!("{USER_PREFIX}{}", i + 1)
     } else {
-        format!("user-{}-{}", ascii, i + 1)
+        format!("{USER_PREFIX}{}-{}", ascii, i + 1)
     }
 }
 
@@ -276,15 +280,17 @@ pub fn import_csv(
             partial: false,
         });
     }
-    let title = if sources_named.is_empty() {
-        file_name.to_string()
+    // The table's own 来源 column names the source wherever the built-in
+    // sources show; the file stands in for the article.
+    let outlet = if sources_named.is_empty() {
+        "用户数据 your data".to_string()
     } else {
         sources_named.join("；")
     };
     set.sources.push(Source {
         id: source_id,
-        outlet: "用户数据 your data".into(),
-        title,
+        outlet,
+        title: file_name.to_string(),
         date: String::new(),
         url: None,
     });
@@ -334,7 +340,7 @@ mod tests {
         assert_eq!(v["140800"].value, Value::Number(49.0), "English names work");
         assert_eq!(v["141100"].value, Value::Number(38.0), "名称带“市”也可以");
         assert_eq!(imp.set.periods[0].label_zh, "2023年");
-        assert_eq!(imp.set.sources[0].title, "太原晚报；吕梁日报；运城日报");
+        assert_eq!(imp.set.sources[0].outlet, "太原晚报；吕梁日报；运城日报");
         // The empty good-day cell is reported, not dropped silently.
         assert_eq!(
             imp.problems,
