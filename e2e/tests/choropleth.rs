@@ -265,3 +265,30 @@ async fn rank_band_labels_follow_the_period_and_say_a_tie() {
     );
     page.close().await;
 }
+
+/// PM2.5 2023 has three values: with five classes asked, each value is its
+/// own class named by itself and the legend says why; Taiyuan's value covers
+/// the urban districts while the others cover the whole city, so it is marked
+/// on the map and the legend says what the mark means.
+#[tokio::test]
+async fn three_values_are_shown_one_by_one_and_another_scope_is_marked() {
+    let page = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
+    let labels = page
+        .strings("return [...document.querySelectorAll('.legend-entry:not([data-class=none]) .legend-label')].map(l => l.textContent)")
+        .await;
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert!(
+        labels.iter().all(|l| !l.contains('–')),
+        "single values: {labels:?}"
+    );
+    let notes = page.text_of(".legend").await;
+    assert!(
+        notes.contains("fewer than 5 classes") && notes.contains("urban districts only"),
+        "{notes}"
+    );
+    let marked = page
+        .strings("return [...document.querySelectorAll('.map-label.odd-scope')].map(l => l.dataset.adcode)")
+        .await;
+    assert_eq!(marked, ["140100"]);
+    page.close().await;
+}

@@ -163,7 +163,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                             div.map-labels aria-hidden="true" {
                                 @for (shape, region) in layout.shapes.iter().zip(&map.boundaries.regions) {
                                     @let (x, y) = layout.percent(shape.label);
-                                    span.map-label style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } {
+                                    span.map-label.odd-scope[fills.odd_scope.contains(&region.adcode)] style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } {
                                         span.name-zh { (region.short_name_zh()) } span.name-en { (region.name_en) }
                                     }
                                 }

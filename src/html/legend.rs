@@ -53,6 +53,9 @@ pub fn legend(
                 }
             }
         }
+        @for (zh, en_note) in &fills.notes {
+            p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }
+        }
         @if !sources.is_empty() {
             p.legend-source {
                 (if en { "Data: " } else { "数据来源 Data: " })

@@ -45,6 +45,13 @@ pub struct LegendEntry {
 pub struct Choropleth {
     pub fills: HashMap<String, Fill>,
     pub legend: Vec<LegendEntry>,
+    /// What the legend must say about its classes (Chinese, English): that
+    /// there are fewer values than classes, that some cities are measured on
+    /// another scope.
+    pub notes: Vec<(String, String)>,
+    /// Cities whose value covers another area (市区 or 全市) than most
+    /// others', marked on the map.
+    pub odd_scope: Vec<String>,
 }
 
 use crate::format::format_number;
@@ -86,6 +93,7 @@ pub fn choropleth(
     let values = set.values(indicator, period);
     let mut fills = HashMap::new();
     let mut legend = Vec::new();
+    let mut notes = Vec::new();
     match ind.kind {
         Kind::Numeric => {
             let nums: Vec<f64> = adcodes
@@ -93,8 +101,52 @@ pub fn choropleth(
                 .filter_map(|a| values.get(a.as_str()))
                 .filter_map(|o| number(&o.value))
                 .collect();
-            let b = bounds(classing.method, &nums, classing.classes, &classing.manual);
-            let k = b.len().saturating_sub(1).max(usize::from(!b.is_empty()));
+            let mut distinct = nums.clone();
+            distinct.sort_by(f64::total_cmp);
+            distinct.dedup();
+            // Fewer values than classes: each value is its own class, named by
+            // itself (not "38 – 40" for one city), and the legend says why.
+            let few = classing.method != Method::Manual
+                && !distinct.is_empty()
+                && distinct.len() < classing.classes;
+            let b = if few {
+                Vec::new()
+            } else {
+                bounds(classing.method, &nums, classing.classes, &classing.manual)
+            };
+            let k = if few {
+                distinct.len()
+            } else {
+                b.len().saturating_sub(1).max(usize::from(!b.is_empty()))
+            };
+            let class_of = |v: f64| {
+                if few {
+                    distinct.iter().position(|d| *d == v)
+                } else {
+                    class_of(v, &b)
+                }
+            };
+            let range_of = |c: usize| {
+                if few {
+                    (distinct[c], distinct[c])
+                } else {
+                    (b[c], b.get(c + 1).copied().unwrap_or(b[c]))
+                }
+            };
+            if few {
+                notes.push((
+                    format!(
+                        "只有{}个不同数值，少于{}级：逐一显示。",
+                        distinct.len(),
+                        classing.classes
+                    ),
+                    format!(
+                        "Only {} distinct values, fewer than {} classes: each is shown.",
+                        distinct.len(),
+                        classing.classes
+                    ),
+                ));
+            }
             let colors = classing.palette.colors(k);
             // Darker is worse: when higher is better, the lowest class is the darkest.
             let color_of = |class: usize| {
@@ -111,7 +163,7 @@ pub fn choropleth(
                 if let Some(c) = values
                     .get(a.as_str())
                     .and_then(|o| number(&o.value))
-                    .and_then(|v| class_of(v, &b))
+                    .and_then(class_of)
                 {
                     counts[c] += 1;
                     fills.insert(
@@ -124,7 +176,7 @@ pub fn choropleth(
                 }
             }
             for (c, count) in counts.into_iter().enumerate() {
-                let (lo, hi) = (b[c], b.get(c + 1).copied().unwrap_or(b[c]));
+                let (lo, hi) = range_of(c);
                 let range = |f: fn(f64) -> String| {
                     if lo == hi {
                         f(lo)
@@ -197,7 +249,52 @@ pub fn choropleth(
         }
     }
     legend.push(no_data_entry(none));
-    Choropleth { fills, legend }
+    let (odd_scope, scope_note) = odd_scope(&values, adcodes);
+    notes.extend(scope_note);
+    Choropleth {
+        fills,
+        legend,
+        notes,
+        odd_scope,
+    }
+}
+
+/// The cities whose stated scope is the less common one where a period mixes
+/// urban-district (市区) and whole-city (全市) values, and the legend's words
+/// for their mark. Cities without a stated scope are not counted.
+fn odd_scope(
+    values: &std::collections::BTreeMap<&str, &crate::data::indicators::Observation>,
+    adcodes: &[String],
+) -> (Vec<String>, Option<(String, String)>) {
+    use crate::data::indicators::Scope;
+    let with = |scope: Scope| -> Vec<String> {
+        adcodes
+            .iter()
+            .filter(|a| {
+                values
+                    .get(a.as_str())
+                    .is_some_and(|o| o.scope == Some(scope))
+            })
+            .cloned()
+            .collect()
+    };
+    let (urban, whole) = (with(Scope::Urban), with(Scope::WholeCity));
+    if urban.is_empty() || whole.is_empty() {
+        return (Vec::new(), None);
+    }
+    if urban.len() <= whole.len() {
+        let note = (
+            "＊ 市区数据，其余为全市。".to_string(),
+            "* urban districts only; the others: whole city.".to_string(),
+        );
+        (urban, Some(note))
+    } else {
+        let note = (
+            "＊ 全市数据，其余为市区。".to_string(),
+            "* whole city; the others: urban districts only.".to_string(),
+        );
+        (whole, Some(note))
+    }
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -233,6 +330,8 @@ fn no_data_only(adcodes: &[String]) -> Choropleth {
     Choropleth {
         fills,
         legend: vec![no_data_entry(adcodes.len())],
+        notes: Vec::new(),
+        odd_scope: Vec::new(),
     }
 }
 
@@ -364,8 +463,45 @@ mod tests {
     }
 
     #[test]
-    fn legend_ranges_carry_units() {
+    fn fewer_values_than_classes_are_shown_one_by_one_and_said() {
         let c = choropleth(&set(), "pm25", "2023", &classing(), &codes());
+        let labels: Vec<&str> = c.legend.iter().map(|e| e.label_en.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec!["38 μg/m³", "41 μg/m³", "49 μg/m³", "No data"],
+            "three values, five classes asked: each value is a class, named by itself"
+        );
+        let (zh, en) = c.notes.first().cloned().expect("the legend says why");
+        assert!(zh.contains("3") && en.contains("fewer than 5"), "{zh} {en}");
+    }
+
+    #[test]
+    fn a_value_on_another_scope_than_most_is_marked() {
+        let set = crate::data::fixtures::indicators();
+        let cities = ["140100", "140800", "141100"].map(String::from).to_vec();
+        // Taiyuan urban districts, Yuncheng whole city, Lüliang not stated.
+        let c = choropleth(&set, "pm25", "2023", &classing(), &cities);
+        assert_eq!(
+            c.odd_scope,
+            vec!["140100".to_string()],
+            "Taiyuan: urban districts"
+        );
+        assert!(c
+            .notes
+            .iter()
+            .any(|(zh, en)| zh.contains("市区") && en.contains("urban districts only")));
+        // One scope only: nothing to mark.
+        let one = choropleth(&set, "pm25", "2023", &classing(), &cities[1..]);
+        assert!(one.odd_scope.is_empty() && one.notes.iter().all(|(_, en)| !en.contains("urban")));
+    }
+
+    #[test]
+    fn legend_ranges_carry_units() {
+        let three = Classing {
+            classes: 3,
+            ..classing()
+        };
+        let c = choropleth(&set(), "pm25", "2023", &three, &codes());
         assert_eq!(
             c.legend[0].label_en, "38 – 40 μg/m³",
             "R type-7 tercile of 38, 41, 49 is 40"
@@ -374,6 +510,10 @@ mod tests {
             c.legend.len(),
             4,
             "three values make three classes, plus no data"
+        );
+        assert!(
+            !c.notes.iter().any(|(_, en)| en.contains("fewer")),
+            "as many values as classes"
         );
     }
 

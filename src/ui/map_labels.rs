@@ -22,7 +22,15 @@ pub fn MapLabels(
     /// The visible part of the drawing.
     view_box: Memo<ViewBox>,
 ) -> impl IntoView {
-    let lang = use_store().lang;
+    let store = use_store();
+    let lang = store.lang;
+    // Cities measured on another scope than most carry a mark (the legend
+    // says what it means).
+    let odd = Memo::new(move |_| {
+        store
+            .fills
+            .with(|f| f.as_ref().map(|f| f.odd_scope.clone()).unwrap_or_default())
+    });
     let labels = map
         .layout
         .shapes
@@ -35,6 +43,10 @@ pub fn MapLabels(
                 <span
                     class="map-label"
                     data-adcode=region.adcode.clone()
+                    class:odd-scope={
+                        let code = region.adcode.clone();
+                        move || odd.with(|o| o.contains(&code))
+                    }
                     class:outside=move || pos.with(|(x, y)| !(0.0..=100.0).contains(x) || !(0.0..=100.0).contains(y))
                     style:left=move || format!("{}%", fixed(pos.get().0, 3))
                     style:top=move || format!("{}%", fixed(pos.get().1, 3))
