@@ -58,6 +58,18 @@ async fn svg_export_parses_and_contains_legend_and_sources() {
             "shanxi-pm25-2023.svg"
         ])
     );
+    // Drawn in the page, no line of text runs past the picture's right edge
+    // (the boundary notice used to).
+    let over = page
+        .js(&format!("{EXPORTED}
+             const host = document.createElement('div'); host.innerHTML = text; document.body.appendChild(host);
+             const svg = host.querySelector('svg'); const w = Number(svg.getAttribute('width'));
+             const over = [...svg.querySelectorAll(':scope > text, :scope > g > text')]
+               .filter(t => {{ const b = t.getBBox(); const x = t.closest('g') ? t.closest('g').transform.baseVal.consolidate().matrix.e : 0; return x + b.x + b.width > w; }})
+               .map(t => t.textContent);
+             host.remove(); return over;"))
+        .await;
+    assert_eq!(over, json!([]), "text past the right edge");
     page.close().await;
 }
 
@@ -105,6 +117,14 @@ async fn zoom_frames_the_selected_city_and_the_export_follows() {
         inner,
         page.js(VIEW_BOX).await,
         "the export frames the same part"
+    );
+    let faded = page
+        .js(&format!("{EXPORTED} const d = new DOMParser().parseFromString(text, 'image/svg+xml'); return [d.querySelectorAll('path[data-adcode][opacity]').length, d.querySelector('path[data-adcode=\"140100\"]').hasAttribute('opacity')];"))
+        .await;
+    assert_eq!(
+        faded,
+        json!([10, false]),
+        "the neighbours cut by the frame are faded, the chosen city is not"
     );
     page.click("button[name=zoom]").await;
     page.wait_js(VIEW_BOX, full).await;

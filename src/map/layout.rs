@@ -116,9 +116,18 @@ impl MapLayout {
             w = h * aspect;
         }
         let (cx, cy) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
+        // Kept inside the drawing where it fits, so that a region at the edge
+        // does not leave an empty band beside the map.
+        let inside = |start: f64, size: f64, whole: f64| {
+            if size >= whole {
+                start
+            } else {
+                start.clamp(0.0, whole - size)
+            }
+        };
         Some(ViewBox {
-            x: cx - w / 2.0,
-            y: cy - h / 2.0,
+            x: inside(cx - w / 2.0, w, self.width),
+            y: inside(cy - h / 2.0, h, self.height),
             w,
             h,
         })
@@ -216,6 +225,13 @@ mod tests {
                 && z.y + z.h >= s.bounds.max_y
         );
         assert!(z.w < layout.width, "zoomed in");
+        assert!(
+            z.x >= 0.0
+                && z.y >= 0.0
+                && z.x + z.w <= layout.width + 1e-9
+                && z.y + z.h <= layout.height + 1e-9,
+            "kept inside the drawing, no empty band: {z:?}"
+        );
         let (px, py) = z.percent(s.label);
         assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
         assert!(layout.zoom_box(&["999999".to_string()]).is_none());

@@ -11,3 +11,4 @@ pub mod natural_breaks;
 pub mod palette;
 pub mod path;
 pub mod projection;
+pub mod wrap;
