@@ -62,6 +62,26 @@ async fn selecting_yuncheng_lists_its_measures_and_the_province_wide_apart() {
         "{province:?}"
     );
     assert!(!province.iter().any(|p| targeted.contains(p)));
+    // The measures that name the city come first; the province-wide ones are
+    // folded behind their count.
+    let fold = page
+        .js("const d = document.querySelector('.province-group'); const first = document.querySelector('.theme-group');              return [d.tagName, d.open, first !== d, d.querySelector('summary .count').textContent]")
+        .await;
+    assert_eq!(fold[0], json!("DETAILS"), "{fold}");
+    assert_eq!(fold[1], json!(false), "folded: {fold}");
+    assert_eq!(fold[2], json!(true), "after the city's own: {fold}");
+    assert_eq!(fold[3], json!(province.len().to_string()), "{fold}");
+    // A "?" after a city says what it means where it appears.
+    let uncertain = page
+        .strings("return [...document.querySelectorAll('article[data-measure] .footprint')].filter(f => f.textContent.includes('?')).map(f => f.textContent)")
+        .await;
+    assert!(!uncertain.is_empty(), "some targets are uncertain");
+    assert!(
+        uncertain
+            .iter()
+            .all(|t| t.contains("inferred from the region")),
+        "{uncertain:?}"
+    );
     let note = page.text_of(".filter-note").await;
     assert!(note.contains("运城"), "{note}");
     page.finish("policies-yuncheng").await;

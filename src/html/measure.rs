@@ -19,20 +19,33 @@ pub struct MeasureGroup<'a> {
 pub const PROVINCE_GROUP: &str = "province-wide";
 
 /// The panel's list: a section per group with its heading and count, and a
-/// focusable `article.measure[data-measure]` per card (`chosen` marked).
+/// focusable `article.measure[data-measure]` per card (`chosen` marked). The
+/// province-wide measures (listed when cities are chosen, after the ones that
+/// name them) are folded behind their count, unless the chosen card is there.
 pub fn measure_groups(groups: &[MeasureGroup], chosen: Option<&str>) -> String {
+    let heading = |g: &MeasureGroup| {
+        html! { h3 { span.zh { (g.name_zh) } " " span.en { (g.name_en) } " " span.count { (g.cards.len().to_string()) } } }
+    };
+    let cards = |g: &MeasureGroup| {
+        html! {
+            @for (id, card) in &g.cards {
+                @let on = chosen == Some(*id);
+                article.measure.chosen[on] aria-current=[on.then_some("true")] data-measure=(id) tabindex="0" {
+                    (PreEscaped(*card))
+                }
+            }
+        }
+    };
     html! {
         @for g in groups {
-            @let province = g.key == PROVINCE_GROUP;
-            section.theme-group.province-group[province]
-                data-theme=[(!province).then_some(g.key)] data-group=[province.then_some(g.key)] {
-                h3 { span.zh { (g.name_zh) } " " span.en { (g.name_en) } " " span.count { (g.cards.len().to_string()) } }
-                @for (id, card) in &g.cards {
-                    @let on = chosen == Some(*id);
-                    article.measure.chosen[on] aria-current=[on.then_some("true")] data-measure=(id) tabindex="0" {
-                        (PreEscaped(*card))
-                    }
+            @if g.key == PROVINCE_GROUP {
+                details.theme-group.province-group data-group=(g.key)
+                    open[g.cards.iter().any(|(id, _)| chosen == Some(*id))] {
+                    summary { (heading(g)) }
+                    (cards(g))
                 }
+            } @else {
+                section.theme-group data-theme=(g.key) { (heading(g)) (cards(g)) }
             }
         }
     }
@@ -95,6 +108,12 @@ pub fn measure_card(
             } @else {
                 @if fp.province_wide { span.province-wide { "全省 Province-wide" } "; " }
                 span.zh { (names(true).join("、")) } " " span.en { (names(false).join(", ")) }
+                @if !fp.uncertain.is_empty() {
+                    " " span.uncertain-note {
+                        "（？：文中未点名该市，由区域范围推定，见“依据”）"
+                        " " span.en { "(?: the city is not named in the text; inferred from the region it covers, see Basis)" }
+                    }
+                }
                 @for r in targets.iter().filter(|r| !r.counties.is_empty()) {
                     br; (r.name_zh) " " (r.counties.len().to_string()) " 县 counties: "
                     span.zh { (r.counties.iter().map(|c| c.name_zh.as_str()).collect::<Vec<_>>().join("、")) } " "
