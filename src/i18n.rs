@@ -69,3 +69,23 @@ impl Text {
         lang.both(&self.zh, &self.en, sep)
     }
 }
+
+/// A unit written in both languages, "天 days" or "家 sites", as (Chinese,
+/// English); a unit in one form ("μg/m³", "%") is the same in both.
+pub fn unit_parts(unit: &str) -> (&str, &str) {
+    match unit.split_once(' ') {
+        Some((zh, en)) if zh.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c)) => (zh, en),
+        _ => (unit, unit),
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+    #[test]
+    fn bilingual_units_split() {
+        assert_eq!(unit_parts("天 days"), ("天", "days"));
+        assert_eq!(unit_parts("μg/m³"), ("μg/m³", "μg/m³"));
+        assert_eq!(unit_parts("per cent"), ("per cent", "per cent"));
+    }
+}

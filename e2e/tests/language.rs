@@ -60,3 +60,27 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
     wait_taiyuan(&page, "太原").await;
     page.close().await;
 }
+
+/// In English every visible line is English: what stays Chinese (an outlet's
+/// name, a quoted place, the policy text itself) carries `lang="zh"`, so a
+/// screen reader switches voice. Checked over the legend, the timeline, the
+/// table, the city detail, the comparison, the province strip and the cards.
+#[tokio::test]
+async fn english_mode_shows_no_chinese_outside_lang_zh() {
+    let page = Page::coloured(1280, 900, "/?lang=en&cities=140100,140800").await;
+    page.wait_for(".policy-panel article[data-measure]").await;
+    page.click("details.data-table summary").await;
+    page.wait_for(".data-table tbody tr").await;
+    let chinese = page
+        .strings(
+            "const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n; \
+             while ((n = w.nextNode())) { const t = n.textContent.trim(); if (!/[\\u3400-\\u9fff]/.test(t)) continue; \
+               const el = n.parentElement; if (!el || el.closest('[lang=zh],script,style,noscript,option,select,.notice')) continue; \
+               if (!el.checkVisibility()) continue; \
+               const box = el.closest('.legend, .timeline, .data-table, .city-detail, .compare-view, .province-strip, .measure-meta, .footprint, .related-list, .measure-source, .filter-note'); \
+               if (box) out.push(box.className + ' :: ' + t.slice(0, 50)); } return out;",
+        )
+        .await;
+    assert!(chinese.is_empty(), "{} lines: {chinese:#?}", chinese.len());
+    page.close().await;
+}

@@ -14,7 +14,7 @@ pub fn province_items(set: &IndicatorSet) -> String {
                 .iter()
                 .filter(|p| p.id == f.id && p.period < f.period && p.kind == f.kind)
                 .max_by(|a, b| a.period.cmp(&b.period))
-                .map(|p| format!("（{}：{}）", p.period, format_number(p.value)))
+                .map(|p| format!(" ({}: {})", p.period, format_number(p.value)))
                 .unwrap_or_default();
             @let source = set
                 .source(&f.source)
@@ -22,9 +22,10 @@ pub fn province_items(set: &IndicatorSet) -> String {
                 .unwrap_or_default();
             @let note = f.note_zh.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
             li.figure data-figure=(f.id) title={ (f.label_zh) " " (f.label_en) " " (f.period) (note) " · " (source) } {
-                span.figure-value { (format_number(f.value)) " " small { (f.unit.as_deref().unwrap_or_default()) } }
+                @let (unit_zh, unit_en) = crate::i18n::unit_parts(f.unit.as_deref().unwrap_or_default());
+                span.figure-value { (format_number(f.value)) " " small { (super::one(unit_zh, unit_en)) } }
                 span.figure-label { span.zh { (f.label_zh) } " " span.en { (f.label_en) } }
-                span.figure-meta { (f.period) (previous) (note) " · " (source) }
+                span.figure-meta { (f.period) (previous) span.zh { (note) } " · " span lang="zh" { (source) } }
             }
         }
     }
@@ -40,7 +41,7 @@ mod tests {
         let html = province_items(&set());
         assert!(html.contains(r#"data-figure="pm25""#) && html.contains("37"));
         assert!(
-            html.contains("（2022：38）"),
+            html.contains(" (2022: 38)"),
             "previous year beside the value"
         );
         assert_eq!(

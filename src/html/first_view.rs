@@ -17,9 +17,9 @@
 //! shows this map uncoloured, its title and legend hidden, until the app draws
 //! that view.
 
-use maud::{html, Markup, PreEscaped};
+use maud::{html, PreEscaped};
 
-use super::{legend, map_title, province_items};
+use super::{both, legend, map_title, province_items};
 use crate::data::dataset::Dataset;
 use crate::data::geo::BoundaryMeta;
 use crate::format::fixed;
@@ -75,11 +75,6 @@ setTimeout(function(){{if(document.getElementById(\"first-view\")){{c.remove(\"o
     )
 }
 
-/// `(Chinese, English)` as the page's bilingual spans.
-fn both(zh: &str, en: &str) -> Markup {
-    html! { span.zh { (zh) } " " span.en { (en) } }
-}
-
 /// The whole first view (`<div id="first-view">`), for the default view.
 pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
     let set = &data.indicators;
@@ -131,14 +126,14 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                             None => { span.zh { (p.label_zh) } " " span.en {} }
                                         }
                                     }
-                                    @if per.is_some_and(|p| p.partial) { " " span.partial { "非全年 partial year" } }
+                                    @if per.is_some_and(|p| p.partial) { " " span.partial { span.zh { "非全年 " } "partial year" } }
                                 }
                                 input type="range" disabled tabindex="-1" min="0"
                                     max=((periods.len() - 1).to_string())
                                     value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
                                 div.range-ends {
                                     @for p in [periods.first(), periods.last()].into_iter().flatten() {
-                                        span { (p.label_zh) @if let Some(en) = p.en_label() { " " (en) } }
+                                        span { span.zh { (p.label_zh) } @if let Some(en) = p.en_label() { " " (en) } }
                                     }
                                 }
                             }

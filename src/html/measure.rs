@@ -2,6 +2,7 @@
 
 use maud::{html, PreEscaped};
 
+use super::{both, one};
 use crate::data::policies::{Measure, Policies, PROVINCE};
 use crate::format::format_number;
 
@@ -89,8 +90,8 @@ pub fn measure_card(
             @for t in m.themes.iter().filter_map(|t| p.theme(t)) {
                 span.chip data-theme=(t.id) { span.zh { (t.name_zh) } " " span.en { (t.name_en) } }
             }
-            @if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) { " · 任务 Task: " (t.name_zh) }
-            @if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) { " · 战役 Campaign: " (c.name_zh) }
+            @if let Some(t) = m.task.as_deref().and_then(|t| p.task(t)) { " · " (both("任务", "Task")) ": " (one(&t.name_zh, &t.name_en)) }
+            @if let Some(c) = m.campaign.as_deref().and_then(|c| p.campaign(c)) { " · " (both("战役", "Campaign")) ": " (one(&c.name_zh, &c.name_en)) }
         }
         p.measure-text.zh lang="zh" { (m.text_zh) }
         p.measure-summary.en lang="en" { (m.summary_en) }
@@ -102,20 +103,20 @@ pub fn measure_card(
             }
         }
         p.footprint {
-            "范围 Targets: "
+            (both("范围", "Targets")) ": "
             @if fp.province_wide && m.targets.len() == 1 {
-                span.province-wide { "全省适用 Province-wide" }
+                span.province-wide { (both("全省适用", "Province-wide")) }
             } @else {
-                @if fp.province_wide { span.province-wide { "全省 Province-wide" } "; " }
+                @if fp.province_wide { span.province-wide { (both("全省", "Province-wide")) } "; " }
                 span.zh { (names(true).join("、")) } " " span.en { (names(false).join(", ")) }
                 @if !fp.uncertain.is_empty() {
                     " " span.uncertain-note {
-                        "（？：文中未点名该市，由区域范围推定，见“依据”）"
+                        span.zh { "（？：文中未点名该市，由区域范围推定，见“依据”）" }
                         " " span.en { "(?: the city is not named in the text; inferred from the region it covers, see Basis)" }
                     }
                 }
                 @for r in targets.iter().filter(|r| !r.counties.is_empty()) {
-                    br; (r.name_zh) " " (r.counties.len().to_string()) " 县 counties: "
+                    br; (one(&r.name_zh, &r.name_en)) " " (r.counties.len().to_string()) " " (both("县", "counties")) ": "
                     span.zh { (r.counties.iter().map(|c| c.name_zh.as_str()).collect::<Vec<_>>().join("、")) } " "
                     span.en { (r.counties.iter().map(|c| c.name_en.as_str()).collect::<Vec<_>>().join(", ")) }
                 }
@@ -123,12 +124,12 @@ pub fn measure_card(
         }
         @if targets.iter().any(|r| r.id != PROVINCE) {
             details.basis {
-                summary { "依据 Basis" }
+                summary { (both("依据", "Basis")) }
                 ul {
                     @for r in targets.iter().filter(|r| r.id != PROVINCE) {
                         li {
-                            strong { (r.name_zh) }
-                            @if r.uncertain { " " span.uncertain { "（范围不确定 uncertain）" } }
+                            strong { (one(&r.name_zh, &r.name_en)) }
+                            @if r.uncertain { " " span.uncertain { span.zh { "（范围不确定）" } span.en { "(uncertain)" } } }
                             ": " span.zh { (r.basis_zh) } " " span.en { (r.basis_en) }
                         }
                     }
@@ -137,14 +138,14 @@ pub fn measure_card(
         }
         @if !related.is_empty() {
             p.related-list {
-                "相关指标 Related indicators: "
+                (both("相关指标", "Related indicators")) ": "
                 @for (id, (zh, en)) in &related {
-                    button.related type="button" data-indicator=(id) title=(en) { (zh) }
+                    button.related type="button" data-indicator=(id) title=(en) { (one(zh, en)) }
                 }
             }
         }
         p.measure-source {
-            "来源 Source: " (m.source.paper) " " (m.source.date) " · "
+            (both("来源", "Source")) ": " span lang="zh" { (m.source.paper) } " " (m.source.date) " · "
             span.zh { (m.source.event_zh) } " " span.en { (m.source.event_en) }
         }
     }
@@ -166,7 +167,7 @@ mod tests {
         let html = measure_card(&p, m, &names, &ind);
         assert!(html.starts_with("<h4>") && html.contains("黄河"));
         assert!(
-            html.contains("3 县 counties: <span class=\"zh\">兴县、临县、河津市</span>")
+            html.contains("3 <span class=\"zh\">县</span> <span class=\"en\">counties</span>: <span class=\"zh\">兴县、临县、河津市</span>")
                 && html.contains("Xingxian, Linxian, Hejin"),
             "{html}"
         );
@@ -192,13 +193,14 @@ mod tests {
             &ind,
         );
         assert!(fen.contains("市140800?"), "uncertain cities are marked");
-        assert!(fen.contains("（范围不确定 uncertain）"));
+        assert!(fen.contains("（范围不确定）") && fen.contains("(uncertain)"));
         let soil = measure_card(
             &p,
             p.measure("soil-construction").expect("measure"),
             &names,
             &ind,
         );
-        assert!(soil.contains("全省适用 Province-wide"));
+        assert!(soil
+            .contains(r#"<span class="zh">全省适用</span> <span class="en">Province-wide</span>"#));
     }
 }

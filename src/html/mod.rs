@@ -43,6 +43,14 @@ pub(crate) fn both(zh: &str, en: &str) -> Markup {
     }
 }
 
+/// Chinese in Chinese mode, English in English mode (for cells where both
+/// side by side would be too long).
+pub(crate) fn one(zh: &str, en: &str) -> Markup {
+    html! {
+        @if zh == en { (zh) } @else { span.zh { (zh) } span.en-only { (en) } }
+    }
+}
+
 /// [`both`] of a [`Text`].
 pub(crate) fn text(t: &Text) -> Markup {
     both(&t.zh, &t.en)
@@ -53,9 +61,9 @@ pub(crate) fn source_link(s: &Source) -> Markup {
     let label = crate::present::describe::source_name(s);
     html! {
         @if let Some(url) = s.url.as_deref().and_then(safe_url) {
-            a.source-link href=(url) target="_blank" rel="noopener noreferrer" { (label) (source_title(s)) }
+            a.source-link href=(url) target="_blank" rel="noopener noreferrer" { span lang="zh" { (label) } (source_title(s)) }
         } @else {
-            span.source-link { (label) (source_title(s)) }
+            span.source-link { span lang="zh" { (label) } (source_title(s)) }
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use maud::html;
 
-use super::text;
+use super::{both, one, text};
 use crate::data::import::RowProblem;
 use crate::present::compare::{mixed_years, CompareRow};
 use crate::present::table::Row;
@@ -95,12 +95,12 @@ pub fn compare_table(
         }
         div.table-scroll {
             table.compare {
-                thead { tr { th { "指标 Indicator" } @for (zh, en) in cities { th { span.zh { (zh) } " " span.en { (en) } } } } }
+                thead { tr { th { (both("指标", "Indicator")) } @for (zh, en) in cities { th { span.zh { (zh) } " " span.en { (en) } } } } }
                 tbody {
                     @for r in rows {
                         tr {
-                            th scope="row" { span.zh { (r.indicator_zh) } " " span.en { (r.indicator_en) } br; span.muted { (r.period_zh) } }
-                            @for v in &r.values { td { (v) } }
+                            th scope="row" { span.zh { (r.indicator_zh) } " " span.en { (r.indicator_en) } br; span.muted { (one(&r.period_zh, &r.period_en)) } }
+                            @for (zh, en) in r.values.iter().zip(&r.values_en) { td { (one(zh, en)) } }
                         }
                     }
                 }
@@ -116,7 +116,13 @@ pub fn table_rows(rows: &[Row]) -> String {
         @for r in rows {
             tr data-adcode=(r.adcode) {
                 th scope="row" { span.zh { (r.city_zh) } " " span.en { (r.city_en) } }
-                td { (r.value) } td { (r.class) } td { (r.period) } td { (r.scope) } td { (r.source) }
+                td { (one(&r.value, &r.value_en)) }
+                td {
+                    @if r.class_order.is_some() { (both(&r.csv[0].class, &r.class_en)) } @else { (both("无数据", "No data")) }
+                }
+                td { (one(&r.period, &r.period_en)) }
+                td { (one(&r.scope, &r.scope_en)) }
+                td { span lang="zh" { (r.source) } }
             }
         }
     }
@@ -131,16 +137,7 @@ mod tests {
         let html = table_rows(&[Row {
             adcode: "\"><script>".into(),
             city_zh: r#"<img src=x onerror="a">&"#.into(),
-            city_en: String::new(),
-            value: String::new(),
-            number: None,
-            class: String::new(),
-            class_order: None,
-            position: None,
-            period: String::new(),
-            scope: String::new(),
-            source: String::new(),
-            csv: Default::default(),
+            ..Row::default()
         }]);
         assert!(
             html.contains("&lt;img src=x onerror=&quot;a&quot;&gt;&amp;")

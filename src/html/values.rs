@@ -2,7 +2,7 @@
 
 use maud::html;
 
-use super::{source_link, source_title, text};
+use super::{both, one, source_link, source_title, text};
 use crate::i18n::{Lang, Text};
 use crate::present::describe::ValueInfo;
 
@@ -12,26 +12,30 @@ pub fn city_detail(zh: &str, en: &str, values: &[ValueInfo]) -> String {
         h2 { span.zh { (zh) } " " span.en { (en) } }
         div.table-scroll {
             table {
-                thead { tr { th { "指标 Indicator" } th { "数值 Value" } th { "时段 Period" } th { "范围 Scope" } th { "来源 Source" } } }
+                thead { tr { th { (both("指标", "Indicator")) } th { (both("数值", "Value")) } th { (both("时段", "Period")) } th { (both("范围", "Scope")) } th { (both("来源", "Source")) } } }
                 tbody {
                     @for v in values {
-                        @let extra: Vec<&str> = [
-                            v.rank.as_ref().map(|r| r.zh.as_str()),
-                            v.change.as_ref().map(|c| c.zh.as_str()),
-                            v.note.as_ref().map(|n| n.zh.as_str()),
-                            v.derived.then_some("由排除得出"),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                        @let extra = |en: bool| -> String {
+                            let pick = |t: &crate::i18n::Text| if en { t.en.clone() } else { t.zh.clone() };
+                            [
+                                v.rank.as_ref().map(pick),
+                                v.change.as_ref().map(pick),
+                                v.note.as_ref().map(pick),
+                                v.derived.then(|| if en { "known by exclusion".to_string() } else { "由排除得出".to_string() }),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(if en { "; " } else { "；" })
+                        };
                         tr {
                             th scope="row" { (text(&v.indicator)) }
                             td {
                                 (text(&v.value))
-                                @if !extra.is_empty() { br; span.muted { (extra.join("；")) } }
+                                @if !extra(false).is_empty() { br; span.muted { (one(&extra(false), &extra(true))) } }
                             }
-                            td { (v.period.zh) @if v.partial { "（非全年）" } }
-                            td { (v.scope.as_ref().map(|s| s.zh.as_str()).unwrap_or_default()) }
+                            td { (one(&v.period.zh, &v.period.en)) @if v.partial { (one("（非全年）", " (partial year)")) } }
+                            td { @if let Some(s) = &v.scope { (one(&s.zh, &s.en)) } }
                             td { @if let Some(s) = &v.source { (source_link(s)) } }
                         }
                     }

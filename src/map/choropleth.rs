@@ -56,10 +56,12 @@ pub struct Choropleth {
 
 use crate::format::format_number;
 
-fn unit_suffix(ind: &Indicator) -> String {
+/// The unit after a value, in Chinese and in English (" 天", " days").
+fn unit_suffix(ind: &Indicator) -> (String, String) {
     ind.unit
         .as_deref()
-        .map(|u| format!(" {u}"))
+        .map(crate::i18n::unit_parts)
+        .map(|(zh, en)| (format!(" {zh}"), format!(" {en}")))
         .unwrap_or_default()
 }
 
@@ -184,12 +186,12 @@ pub fn choropleth(
                         format!("{} – {}", f(lo), f(hi))
                     }
                 };
-                let unit = unit_suffix(ind);
+                let (unit_zh, unit_en) = unit_suffix(ind);
                 legend.push(LegendEntry {
                     class: c.to_string(),
                     color: color_of(c),
-                    label_zh: format!("{}{unit}", range(format_number)),
-                    label_en: format!("{}{unit}", range(crate::format::format_number_en)),
+                    label_zh: format!("{}{unit_zh}", range(format_number)),
+                    label_en: format!("{}{unit_en}", range(crate::format::format_number_en)),
                     count,
                 });
             }

@@ -13,10 +13,13 @@ pub struct CompareRow {
     pub indicator_zh: String,
     pub indicator_en: String,
     pub period_zh: String,
+    pub period_en: String,
     /// The year the period starts in, where known.
     pub year: Option<u32>,
     /// One value per city, in the order asked ("无数据" where there is none).
     pub values: Vec<String>,
+    /// The same in English.
+    pub values_en: Vec<String>,
 }
 
 /// Rows for `cities` (the first [`MAX_COMPARED`]); indicators with no value for
@@ -46,6 +49,11 @@ pub fn compare(set: &IndicatorSet, cities: &[String]) -> Vec<CompareRow> {
                     .first()
                     .map(|i| i.period.zh.clone())
                     .unwrap_or_default(),
+                period_en: infos
+                    .first()
+                    .map(|i| i.period.en.clone())
+                    .unwrap_or_default(),
+                values_en: infos.iter().map(|i| i.value.en.clone()).collect(),
                 values: infos.into_iter().map(|i| i.value.zh).collect(),
             })
         })
@@ -110,8 +118,10 @@ mod tests {
             indicator_zh: String::new(),
             indicator_en: String::new(),
             period_zh: String::new(),
+            period_en: String::new(),
             year,
             values: Vec::new(),
+            values_en: Vec::new(),
         };
         assert_eq!(mixed_years(&[row(Some(2023)), row(Some(2023))]), None);
         assert_eq!(

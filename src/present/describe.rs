@@ -38,13 +38,14 @@ fn value_text(set: &IndicatorSet, o: &Observation) -> Text {
     let ind = set.indicator(&o.indicator);
     match &o.value {
         Value::Number(n) => {
-            let unit = ind
+            let (zh, en) = ind
                 .and_then(|i| i.unit.as_deref())
-                .map(|u| format!(" {u}"))
+                .map(crate::i18n::unit_parts)
+                .map(|(zh, en)| (format!(" {zh}"), format!(" {en}")))
                 .unwrap_or_default();
             Text::new(
-                format!("{}{unit}", format_number(*n)),
-                format!("{}{unit}", format_number(*n)),
+                format!("{}{zh}", format_number(*n)),
+                format!("{}{en}", format_number(*n)),
             )
         }
         Value::Category(c) => match ind.and_then(|i| i.categories.iter().find(|k| &k.id == c)) {

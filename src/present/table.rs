@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Text};
 use crate::map::choropleth::{Choropleth, NO_DATA};
 
 /// One row of the table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     pub adcode: String,
     pub city_zh: String,
@@ -28,6 +28,11 @@ pub struct Row {
     pub source: String,
     /// The row as the CSV has it, in Chinese and in English.
     pub csv: [CsvCells; 2],
+    /// Value, class, period and scope as shown in English.
+    pub value_en: String,
+    pub class_en: String,
+    pub period_en: String,
+    pub scope_en: String,
 }
 
 /// A row's cells in the downloaded CSV, in one language: ready for analysis,
@@ -167,6 +172,22 @@ pub fn rows(
                 }
             });
             Row {
+                value_en: info
+                    .as_ref()
+                    .map(|i| i.value.en.clone())
+                    .unwrap_or_default(),
+                class_en: class_order
+                    .map(|i| fills.legend[i].label_en.clone())
+                    .unwrap_or_else(|| "No data".into()),
+                period_en: info
+                    .as_ref()
+                    .map(|i| i.period.en.clone())
+                    .unwrap_or_default(),
+                scope_en: info
+                    .as_ref()
+                    .and_then(|i| i.scope.as_ref())
+                    .map(|s| s.en.clone())
+                    .unwrap_or_default(),
                 csv,
                 adcode: r.adcode.clone(),
                 city_zh: r.name_zh.clone(),
@@ -440,7 +461,7 @@ mod tests {
             period: String::new(),
             scope: String::new(),
             source: String::new(),
-            csv: Default::default(),
+            ..Row::default()
         };
         // Legend order: best3 (0), middle (1), worst3 (2); D has no data.
         let mut rows = vec![

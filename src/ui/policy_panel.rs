@@ -125,7 +125,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                         .unwrap_or_else(|| c.clone())
                 })
                 .collect();
-            view! { <p class="filter-note">"针对 " {list.join("、")} " 的措施 " <span class="en">"Measures that name the selected cities"</span></p> }
+            view! { <p class="filter-note"><span class="zh">"针对 " {list.join("、")} " 的措施 "</span> <span class="en">"Measures that name the selected cities"</span></p> }
         })
     };
     let empty = move || {

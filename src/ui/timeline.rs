@@ -48,8 +48,16 @@ pub fn Timeline() -> impl IntoView {
     let end = move |last: bool| {
         stops.with(|ps| {
             let s = if last { ps.last() } else { ps.first() };
-            s.map(|p| format!("{} {}", p.zh, p.en).trim_end().to_string())
-                .unwrap_or_default()
+            // (Chinese, " English" where it adds to the Chinese)
+            s.map(|p| {
+                let en = if p.en.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", p.en)
+                };
+                (p.zh.clone(), en)
+            })
+            .unwrap_or_default()
         })
     };
     let count = move || stops.with(Vec::len);
@@ -59,7 +67,7 @@ pub fn Timeline() -> impl IntoView {
             <output class="period-label" for="period">
                 <span class="zh">{move || stop().map(|s| if s.en.is_empty() { s.zh } else { format!("{} ·", s.zh) }).unwrap_or_default()}</span> " "
                 <span class="en">{move || stop().map(|s| s.en).unwrap_or_default()}</span>
-                <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" 非全年 partial year"</span>
+                <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" "<span class="zh">"非全年 "</span>"partial year"</span>
             </output>
             <input
                 type="range"
@@ -77,7 +85,10 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }
             />
-            <div class="range-ends" aria-hidden="true"><span>{move || end(false)}</span><span>{move || end(true)}</span></div>
+            <div class="range-ends" aria-hidden="true">
+                <span><span class="zh">{move || end(false).0}</span>{move || end(false).1}</span>
+                <span><span class="zh">{move || end(true).0}</span>{move || end(true).1}</span>
+            </div>
         </div>
     }
 }
