@@ -33,6 +33,11 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
         &["市区", "太原市"],
         why,
     );
+    assert_eq!(
+        page.text_of("output.period-label").await.trim(),
+        "2023",
+        "the period is named in English too where the English adds nothing"
+    );
     let label = page.text_of("label[for=indicator]").await;
     assert_eq!(label.trim(), "Indicator", "panel labels in English only");
     let option = page

@@ -123,7 +123,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                     @if let Some(p) = per {
                                         @match p.en_label() {
                                             Some(en) => { span.zh { (p.label_zh) " ·" } " " span.en { (en) } }
-                                            None => { span.zh { (p.label_zh) } " " span.en {} }
+                                            None => { span.zh { (p.label_zh) } " " span.en-only { (p.label_en) } }
                                         }
                                     }
                                     @if per.is_some_and(|p| p.partial) { " " span.partial { span.zh { "非全年 " } "partial year" } }
@@ -133,7 +133,10 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                     value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
                                 div.range-ends {
                                     @for p in [periods.first(), periods.last()].into_iter().flatten() {
-                                        span { span.zh { (p.label_zh) } @if let Some(en) = p.en_label() { " " (en) } }
+                                        span {
+                                            span.zh { (p.label_zh) } " "
+                                            @match p.en_label() { Some(en) => { span.en { (en) } } None => { span.en-only { (p.label_en) } } }
+                                        }
                                     }
                                 }
                             }

@@ -12,7 +12,22 @@ struct Stop {
     id: String,
     zh: String,
     en: String,
+    /// The English says more than the Chinese ("Jan–Nov 2023" beside
+    /// "2023年1—11月", not "2023" beside "2023年"): shown beside it in Chinese
+    /// mode; otherwise only in English mode.
+    en_adds: bool,
     partial: bool,
+}
+
+impl Stop {
+    /// The class of the English label's element.
+    fn en_class(&self) -> &'static str {
+        if self.en_adds {
+            "en"
+        } else {
+            "en-only"
+        }
+    }
 }
 
 /// The slider over the indicator's periods; with one period, just its name
@@ -37,7 +52,8 @@ pub fn Timeline() -> impl IntoView {
             .map(|p| Stop {
                 id: p.id.clone(),
                 zh: p.label_zh.clone(),
-                en: p.en_label().unwrap_or_default().to_string(),
+                en: p.label_en.clone(),
+                en_adds: p.en_label().is_some(),
                 partial: p.partial,
             })
             .collect::<Vec<_>>()
@@ -48,16 +64,7 @@ pub fn Timeline() -> impl IntoView {
     let end = move |last: bool| {
         stops.with(|ps| {
             let s = if last { ps.last() } else { ps.first() };
-            // (Chinese, " English" where it adds to the Chinese)
-            s.map(|p| {
-                let en = if p.en.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", p.en)
-                };
-                (p.zh.clone(), en)
-            })
-            .unwrap_or_default()
+            s.cloned()
         })
     };
     let count = move || stops.with(Vec::len);
@@ -65,8 +72,8 @@ pub fn Timeline() -> impl IntoView {
         <div class="control timeline" class:single=move || count() < 2 hidden=move || count() == 0>
             <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
             <output class="period-label" for="period">
-                <span class="zh">{move || stop().map(|s| if s.en.is_empty() { s.zh } else { format!("{} ·", s.zh) }).unwrap_or_default()}</span> " "
-                <span class="en">{move || stop().map(|s| s.en).unwrap_or_default()}</span>
+                <span class="zh">{move || stop().map(|s| if s.en_adds { format!("{} ·", s.zh) } else { s.zh }).unwrap_or_default()}</span> " "
+                <span class=move || stop().map(|s| s.en_class()).unwrap_or("en")>{move || stop().map(|s| s.en).unwrap_or_default()}</span>
                 <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" "<span class="zh">"非全年 "</span>"partial year"</span>
             </output>
             <input
@@ -77,7 +84,7 @@ pub fn Timeline() -> impl IntoView {
                 max=move || count().saturating_sub(1).to_string()
                 step="1"
                 prop:value=move || index().to_string()
-                aria-valuetext=move || stop().map(|s| format!("{} {}", s.zh, s.en).trim_end().to_string()).unwrap_or_default()
+                aria-valuetext=move || stop().map(|s| if s.en_adds { format!("{} {}", s.zh, s.en) } else { s.zh }).unwrap_or_default()
                 on:input=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     if let Some(id) = stops.with_untracked(|ps| ps.get(i).map(|p| p.id.clone())) {
@@ -86,8 +93,8 @@ pub fn Timeline() -> impl IntoView {
                 }
             />
             <div class="range-ends" aria-hidden="true">
-                <span><span class="zh">{move || end(false).0}</span>{move || end(false).1}</span>
-                <span><span class="zh">{move || end(true).0}</span>{move || end(true).1}</span>
+                <span><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span> <span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
+                <span><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span> <span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
             </div>
         </div>
     }
