@@ -93,8 +93,8 @@ pub fn Timeline() -> impl IntoView {
                 }
             />
             <div class="range-ends" aria-hidden="true">
-                <span><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span> <span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
-                <span><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span> <span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
+                <span><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
+                <span><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
             </div>
         </div>
     }
