@@ -303,3 +303,20 @@ fn count_indicator_is_the_published_layer() {
     let v = set.values(COUNT_INDICATOR, "2024-policy-text");
     assert_eq!(v["140200"].value, Value::Number(1.0));
 }
+
+/// Each signature campaign's card shows its own content, not one shared
+/// paragraph (only the solid-waste campaign, which the text names and does
+/// not describe, keeps the paragraph that names all five).
+#[test]
+fn campaign_cards_have_their_own_content() {
+    let p = policies();
+    let texts: Vec<&str> = p
+        .measures
+        .iter()
+        .filter(|m| m.id.starts_with("campaign-"))
+        .map(|m| m.text_zh.as_str())
+        .collect();
+    assert_eq!(texts.len(), 5);
+    let distinct: std::collections::BTreeSet<&str> = texts.iter().copied().collect();
+    assert_eq!(distinct.len(), 5, "{texts:#?}");
+}
