@@ -117,9 +117,7 @@ pub fn table_rows(rows: &[Row]) -> String {
             tr data-adcode=(r.adcode) {
                 th scope="row" { span.zh { (r.city_zh) } " " span.en { (r.city_en) } }
                 td { (one(&r.value, &r.value_en)) }
-                td {
-                    @if r.class_order.is_some() { (both(&r.csv[0].class, &r.class_en)) } @else { (both("无数据", "No data")) }
-                }
+                td { (both(&r.class, &r.class_en)) }
                 td { (one(&r.period, &r.period_en)) }
                 td { (one(&r.scope, &r.scope_en)) }
                 td { span lang="zh" { (r.source) } }

@@ -17,7 +17,7 @@ pub struct Row {
     pub value: String,
     /// The number, for sorting numeric values.
     pub number: Option<f64>,
-    /// The legend label of the city's class.
+    /// The legend label of the city's class, in Chinese ("无数据" without data).
     pub class: String,
     /// The class's place in the legend (`None`: no data), for sorting by class.
     pub class_order: Option<usize>,
@@ -89,14 +89,7 @@ pub fn rows(
                 .and_then(|f| fills.legend.iter().position(|e| e.class == f.class));
             let class_order = entry.filter(|&i| fills.legend[i].class != NO_DATA);
             let class = entry
-                .map(|i| &fills.legend[i])
-                .map(|e| {
-                    if e.label_zh == e.label_en {
-                        e.label_zh.clone()
-                    } else {
-                        format!("{} {}", e.label_zh, e.label_en)
-                    }
-                })
+                .map(|i| fills.legend[i].label_zh.clone())
                 .unwrap_or_default();
             let obs = values.get(r.adcode.as_str());
             let csv = [Lang::Zh, Lang::En].map(|lang| {
@@ -379,7 +372,7 @@ mod tests {
         let dt = &rows[1];
         assert_eq!(
             (dt.value.as_str(), dt.class.as_str(), dt.number),
-            ("无数据", "无数据 No data", None)
+            ("无数据", "无数据", None)
         );
         assert_eq!(rows[3].scope, "未说明是市区还是全市");
     }
