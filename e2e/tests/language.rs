@@ -87,5 +87,8 @@ async fn english_mode_shows_no_chinese_outside_lang_zh() {
         )
         .await;
     assert!(chinese.is_empty(), "{} lines: {chinese:#?}", chinese.len());
+    // Outlets keep their Chinese names, glossed in English.
+    let source = page.text_of(".legend-source").await;
+    assert!(source.contains("(Shanxi Daily)"), "{source}");
     page.close().await;
 }

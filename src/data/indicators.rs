@@ -101,6 +101,8 @@ impl Period {
 pub struct Source {
     pub id: String,
     pub outlet: String,
+    /// The outlet's name in English (or pinyin), for English mode.
+    pub outlet_en: Option<String>,
     pub title: String,
     pub date: String,
     pub url: Option<String>,
@@ -212,6 +214,7 @@ impl IndicatorSet {
                 Ok(Source {
                     id: s.text("id")?,
                     outlet: s.text("outlet")?,
+                    outlet_en: s.opt_text("outlet_en")?,
                     title: s.text("title")?,
                     date: s.text("date")?,
                     url: s.opt_text("url")?,

@@ -61,10 +61,17 @@ pub(crate) fn source_link(s: &Source) -> Markup {
     let label = crate::present::describe::source_name(s);
     html! {
         @if let Some(url) = s.url.as_deref().and_then(safe_url) {
-            a.source-link href=(url) target="_blank" rel="noopener noreferrer" { span lang="zh" { (label) } (source_title(s)) }
+            a.source-link href=(url) target="_blank" rel="noopener noreferrer" { span lang="zh" { (label) } (outlet_gloss(s)) (source_title(s)) }
         } @else {
-            span.source-link { span lang="zh" { (label) } (source_title(s)) }
+            span.source-link { span lang="zh" { (label) } (outlet_gloss(s)) (source_title(s)) }
         }
+    }
+}
+
+/// The outlet's English name after its Chinese one, in English mode.
+pub(crate) fn outlet_gloss(s: &Source) -> Markup {
+    html! {
+        @if let Some(en) = &s.outlet_en { span.en-only lang="en" { " (" (en) ")" } }
     }
 }
 

@@ -464,6 +464,7 @@ mod round_trip {
             sources: vec![Source {
                 id: "S".into(),
                 outlet: "o".into(),
+                outlet_en: None,
                 title: "t".into(),
                 date: "d".into(),
                 url: None,

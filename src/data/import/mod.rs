@@ -290,6 +290,7 @@ pub fn import_csv(
     set.sources.push(Source {
         id: source_id,
         outlet,
+        outlet_en: None,
         title: file_name.to_string(),
         date: String::new(),
         url: None,
