@@ -18,6 +18,16 @@ window.addEventListener('message', e => {
 });
 </script>"#;
 
+/// The code in the open Embed dialog.
+async fn embed_code(page: &Page) -> String {
+    page.wait_for("textarea[name=embed-code]")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
+}
+
 #[tokio::test]
 async fn embedded_at_320_px_posts_its_height_and_shows_only_map_legend_and_source() {
     let page = Page::open_path(1024, 900, "/host.html", |s| s.add_page("/host.html", HOST)).await;
@@ -82,13 +92,7 @@ async fn the_embed_dialog_gives_an_iframe_for_the_current_view() {
         .click()
         .await
         .expect("open");
-    let code = page
-        .wait_for("textarea[name=embed-code]")
-        .await
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default();
+    let code = embed_code(&page).await;
     assert!(
         code.starts_with("<iframe src=\"http://127.0.0.1:"),
         "{code}"
@@ -111,13 +115,7 @@ async fn the_embed_dialog_gives_an_iframe_for_the_current_view() {
 async fn the_copied_snippet_sizes_itself_in_a_host_page_of_another_origin() {
     let app = Page::coloured(1280, 900, "/?indicator=pm25&period=2023").await;
     app.click(".embed-tools > button").await;
-    let code = app
-        .wait_for("textarea[name=embed-code]")
-        .await
-        .prop("value")
-        .await
-        .expect("value")
-        .unwrap_or_default();
+    let code = embed_code(&app).await;
     assert!(
         code.contains("<script>") && code.contains("shanxi-eco-map:height"),
         "{code}"

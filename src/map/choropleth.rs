@@ -121,7 +121,7 @@ pub fn choropleth(
             } else {
                 b.len().saturating_sub(1).max(usize::from(!b.is_empty()))
             };
-            let class_of = |v: f64| {
+            let class_for = |v: f64| {
                 if few {
                     distinct.iter().position(|d| *d == v)
                 } else {
@@ -165,7 +165,7 @@ pub fn choropleth(
                 if let Some(c) = values
                     .get(a.as_str())
                     .and_then(|o| number(&o.value))
-                    .and_then(class_of)
+                    .and_then(class_for)
                 {
                     counts[c] += 1;
                     fills.insert(
