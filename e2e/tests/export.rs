@@ -109,6 +109,12 @@ async fn zoom_frames_the_selected_city_and_the_export_follows() {
         json!(true),
         "Datong's name is outside the frame"
     );
+    // On the map too, the neighbours fade.
+    let beyond = page
+        .strings("return [...document.querySelectorAll('path.region.beyond')].map(p => p.dataset.adcode)")
+        .await;
+    assert_eq!(beyond.len(), 10, "{beyond:?}");
+    assert!(!beyond.contains(&"140100".to_string()));
     page.click("button[name=export-svg]").await;
     let inner = page
         .js(&format!("{EXPORTED} return new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('svg > svg').getAttribute('viewBox');"))
@@ -128,5 +134,6 @@ async fn zoom_frames_the_selected_city_and_the_export_follows() {
     );
     page.click("button[name=zoom]").await;
     page.wait_js(VIEW_BOX, full).await;
+    page.wait_count("path.region.beyond", 0).await;
     page.close().await;
 }

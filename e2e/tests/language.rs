@@ -66,27 +66,42 @@ async fn english_names_legend_and_tooltip_and_back_to_chinese() {
     page.close().await;
 }
 
+/// Visible text holding Chinese outside elements marked `lang=zh` (options
+/// count when their list is visible), each as "its element :: text".
+const CHINESE_OUTSIDE_LANG_ZH: &str = "const out = []; \
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n; \
+    while ((n = w.nextNode())) { const t = n.textContent.trim(); if (!/[\\u3400-\\u9fff]/.test(t)) continue; \
+      const el = n.parentElement; if (!el || el.closest('[lang|=zh],script,style,noscript')) continue; \
+      if (!(el.closest('select') || el).checkVisibility()) continue; \
+      out.push(el.tagName + '.' + el.className + ' :: ' + t.slice(0, 50)); } return out;";
+
 /// In English every visible line is English: what stays Chinese (an outlet's
 /// name, a quoted place, the policy text itself) carries `lang="zh"`, so a
-/// screen reader switches voice. Checked over the legend, the timeline, the
-/// table, the city detail, the comparison, the province strip and the cards.
+/// screen reader switches voice. Checked over the whole page: the legend,
+/// timeline, table, city detail, comparison, province strip, cards, the
+/// panel's filters and the notices.
 #[tokio::test]
 async fn english_mode_shows_no_chinese_outside_lang_zh() {
-    let page = Page::coloured(1280, 900, "/?lang=en&cities=140100,140800").await;
+    // An unknown measure in the link: its notice is in English too.
+    let page = Page::coloured(1280, 900, "/?lang=en&cities=140100,140800&measure=nope").await;
+    page.wait_for(".notice").await;
     page.wait_for(".policy-panel article[data-measure]").await;
     page.click("details.data-table summary").await;
     page.wait_for(".data-table tbody tr").await;
-    let chinese = page
-        .strings(
-            "const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n; \
-             while ((n = w.nextNode())) { const t = n.textContent.trim(); if (!/[\\u3400-\\u9fff]/.test(t)) continue; \
-               const el = n.parentElement; if (!el || el.closest('[lang=zh],script,style,noscript,option,select,.notice')) continue; \
-               if (!el.checkVisibility()) continue; \
-               const box = el.closest('.legend, .timeline, .data-table, .city-detail, .compare-view, .province-strip, .measure-meta, .footprint, .related-list, .measure-source, .filter-note'); \
-               if (box) out.push(box.className + ' :: ' + t.slice(0, 50)); } return out;",
-        )
-        .await;
+    let chinese = page.strings(CHINESE_OUTSIDE_LANG_ZH).await;
     assert!(chinese.is_empty(), "{} lines: {chinese:#?}", chinese.len());
+    // The tools one click away: each menu, the embed box, the data loader.
+    for open in [
+        "details.classing-menu summary",
+        "details.export-menu summary",
+        ".embed-tools > button",
+        "button[name=load-data]",
+    ] {
+        page.click(open).await;
+        let chinese = page.strings(CHINESE_OUTSIDE_LANG_ZH).await;
+        assert!(chinese.is_empty(), "{open}: {chinese:#?}");
+        page.click(open).await;
+    }
     // Outlets keep their Chinese names, glossed in English.
     let source = page.text_of(".legend-source").await;
     assert!(source.contains("(Shanxi Daily)"), "{source}");

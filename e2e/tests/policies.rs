@@ -103,7 +103,36 @@ async fn the_yellow_river_measure_lights_up_its_nineteen_counties() {
     assert_eq!(lit, vec!["140800", "140900", "141000", "141100"]);
     let unlit = page.count("path.region[data-highlighted=false]").await;
     assert_eq!(unlit, json!(7));
+    // Each county names itself under the pointer and in keyboard focus.
+    let inside = page
+        .js("const p = document.querySelector('path.county[data-adcode=\"140932\"]'); \
+             p.scrollIntoView({block: 'center'}); const r = p.getBoundingClientRect(); \
+             const hits = []; for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) { \
+               const x = Math.round(r.left + r.width * i / 10), y = Math.round(r.top + r.height * j / 10); \
+               if (document.elementFromPoint(x, y) === p) hits.push([x, y]); } \
+             return hits[Math.floor(hits.length / 2)];")
+        .await;
+    let (x, y) = (inside[0].as_f64(), inside[1].as_f64());
+    page.move_mouse_to((x.unwrap_or_default(), y.unwrap_or_default()))
+        .await;
+    page.wait_true(
+        "const t = document.querySelector('.county-tag'); return !!t && t.textContent === '偏关县'",
+    )
+    .await;
     page.screenshot("policies-yellow-river").await;
+    page.move_mouse_to((2.0, 2.0)).await;
+    page.wait_count(".county-tag", 0).await;
+    page.js("document.querySelector('path.county[data-adcode=\"140827\"]').focus()")
+        .await;
+    page.wait_true(
+        "const t = document.querySelector('.county-tag'); return !!t && t.textContent === '垣曲县'",
+    )
+    .await;
+    // Enter on a county chooses its prefecture.
+    page.press(Key::Enter).await;
+    page.wait_true("return new URLSearchParams(location.search).get('cities') === '140800'")
+        .await;
+    page.js("document.activeElement.blur()").await;
     // Choosing it again and moving the pointer away clears the footprint.
     page.click("article[data-measure=campaign-yellow-river-counties] h4")
         .await;

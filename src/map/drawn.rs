@@ -191,16 +191,6 @@ impl LoadedMap {
     }
 }
 
-/// Reads a file of shapes (counties).
-pub fn parse_shapes(file: &str, text: &str) -> Result<Vec<Shape>, Error> {
-    read_shapes(file, json::parse_text(file, text)?)
-}
-
-/// Reads a file of shapes' parsed JSON.
-pub fn read_shapes<N: Node>(file: &str, root: N) -> Result<Vec<Shape>, Error> {
-    Ok(read(file, root)?.regions.iter().map(shape).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,12 +230,21 @@ mod tests {
         )
         .expect("c");
         let (layout, frame) = MapLayout::fit(&prefs.regions).expect("layout");
-        let shapes = parse_shapes(
+        let drawn = LoadedMap::from_drawn(
             "c.json",
             &write_shapes(&frame, &counties.regions, layout.width, layout.height),
         )
         .expect("shapes");
+        let shapes = &drawn.layout.shapes;
         assert_eq!(shapes.len(), 117);
+        // Each county keeps its names and its prefecture.
+        let pianguan: std::collections::BTreeSet<String> = ["140932".to_string()].into();
+        let named = drawn.named(&pianguan);
+        assert_eq!(named.len(), 1);
+        assert_eq!(
+            (named[0].name_zh.as_str(), named[0].parent.as_deref()),
+            ("偏关县", Some("140900"))
+        );
         // Every county lies inside the drawing.
         assert!(shapes
             .iter()

@@ -95,9 +95,15 @@ impl MapLayout {
         }
     }
 
-    /// A box around the shapes of `adcodes`, with a margin, widened to the whole
-    /// drawing's aspect ratio (so the map keeps its size on the page). `None` when
-    /// none of them is drawn.
+    /// A box around the shapes of `adcodes`, with a narrow margin, widened to the
+    /// whole drawing's aspect ratio (so the map keeps its size on the page).
+    /// `None` when none of them is drawn.
+    ///
+    /// Caveat: the drawing is tall (Shanxi is about 0.57 as wide as it is
+    /// high), so a selection as wide as much of the province cannot be
+    /// magnified much at the same aspect: 晋中 (61 % of the width) gets 1.5×,
+    /// 忻州 1.4×, 阳泉 3.7×. The map fades what lies outside the selection so
+    /// that the zoom still reads.
     pub fn zoom_box(&self, adcodes: &[String]) -> Option<ViewBox> {
         let mut b = Bounds::empty();
         for s in self.shapes.iter().filter(|s| adcodes.contains(&s.adcode)) {
@@ -107,7 +113,7 @@ impl MapLayout {
         if b.is_empty() {
             return None;
         }
-        let pad = 0.08 * b.width().max(b.height());
+        let pad = 0.04 * b.width().max(b.height());
         let (mut w, mut h) = (b.width() + 2.0 * pad, b.height() + 2.0 * pad);
         let aspect = self.aspect();
         if w / h > aspect {

@@ -4,6 +4,17 @@ use super::layout::{MapLayout, Shape};
 use crate::data::geo::{parse_boundaries, Boundaries, Region};
 use crate::error::{Error, Problem};
 
+/// A drawn region with its names: a county over the prefecture map, which
+/// shows its name on hover and focus and selects its prefecture on a click.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedShape {
+    pub shape: Shape,
+    pub name_zh: String,
+    pub name_en: String,
+    /// The prefecture's adcode.
+    pub parent: Option<String>,
+}
+
 /// Boundaries and their drawing, computed once per load.
 #[derive(Debug, Clone)]
 pub struct LoadedMap {
@@ -41,6 +52,23 @@ impl LoadedMap {
             .iter()
             .position(|r| r.adcode == adcode)?;
         Some((self.layout.shapes.get(i)?, &self.boundaries.regions[i]))
+    }
+
+    /// The drawn regions among `adcodes`, each with its names and prefecture
+    /// (counties drawn over the prefecture map), in drawing order.
+    pub fn named(&self, adcodes: &std::collections::BTreeSet<String>) -> Vec<NamedShape> {
+        self.layout
+            .shapes
+            .iter()
+            .zip(&self.boundaries.regions)
+            .filter(|(s, _)| adcodes.contains(&s.adcode))
+            .map(|(s, r)| NamedShape {
+                shape: s.clone(),
+                name_zh: r.name_zh.clone(),
+                name_en: r.name_en.clone(),
+                parent: r.parent.clone(),
+            })
+            .collect()
     }
 
     /// A region's Chinese and English name, by adcode.

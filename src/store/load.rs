@@ -4,8 +4,6 @@ use crate::data::indicators::IndicatorSet;
 use crate::data::policies::Policies;
 use crate::error::Error;
 use crate::html::MAP_DATA_ID;
-use crate::map::drawn::read_shapes;
-use crate::map::layout::Shape;
 use crate::map::loaded::LoadedMap;
 use crate::net::{fetch_text, inline_text, parse_json};
 
@@ -54,9 +52,9 @@ pub async fn policies() -> Result<Policies, Error> {
 }
 
 /// The county outlines, drawn in the prefectures' frame.
-pub async fn counties() -> Result<Vec<Shape>, Error> {
+pub async fn counties() -> Result<LoadedMap, Error> {
     load(COUNTIES_URL, |file, text| {
-        read_shapes(file, parse_json(file, text)?)
+        LoadedMap::read_drawn(file, parse_json(file, text)?)
     })
     .await
 }

@@ -20,8 +20,7 @@ use crate::data::policies::{Footprint, Policies};
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
 use crate::map::choropleth::{choropleth, Choropleth};
-use crate::map::layout::Shape;
-use crate::map::loaded::LoadedMap;
+use crate::map::loaded::{LoadedMap, NamedShape};
 use crate::state::{Action, Known, Notice, Query, ViewState};
 use history::Entry;
 
@@ -36,7 +35,7 @@ pub struct Store {
     /// The query whose notices the person dismissed.
     dismissed: RwSignal<Option<Query>>,
     /// The county outlines, loaded the first time a measure targets counties.
-    county_file: LocalResource<Option<Result<Vec<Shape>, Error>>>,
+    county_file: LocalResource<Option<Result<LoadedMap, Error>>>,
     /// The person dismissed the county-loading notice.
     county_dismissed: RwSignal<bool>,
     /// The prefecture boundaries.
@@ -78,8 +77,8 @@ pub struct Store {
     pub footprint: Memo<Option<Footprint>>,
     /// Prefectures the measure in focus targets (`None`: no measure in focus).
     pub highlighted: Memo<Option<Vec<String>>>,
-    /// County outlines of the measure in focus.
-    pub counties: Memo<Vec<Shape>>,
+    /// Counties of the measure in focus, drawn over the map with their names.
+    pub counties: Memo<Vec<NamedShape>>,
 }
 
 /// The store provided by [`Store::provide`]. Components are only ever mounted
@@ -219,11 +218,7 @@ impl Store {
                 .with(|f| f.as_ref().map(|f| f.counties.clone()))
                 .unwrap_or_default();
             county_file.with(|c| match c {
-                Some(Some(Ok(shapes))) => shapes
-                    .iter()
-                    .filter(|s| wanted.contains(&s.adcode))
-                    .cloned()
-                    .collect(),
+                Some(Some(Ok(drawn))) => drawn.named(&wanted),
                 _ => Vec::new(),
             })
         });

@@ -9,7 +9,10 @@ use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
 use crate::store::{use_store, Store};
-use crate::ui::{map_labels::MapLabels, regions::Regions, tooltip::Tooltip};
+use crate::ui::{
+    county_layer::CountyLayer, county_tag::CountyTag, map_labels::MapLabels, regions::Regions,
+    tooltip::Tooltip,
+};
 
 /// Draws the loaded regions, filling the available width at the data's aspect
 /// ratio (never taller than the window allows). Paths are computed once; only
@@ -24,9 +27,9 @@ pub fn MapView(
         cities,
         lang,
         hovered,
-        counties,
         ..
     } = use_store();
+    let county_over = RwSignal::new(None::<String>);
     let full = map.layout.full_box();
     let zoom_map = map.clone();
     let view_box = Memo::new(move |_| {
@@ -53,14 +56,11 @@ pub fn MapView(
             >
                 <defs inner_html=NO_DATA_DEFS></defs>
                 <Regions map=map.clone() />
-                <g class="county-layer">
-                    <For each=move || counties.get() key=|s| s.adcode.clone() let(c)>
-                        <path class="county" d=c.d data-adcode=c.adcode data-highlighted="true" aria-hidden="true" />
-                    </For>
-                </g>
+                <CountyLayer over=county_over />
                 {outline}
             </svg>
             <MapLabels map=map.clone() view_box />
+            <CountyTag over=county_over view_box />
             <Tooltip map=map.clone() view_box />
             <button
                 type="button"

@@ -4,6 +4,8 @@
 pub mod city_detail;
 pub mod classing_controls;
 pub mod compare_view;
+pub mod county_layer;
+pub mod county_tag;
 pub mod csv_import;
 pub mod data_table;
 pub mod dom;

@@ -48,6 +48,7 @@ pub fn Regions(
         cities,
         legend_hover,
         highlighted,
+        zoomed,
         ..
     } = store;
     let group = NodeRef::<leptos::svg::G>::new();
@@ -77,11 +78,17 @@ pub fn Regions(
         });
     });
     Effect::new(move |_| {
+        let zoom = zoomed.get();
         cities.with(|s| {
             on(&|g| {
                 each(g, |p, code| {
                     let chosen = s.iter().any(|c| c == code);
                     let _ = p.class_list().toggle_with_force("selected", chosen);
+                    // Zoomed in: the neighbours cut by the frame fade, as in
+                    // an export.
+                    let _ = p
+                        .class_list()
+                        .toggle_with_force("beyond", zoom && !s.is_empty() && !chosen);
                     set_attr(
                         p,
                         "aria-pressed",
