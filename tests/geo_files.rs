@@ -230,7 +230,9 @@ fn zoom_to_a_city_magnifies_it_as_far_as_the_map_s_shape_allows() {
     let (b, _) = load(PREFECTURES);
     let layout = shanxi_eco_map::map::layout::MapLayout::new(&b.regions).expect("drawn");
     for s in &layout.shapes {
-        let z = layout.zoom_box(std::slice::from_ref(&s.adcode)).expect("drawn");
+        let z = layout
+            .zoom_box(std::slice::from_ref(&s.adcode))
+            .expect("drawn");
         let (w, h) = (
             s.bounds.max_x - s.bounds.min_x,
             s.bounds.max_y - s.bounds.min_y,

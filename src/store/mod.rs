@@ -5,11 +5,10 @@
 //! applies a named [`Action`] (plain Rust, see `state::view`) and writes one
 //! history entry.
 
+mod file_load;
 pub mod history;
 pub mod load;
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -24,8 +23,7 @@ use crate::map::loaded::{LoadedMap, NamedShape};
 use crate::state::{Action, Known, Notice, Query, ViewState};
 use history::Entry;
 
-/// A file's loading state as a resource: `None` while loading.
-pub type FileLoad<T> = LocalResource<Result<Arc<T>, Error>>;
+pub use file_load::FileLoad;
 
 /// Everything the components share.
 #[derive(Clone, Copy)]
@@ -35,7 +33,7 @@ pub struct Store {
     /// The query whose notices the person dismissed.
     dismissed: RwSignal<Option<Query>>,
     /// The county outlines, loaded the first time a measure targets counties.
-    county_file: LocalResource<Option<Result<LoadedMap, Error>>>,
+    county_file: FileLoad<LoadedMap>,
     /// The person dismissed the county-loading notice.
     county_dismissed: RwSignal<bool>,
     /// The prefecture boundaries.
@@ -89,7 +87,7 @@ pub fn use_store() -> Store {
 
 /// A loaded file, tracked; `None` while it loads or when it failed.
 fn ready<T: Send + Sync + 'static>(file: FileLoad<T>) -> Option<Arc<T>> {
-    file.with(|f| f.as_ref()?.as_ref().ok().cloned())
+    file.ready()
 }
 
 /// A part of the resolved view, tracked.
@@ -106,10 +104,8 @@ impl Store {
         let start = history::current();
         let embed = start.embed();
         let query = RwSignal::new(start);
-        let map_file: FileLoad<LoadedMap> =
-            LocalResource::new(|| async { load::prefectures().await.map(Arc::new) });
-        let indicators_file: FileLoad<IndicatorSet> =
-            LocalResource::new(|| async { load::indicators().await.map(Arc::new) });
+        let map_file: FileLoad<LoadedMap> = FileLoad::new(load::prefectures);
+        let indicators_file: FileLoad<IndicatorSet> = FileLoad::new(load::indicators);
         let live = RwSignal::new(false);
         // The URL names a measure or theme, or an indicator the indicator file
         // does not have (the count layer): the view needs the measures to be
@@ -123,30 +119,12 @@ impl Store {
                         .is_some_and(|i| set.as_ref().is_some_and(|s| s.indicator(i).is_none()))
             })
         });
-        // Once started, never again (a memo: `live` turning on later does not
-        // fetch the file a second time).
-        let start = Memo::new(move |before: Option<&bool>| {
-            before.copied().unwrap_or(false) || live.get() || needs_policies.get()
-        });
-        // The fetch waits behind a gate that opens once `start` is on; a retry
-        // (a refetch) finds it gone and loads at once.
-        let (open, gate) = futures::channel::oneshot::channel::<()>();
-        let open = Rc::new(RefCell::new(Some(open)));
+        // Fetched once `live` or `needs_policies` turns on (a retry loads at
+        // once).
+        let policies_file: FileLoad<Policies> = FileLoad::idle(load::policies);
         Effect::new(move |_| {
-            if start.get() {
-                if let Some(open) = open.borrow_mut().take() {
-                    let _ = open.send(());
-                }
-            }
-        });
-        let gate = Rc::new(RefCell::new(Some(gate)));
-        let policies_file: FileLoad<Policies> = LocalResource::new(move || {
-            let gate = gate.borrow_mut().take();
-            async move {
-                if let Some(gate) = gate {
-                    let _ = gate.await;
-                }
-                load::policies().await.map(Arc::new)
+            if live.get() || needs_policies.get() {
+                policies_file.start();
             }
         });
         let base_data = Memo::new(move |_| {
@@ -200,14 +178,10 @@ impl Store {
             before.copied().unwrap_or(false)
                 || footprint.with(|f| f.as_ref().is_some_and(|f| !f.counties.is_empty()))
         });
-        let county_file = LocalResource::new(move || {
-            let wanted = wants_counties.get();
-            let map = ready(map_file);
-            async move {
-                match (wanted, map) {
-                    (true, Some(_)) => Some(load::counties().await),
-                    _ => None,
-                }
+        let county_file: FileLoad<LoadedMap> = FileLoad::idle(load::counties);
+        Effect::new(move |_| {
+            if wants_counties.get() && ready(map_file).is_some() {
+                county_file.start();
             }
         });
         let highlighted = Memo::new(move |_| {
@@ -218,7 +192,7 @@ impl Store {
                 .with(|f| f.as_ref().map(|f| f.counties.clone()))
                 .unwrap_or_default();
             county_file.with(|c| match c {
-                Some(Some(Ok(drawn))) => drawn.named(&wanted),
+                Some(Ok(drawn)) => drawn.named(&wanted),
                 _ => Vec::new(),
             })
         });
@@ -340,7 +314,7 @@ impl Store {
         }
         if !self.county_dismissed.get() {
             self.county_file.with(|c| {
-                if let Some(Some(Err(e))) = c {
+                if let Some(Err(e)) = c {
                     let t = e.text();
                     out.push(Text::new(
                         format!("县界未能载入：{}", t.zh),

@@ -1,5 +1,5 @@
 //! A file's resource shown as the page needs it: a loading notice, an alert with
-//! a retry button (which refetches the resource), or the view built from it.
+//! a retry button (which loads the file again), or the view built from it.
 
 use std::sync::Arc;
 
@@ -27,7 +27,7 @@ where
     V: IntoView + 'static,
     F: Fn(Arc<T>) -> V + Send + Sync + 'static,
 {
-    let on_retry = Callback::new(move |()| file.refetch());
+    let on_retry = Callback::new(move |()| file.retry());
     move || match file.get() {
         None => loading.then(|| view! { <Loading /> }).into_any(),
         Some(Err(error)) => errors
