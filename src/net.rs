@@ -67,3 +67,113 @@ pub fn inline_text(id: &str) -> Option<String> {
         .get_element_by_id(id)?
         .text_content()
 }
+
+/// The worker that reads a person's table (`src/bin/csv_worker.rs`), built by
+/// Trunk beside the app (the loader imports its wasm-bindgen module), relative
+/// to the page.
+pub const CSV_WORKER_URL: &str = "csv-worker_loader.js";
+
+/// What the worker says: ready for the table, its answer, or that it failed.
+enum FromWorker {
+    Message(wasm_bindgen::JsValue),
+    Failed(String),
+}
+
+/// The worker's next message, or why there is none.
+async fn next(
+    rx: &mut futures::channel::mpsc::UnboundedReceiver<FromWorker>,
+) -> Result<wasm_bindgen::JsValue, String> {
+    use futures::StreamExt;
+    match rx.next().await {
+        Some(FromWorker::Message(v)) => Ok(v),
+        Some(FromWorker::Failed(e)) => Err(e),
+        None => Err("the reader stopped".into()),
+    }
+}
+
+/// Reads `file` (named `name`) as a CSV table against `regions` in a worker,
+/// off the page's thread, numbering its ids after `numbering`; the worker's
+/// answer ([`crate::data::import::message`]), or why it could not be read, in
+/// words.
+pub async fn read_table(
+    file: &web_sys::File,
+    name: &str,
+    regions: &[crate::data::geo::Region],
+    numbering: crate::data::import::Numbering,
+) -> Result<crate::data::import::message::Answer, crate::i18n::Text> {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    let fail = |en: String| {
+        crate::i18n::Text::new(
+            format!("无法读取文件：{en}"),
+            format!("the file could not be read: {en}"),
+        )
+    };
+    let reason = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "unknown error".into())
+    };
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| fail(reason(e)))?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker =
+        web_sys::Worker::new_with_options(CSV_WORKER_URL, &options).map_err(|e| fail(reason(e)))?;
+    let (tx, mut rx) = futures::channel::mpsc::unbounded::<FromWorker>();
+    let on_message = {
+        let tx = tx.clone();
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let _ = tx.unbounded_send(FromWorker::Message(ev.data()));
+        })
+    };
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let message = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| format!("{CSV_WORKER_URL} did not start"));
+        let _ = tx.unbounded_send(FromWorker::Failed(message));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let result = async {
+        // The worker says when it is ready (its wasm loaded), then gets the
+        // table and the places, and answers once.
+        next(&mut rx).await.map_err(fail)?;
+        let request = Object::new();
+        let places: Array = regions
+            .iter()
+            .map(|r| {
+                Array::of3(
+                    &r.adcode.as_str().into(),
+                    &r.name_zh.as_str().into(),
+                    &r.name_en.as_str().into(),
+                )
+            })
+            .collect();
+        for (key, value) in [
+            ("name", JsValue::from_str(name)),
+            ("bytes", buffer.clone()),
+            ("places", places.into()),
+            ("layers", JsValue::from_f64(numbering.layers as f64)),
+            ("sources", JsValue::from_f64(numbering.sources as f64)),
+        ] {
+            let _ = Reflect::set(&request, &key.into(), &value);
+        }
+        worker
+            .post_message_with_transfer(&request, &Array::of1(&buffer))
+            .map_err(|e| fail(reason(e)))?;
+        let answer = next(&mut rx).await.map_err(fail)?;
+        let text = answer.as_string().unwrap_or_default();
+        let root = parse_json(CSV_WORKER_URL, &text).map_err(|e| e.text())?;
+        crate::data::import::message::read(root)
+    }
+    .await;
+    worker.terminate();
+    drop((on_message, on_error));
+    result
+}

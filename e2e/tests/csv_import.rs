@@ -31,6 +31,10 @@ async fn pick_file(page: &Page, path: &str) {
 #[tokio::test]
 async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     let page = Page::coloured(1280, 900, "/").await;
+    // The reader is a worker, fetched only when a table is loaded.
+    const WORKER_LOADED: &str =
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('/csv-worker'))";
+    assert_eq!(page.js(WORKER_LOADED).await, json!(false));
     let csv = "城市,综合指数,PM2.5(μg/m³),优良天数比例(%)\n太原,4.95,41,64.4\n大同,3.72,28,81.9\n阳泉,4.73,38,72.3\n长治,4.1,35,78\n晋城,4.6,40,70\n朔州,3.9,30,80\n晋中,4.5,39,74\n运城,4.84,49,68\n忻州,4.0,33,79\n临汾,5.3,52,60\n火星,1,1,1\nLüliang,4.2,abc,77\n";
     pick_file(&page, &write_temp("notice.csv", csv.as_bytes())).await;
     let status = page.wait_for(".import-status[role=status] p").await;
@@ -40,6 +44,11 @@ async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     assert!(
         text.contains("12 rows read") && text.contains("3 indicators"),
         "{text}"
+    );
+    assert_eq!(
+        page.js(WORKER_LOADED).await,
+        json!(true),
+        "read off the page's thread"
     );
     let problems = page.strings("return [...document.querySelectorAll('.import-problems tbody tr')].map(r => r.cells[0].textContent + ' ' + r.cells[2].textContent)").await;
     assert!(

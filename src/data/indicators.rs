@@ -6,12 +6,15 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use serde::Serialize;
+
 use super::check::unique;
 use super::json::{self, Json, Node, Wrong};
 use crate::error::{At, Error, Item, ObservationAt, Problem};
 
 /// How an indicator's values are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Numbers, classed into ranges.
     #[default]
@@ -23,7 +26,7 @@ pub enum Kind {
 }
 
 /// A category of an ordinal or categorical indicator.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Category {
     pub id: String,
     pub name_zh: String,
@@ -31,7 +34,7 @@ pub struct Category {
 }
 
 /// One layer the map can show.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Indicator {
     pub id: String,
     pub name_zh: String,
@@ -59,7 +62,7 @@ impl Indicator {
 }
 
 /// A time span an observation covers.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Period {
     /// URL-safe id, e.g. "2023-jan-nov", "2023", "2017-q2".
     pub id: String,
@@ -97,7 +100,7 @@ impl Period {
 }
 
 /// Where a value was published.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub outlet: String,
@@ -109,30 +112,34 @@ pub struct Source {
 }
 
 /// The area a value describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Scope {
     /// Urban districts (市区).
+    #[serde(rename = "市区")]
     Urban,
     /// The whole city (全市).
+    #[serde(rename = "全市")]
     WholeCity,
 }
 
 /// A value: a number or a category id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum Value {
     Number(f64),
     Category(String),
 }
 
 /// Which end a published rank counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RankFrom {
     Top,
     Bottom,
 }
 
 /// A published position, or range of positions (ties, or a band known by exclusion).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rank {
     /// First and last position, e.g. [8, 9] for a tie or [4, 8] for "middle".
     pub position: [u32; 2],
@@ -142,7 +149,7 @@ pub struct Rank {
 }
 
 /// One published value for one city, indicator and period.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Observation {
     pub indicator: String,
     pub adcode: String,
@@ -163,7 +170,7 @@ pub struct Observation {
 }
 
 /// A province-wide figure (the headline strip).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProvinceFigure {
     pub id: String,
     pub label_zh: String,
@@ -184,7 +191,7 @@ pub struct ProvinceFigure {
 }
 
 /// The whole indicator file.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct IndicatorSet {
     pub sources: Vec<Source>,
     pub periods: Vec<Period>,
@@ -197,6 +204,13 @@ impl IndicatorSet {
     /// Parses and validates indicator JSON. `file` names the file in errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, Error> {
         Self::read(file, json::parse_text(file, text)?)
+    }
+
+    /// The set as an indicator file (what [`IndicatorSet::parse`] reads back),
+    /// e.g. to hand a person's table from the worker that read it to the page.
+    pub fn to_json(&self) -> String {
+        // Plain data (strings, finite numbers, flags): it always serializes.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Reads and validates an indicator file's parsed JSON.

@@ -3,7 +3,7 @@
 use maud::html;
 
 use super::{both, one, text};
-use crate::data::import::RowProblem;
+use crate::data::import::message::ProblemLine;
 use crate::present::compare::{mixed_years, CompareRow};
 use crate::present::table::Row;
 
@@ -17,7 +17,7 @@ pub enum ImportReport {
         file: String,
         rows: usize,
         indicators: usize,
-        problems: Vec<RowProblem>,
+        problems: Vec<ProblemLine>,
     },
     /// Refused, with why.
     Failed {
@@ -54,7 +54,7 @@ pub fn import_report(report: &ImportReport) -> String {
                                 tr {
                                     td { (p.row.to_string()) }
                                     td { (p.column.as_deref().unwrap_or_default()) }
-                                    td { (text(&p.text())) }
+                                    td { (text(&p.text)) }
                                 }
                             }
                         }
@@ -146,10 +146,11 @@ mod tests {
 
     #[test]
     fn problems_from_a_file_are_escaped() {
-        let p = RowProblem {
+        let cell = crate::data::import::CellError::UnknownCity("<script>".into());
+        let p = ProblemLine {
             row: 3,
             column: Some("<b>".into()),
-            cell: crate::data::import::CellError::UnknownCity("<script>".into()),
+            text: cell.text(),
         };
         let html = import_report(&ImportReport::Loaded {
             file: "<i>.csv".into(),

@@ -7,21 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::data::import::import_csv;
+use crate::data::import::Numbering;
 use crate::html::{import_report, ImportReport as Outcome};
+use crate::net::read_table;
 use crate::store::use_store;
-
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .or_else(|| e.as_string())
-                .unwrap_or_else(|| "unknown error".into())
-        })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
 
 /// A file picker and drop zone for CSV tables.
 #[component]
@@ -47,20 +36,9 @@ pub fn CsvImport() -> impl IntoView {
                 );
                 return;
             };
-            let bytes = match read_file(&file).await {
-                Ok(b) => b,
-                Err(e) => {
-                    return fail(
-                        "无法读取文件。".into(),
-                        format!("The file could not be read: {e}"),
-                    )
-                }
-            };
-            match import_csv(&name, &bytes, &map.boundaries.regions, &set) {
-                Err(e) => {
-                    let t = e.text();
-                    fail(t.zh, t.en)
-                }
+            let numbering = Numbering::after(&set);
+            match read_table(&file, &name, &map.boundaries.regions, numbering).await {
+                Err(t) => fail(t.zh, t.en),
                 Ok(imp) => {
                     let count = imp.set.indicators.len();
                     if let Err(e) = store.add_user_data(imp.set, &name) {

@@ -11,6 +11,7 @@
 
 mod cells;
 mod columns;
+pub mod message;
 mod reader;
 
 use std::collections::{BTreeMap, HashMap};
@@ -125,13 +126,37 @@ struct Column {
     rows: HashMap<(String, String), usize>,
 }
 
-/// Reads a CSV file named `file_name` against the map's `regions`.
-/// `existing` is the loaded data, so that new ids do not collide with it.
+/// Where the ids of a new import start, so that they do not collide with the
+/// person's earlier imports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Numbering {
+    /// The person's layers loaded so far.
+    pub layers: usize,
+    /// The person's sources loaded so far.
+    pub sources: usize,
+}
+
+impl Numbering {
+    /// After what `existing` (the loaded data) holds.
+    pub fn after(existing: &IndicatorSet) -> Self {
+        Numbering {
+            layers: existing.indicators.iter().filter(|i| i.user).count(),
+            sources: existing
+                .sources
+                .iter()
+                .filter(|s| s.id.starts_with("user-source-"))
+                .count(),
+        }
+    }
+}
+
+/// Reads a CSV file named `file_name` against the map's `regions`, its ids
+/// numbered after `numbering`.
 pub fn import_csv(
     file_name: &str,
     bytes: &[u8],
     regions: &[Region],
-    existing: &IndicatorSet,
+    numbering: Numbering,
 ) -> Result<Import, ImportError> {
     let text = decode(bytes)?;
     let records = parse_csv(&text)?;
@@ -149,7 +174,7 @@ pub fn import_csv(
     if value_cols.is_empty() {
         return Err(ImportError::NoValueColumns);
     }
-    let batch = existing.indicators.iter().filter(|i| i.user).count();
+    let batch = numbering.layers;
     let mut problems = Vec::new();
     let mut columns: Vec<Column> = value_cols.iter().map(|_| Column::default()).collect();
     let mut periods: BTreeMap<String, String> = BTreeMap::new();
@@ -217,15 +242,7 @@ pub fn import_csv(
                 .push((region.adcode.clone(), period_id.clone(), v));
         }
     }
-    let source_id = format!(
-        "user-source-{}",
-        existing
-            .sources
-            .iter()
-            .filter(|s| s.id.starts_with("user-source-"))
-            .count()
-            + 1
-    );
+    let source_id = format!("user-source-{}", numbering.sources + 1);
     let mut set = IndicatorSet::default();
     // Indicators: one per value column that produced a value.
     for (n, (&vc, column)) in value_cols.iter().zip(columns).enumerate() {
@@ -313,7 +330,7 @@ mod tests {
             "test.csv",
             csv.as_bytes(),
             &fixtures::prefectures(),
-            &IndicatorSet::default(),
+            Numbering::default(),
         )
     }
 
@@ -427,7 +444,7 @@ mod tests {
         let gbk: &[u8] = b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n";
         let regions = fixtures::prefectures();
         let err =
-            import_csv("gbk.csv", gbk, &regions, &IndicatorSet::default()).expect_err("not UTF-8");
+            import_csv("gbk.csv", gbk, &regions, Numbering::default()).expect_err("not UTF-8");
         assert_eq!(err, ImportError::NotUtf8 { likely_gbk: true });
         let text = err.text();
         assert!(text.en.contains("GBK") && text.zh.contains("UTF-8"));
@@ -448,12 +465,33 @@ mod tests {
     }
 
     #[test]
+    fn an_import_round_trips_through_the_indicator_file_format() {
+        // The worker that reads a person's table hands it to the page as an
+        // indicator file.
+        let imp = run(NOTICE).expect("readable");
+        let back = IndicatorSet::parse("worker", &imp.set.to_json()).expect("reads back");
+        assert_eq!(back, imp.set);
+        let shipped = IndicatorSet::parse(
+            "indicators.json",
+            include_str!("../../../public/data/indicators.json"),
+        )
+        .expect("shipped");
+        let back = IndicatorSet::parse("again", &shipped.to_json()).expect("reads back");
+        assert_eq!(back, shipped);
+    }
+
+    #[test]
     fn second_import_gets_new_ids() {
         let first = run(NOTICE).expect("readable");
         let mut set = IndicatorSet::default();
         set.merge(first.set, "a").expect("merge");
-        let second = import_csv("b.csv", NOTICE.as_bytes(), &fixtures::prefectures(), &set)
-            .expect("readable");
+        let second = import_csv(
+            "b.csv",
+            NOTICE.as_bytes(),
+            &fixtures::prefectures(),
+            Numbering::after(&set),
+        )
+        .expect("readable");
         set.merge(second.set, "b").expect("no id collides");
         assert_eq!(set.indicators.len(), 6);
     }
