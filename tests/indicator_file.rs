@@ -195,3 +195,41 @@ fn comparison_of_taiyuan_and_yuncheng() {
         "no city has PM10 there"
     );
 }
+
+#[test]
+fn a_rank_band_is_named_alike_in_the_legend_and_for_each_city() {
+    // Jan–Nov 2023: two cities tie for third-last, so "middle" is 4th–7th,
+    // in the legend and wherever a city's value is named.
+    use shanxi_eco_map::map::choropleth::{choropleth, Classing};
+    let set = set();
+    let codes: Vec<String> = common::codes(common::PREFECTURES).into_iter().collect();
+    for period in ["2023-jan-nov", "2023"] {
+        let Some(_) = set.period(period) else {
+            continue;
+        };
+        let map = choropleth(&set, "air-rank", period, &Classing::default(), &codes);
+        for code in &codes {
+            let (Some(fill), Some(info)) = (
+                map.fills.get(code),
+                describe(&set, "air-rank", period, code),
+            ) else {
+                continue;
+            };
+            if !info.has_data {
+                continue;
+            }
+            let entry = map
+                .legend
+                .iter()
+                .find(|e| e.class == fill.class)
+                .expect("a legend entry");
+            assert_eq!(
+                (info.value.zh.as_str(), info.value.en.as_str()),
+                (entry.label_zh.as_str(), entry.label_en.as_str()),
+                "{period} {code}"
+            );
+        }
+    }
+    let middle = describe(&set, "air-rank", "2023-jan-nov", "140700").expect("Jinzhong");
+    assert!(middle.value.zh.contains("4—7"), "{}", middle.value.zh);
+}

@@ -109,6 +109,31 @@ async fn hover_highlights_a_region_and_shows_its_tooltip() {
     page.close().await;
 }
 
+/// At every city, even on the narrower laptop, the tooltip stays inside the
+/// map's box: nothing cut at the window's edge.
+#[tokio::test]
+async fn the_tooltip_stays_inside_the_map_at_its_sides() {
+    let page = Page::coloured(1280, 800, "/?indicator=air-rank").await;
+    for code in [
+        "141100", "141000", "140900", "140800", "140500", "140400", "140200",
+    ] {
+        page.hover_region(code).await;
+        page.wait_true(&format!(
+            "const t = document.querySelector('[role=tooltip]'); return !!t && t.textContent.includes(document.querySelector('path.region[data-adcode=\"{code}\"]').getAttribute('aria-label').split(' ')[1])"
+        ))
+        .await;
+        let r = page
+            .js("const t = document.querySelector('[role=tooltip]').getBoundingClientRect(); const m = document.querySelector('.map').getBoundingClientRect(); return [t.left, t.right, m.left, m.right]")
+            .await;
+        let n = |i: usize| r[i].as_f64().unwrap_or(f64::NAN);
+        assert!(
+            n(0) >= n(2) - 0.5 && n(1) <= n(3) + 0.5,
+            "{code}: tooltip inside the map: {r}"
+        );
+    }
+    page.close().await;
+}
+
 #[tokio::test]
 async fn keyboard_reaches_and_selects_a_region() {
     let page = Page::open(1280, 900, |_| {}).await;
@@ -160,6 +185,13 @@ async fn click_selects_one_region_at_a_time() {
     }
     let selected = page.strings("return [...document.querySelectorAll('path.region[aria-pressed=true]')].map(p => p.dataset.adcode)").await;
     assert_eq!(selected, vec!["140200"]);
+    // The chosen city is marked on the coloured map (a dark, thick border),
+    // not only in the chips.
+    page.wait_for_colours().await;
+    let stroke = page
+        .js("const s = getComputedStyle(document.querySelector('path.region[data-adcode=\"140200\"]')); return [s.strokeWidth, getComputedStyle(document.querySelector('path.region[data-adcode=\"140100\"]')).strokeWidth]")
+        .await;
+    assert_eq!(stroke, json!(["2.6px", "1.2px"]));
     page.close().await;
 }
 

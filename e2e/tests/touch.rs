@@ -39,12 +39,17 @@ async fn the_phone_tooltip_stays_on_screen_and_beside_the_finger() {
         let (x, y) = tap(&page, code).await;
         page.wait_for("[role=tooltip]").await;
         let r = page
-            .js("const r = document.querySelector('[role=tooltip]').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, innerWidth]")
+            .js("const r = document.querySelector('[role=tooltip]').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, innerWidth, innerHeight]")
             .await;
         let n = |i: usize| r[i].as_f64().unwrap_or(f64::NAN);
         assert!(
-            n(0) >= 0.0 && n(1) <= n(4),
-            "{code}: inside the screen: {r}"
+            n(0) >= 0.0 && n(1) <= n(4) && n(2) >= 0.0 && n(3) <= n(5),
+            "{code}: inside the screen, however far it is scrolled: {r}"
+        );
+        let gap = (n(2) - y).max(y - n(3));
+        assert!(
+            (0.0..60.0).contains(&gap),
+            "{code}: just above or below the finger at {y}: {r}"
         );
         let under_finger = n(0) <= x && x <= n(1) && n(2) <= y && y <= n(3);
         assert!(

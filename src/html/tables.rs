@@ -27,20 +27,34 @@ pub enum ImportReport {
     },
 }
 
+/// The English noun for `n` things.
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// The import's report: status, or the alert of a refused file, or the counts
 /// and a table of the rows and cells not used (row number, column, reason).
 pub fn import_report(report: &ImportReport) -> String {
     html! {
         @match report {
-            ImportReport::Reading(file) => p.import-status role="status" { "正在读取 Reading " (file) "…" },
+            ImportReport::Reading(file) => p.import-status role="status" { span.zh { "正在读取" } " " span.en { "Reading" } " " (file) "…" },
             ImportReport::Failed { file, zh, en } => div.import-status.import-error role="alert" {
-                p { strong { (file) } ": " (zh) " " span.en { (en) } }
+                p { strong { (file) } ": " span.zh { (zh) } " " span.en { (en) } }
             },
             ImportReport::Loaded { file, rows, indicators, problems } => div.import-status role="status" {
                 @let n = problems.len();
                 p {
-                    strong { (file) } ": " (format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。"))
-                    " " span.en { (format!("{rows} rows read, {indicators} indicators loaded, {n} cells or rows not used.")) }
+                    strong { (file) } ": " span.zh { (format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。")) }
+                    " " span.en { (format!(
+                        "{rows} {} read, {indicators} {} loaded, {n} {} not used.",
+                        plural(*rows, "row", "rows"),
+                        plural(*indicators, "indicator", "indicators"),
+                        plural(n, "cell or row", "cells or rows"),
+                    )) }
                 }
                 @if !problems.is_empty() {
                     table.import-problems {

@@ -4,6 +4,7 @@
 use crate::data::indicators::{IndicatorSet, Observation, RankFrom, Scope, Source, Value};
 use crate::format::format_number;
 use crate::i18n::Text;
+use crate::map::bands::{band_label, Member};
 use crate::map::choropleth::rank_among;
 
 /// Everything shown about one value.
@@ -49,7 +50,21 @@ fn value_text(set: &IndicatorSet, o: &Observation) -> Text {
             )
         }
         Value::Category(c) => match ind.and_then(|i| i.categories.iter().find(|k| &k.id == c)) {
-            Some(k) => Text::new(k.name_zh.clone(), k.name_en.clone()),
+            // A rank band is named as the legend names it: after the positions
+            // its cities hold in this period ("4th–7th" when two tie).
+            Some(k) => {
+                let members: Vec<Member> = set
+                    .values(&o.indicator, &o.period)
+                    .values()
+                    .filter(|x| matches!(&x.value, Value::Category(y) if y == c))
+                    .map(|x| Member {
+                        position: x.rank.as_ref().map(|r| r.position),
+                        derived: x.derived,
+                    })
+                    .collect();
+                let (zh, en) = band_label(&k.name_zh, &k.name_en, &members);
+                Text::new(zh, en)
+            }
             None => Text::new(c.clone(), c.clone()),
         },
     }

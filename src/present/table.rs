@@ -3,7 +3,7 @@
 
 use super::describe::{describe, source_name};
 use crate::data::geo::Region;
-use crate::data::indicators::{IndicatorSet, Value};
+use crate::data::indicators::{IndicatorSet, RankFrom, Value};
 use crate::i18n::{Lang, Text};
 use crate::map::choropleth::{Choropleth, NO_DATA};
 
@@ -198,7 +198,11 @@ pub fn rows(
                 position: values
                     .get(r.adcode.as_str())
                     .and_then(|o| o.rank.as_ref())
-                    .map(|r| r.position[0]),
+                    .map(|r| match r.from {
+                        RankFrom::Top => r.position[0],
+                        // "2nd from the bottom of 168" is 167th from the top.
+                        RankFrom::Bottom => (r.of + 1).saturating_sub(r.position[1]),
+                    }),
                 period: info
                     .as_ref()
                     .map(|i| i.period.zh.clone())
@@ -219,19 +223,21 @@ pub fn rows(
 
 /// Sorts rows; rows without data always go last, in both directions.
 ///
-/// By value: numbers by size; a rank layer by the published position (cities
-/// that share one stay together); other categories in legend order. By class:
-/// in legend order (best band first, or the lowest class). Equal keys keep
-/// region order.
+/// By value: numbers by size; a rank layer by band in legend order, then by
+/// the published position counted from the best (cities that share one stay
+/// together; a band known without positions before none); other categories
+/// in legend order. By class: in legend order (best band first, or the
+/// lowest class). Equal keys keep region order.
 pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
-    let key = |r: &Row| -> Option<f64> {
+    let key = |r: &Row| -> Option<(f64, f64)> {
         match by {
-            SortBy::City => Some(0.0),
-            SortBy::Value => r
-                .number
-                .or(r.position.map(f64::from))
-                .or(r.class_order.map(|c| c as f64)),
-            SortBy::Class => r.class_order.map(|c| c as f64),
+            SortBy::City => Some((0.0, 0.0)),
+            SortBy::Value => r.number.map(|n| (n, 0.0)).or_else(|| {
+                let band = r.class_order.map(|c| c as f64);
+                let at = r.position.map_or(0.0, f64::from);
+                band.or(r.position.map(|_| 0.0)).map(|b| (b, at))
+            }),
+            SortBy::Class => r.class_order.map(|c| (c as f64, 0.0)),
         }
     };
     let flip = |o: std::cmp::Ordering| if descending { o.reverse() } else { o };
@@ -247,7 +253,7 @@ pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
                 o
             }
         }
-        (Some(ka), Some(kb)) => flip(ka.total_cmp(&kb)),
+        (Some(ka), Some(kb)) => flip(ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))),
     });
 }
 
@@ -474,5 +480,28 @@ mod tests {
         assert_eq!(order(&rows), "CABEFD", "best, middle, worst, then no data");
         sort(&mut rows, SortBy::Class, true);
         assert_eq!(order(&rows), "BEFACD");
+    }
+
+    #[test]
+    fn a_bottom_rank_layer_sorts_best_first_too() {
+        // "Not in the bottom 20" (0) is better than "bottom 20" (1); inside,
+        // 20th from the bottom of 168 (149th) before 2nd from the bottom (167th).
+        let row = |adcode: &str, position: Option<u32>, class_order: Option<usize>| Row {
+            adcode: adcode.into(),
+            class_order,
+            position,
+            ..Row::default()
+        };
+        let mut rows = vec![
+            row("A", Some(167), Some(1)),
+            row("B", None, Some(0)),
+            row("C", Some(149), Some(1)),
+            row("D", None, None),
+        ];
+        let order = |rows: &[Row]| rows.iter().map(|r| r.adcode.clone()).collect::<String>();
+        sort(&mut rows, SortBy::Value, false);
+        assert_eq!(order(&rows), "BCAD");
+        sort(&mut rows, SortBy::Value, true);
+        assert_eq!(order(&rows), "ACBD");
     }
 }

@@ -234,7 +234,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                 </label>
                 <label class="control">
                     <span class="zh">"搜索 "</span> <span class="en">"Search"</span>
-                    <input type="search" name="q" placeholder="臭氧 / ozone" on:input=move |ev| text.set(event_target_value(&ev)) />
+                    <input type="search" name="q" placeholder=move || lang.get().both("臭氧", "ozone", " / ") on:input=move |ev| text.set(event_target_value(&ev)) />
                 </label>
                 <div class="control city-filter">
                     <label for="add-city"><span class="zh">"城市 "</span> <span class="en">"Cities"</span></label>

@@ -13,9 +13,12 @@ use crate::map::loaded::LoadedMap;
 use crate::present::describe::describe;
 use crate::store::use_store;
 
-/// Shows the hovered region next to its label point. Placed below the point near
-/// the top of the map and kept inside the map near its sides; on a phone docked
-/// across the map's top or bottom, whichever is away from the region.
+/// Shows the hovered region next to its label point: above it (below near the
+/// top of the map), shifted sideways by as much of its own width as the point
+/// is across the map, so that it stays inside the map whenever it is narrower.
+/// On a phone it spans the map's width just above or below the finger,
+/// whichever side has more room: beside the tapped city, even in an embed
+/// scrolled far down a host page.
 #[component]
 pub fn Tooltip(
     /// The boundaries and their precomputed drawing.
@@ -29,16 +32,15 @@ pub fn Tooltip(
         let code = store.hovered.get()?;
         let (shape, region) = map.find(&code)?;
         let (x, y) = view_box.with(|b| b.percent(shape.label));
-        let side = if x < 25.0 {
-            "start"
-        } else if x > 75.0 {
-            "end"
-        } else {
-            "middle"
-        };
-        // On a phone the tooltip docks to the map's top or bottom edge, away
-        // from the finger on the tapped region (see the stylesheet).
-        let dock = if y > 50.0 { "top" } else { "bottom" };
+        // On a phone: above the finger in the lower half of the map, below it
+        // in the upper half (see the stylesheet).
+        let place = if y > 50.0 { "above" } else { "below" };
+        let style = format!(
+            "left: {x}%; top: {y}%; --shift: {s}%",
+            x = fixed(x, 3),
+            y = fixed(y, 3),
+            s = fixed(-x.clamp(0.0, 100.0), 3)
+        );
         let info = store
             .data()
             .zip(store.shown.get())
@@ -64,11 +66,9 @@ pub fn Tooltip(
                 id="map-tooltip"
                 class="tooltip"
                 role="tooltip"
-                data-side=side
                 class:below=y < 30.0
-                data-dock=dock
-                style:left=format!("{}%", fixed(x, 3))
-                style:top=format!("{}%", fixed(y, 3))
+                data-place=place
+                style=style
             >
                 {names}
                 <span class="details" inner_html=details></span>
