@@ -49,6 +49,23 @@ pub fn App() -> impl IntoView {
         // The observer calls it for as long as the page lives.
         on_resize.forget();
     }
+    // The toolbar's open menu or panel closes on Escape and on a press
+    // anywhere outside the toolbar (the listeners live as long as the page).
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && store.tool.get_untracked().is_some() {
+            store.tool.set(None);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".toolbar").ok().flatten())
+            .is_some();
+        if !inside && store.tool.get_untracked().is_some() {
+            store.tool.set(None);
+        }
+    });
     let map = store.map_file;
     let data = store.indicators_file;
     let policies = store.policies_file;

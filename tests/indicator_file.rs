@@ -148,7 +148,8 @@ fn values_are_described_as_published() {
     );
     assert_eq!(pm.source.map(|s| s.outlet).as_deref(), Some("太原晚报"));
     let yc = describe(&s, "air-rank", "2023-jan-nov", "140800").expect("indicator");
-    assert_eq!(yc.value.en, "Worst three");
+    // The band as the legend names it that period (two cities tie).
+    assert_eq!(yc.value.en, "Worst three (with a tie)");
     assert_eq!(yc.rank.map(|r| r.en).as_deref(), Some("position 8–9 of 11"));
     assert_eq!(yc.note.map(|n| n.en).as_deref(), Some("tied with Yangquan"));
     assert_eq!(
@@ -185,7 +186,7 @@ fn comparison_of_taiyuan_and_yuncheng() {
     );
     assert_eq!(
         row("Air quality rank").values,
-        vec!["后三（最差）", "后三（最差）"]
+        vec!["后三（最差，含并列）", "后三（最差，含并列）"]
     );
     let datong_changzhi = compare(&s, &["140200".into(), "140400".into()]);
     assert!(

@@ -115,6 +115,13 @@ async fn zoom_frames_the_selected_city_and_the_export_follows() {
         .await;
     assert_eq!(beyond.len(), 10, "{beyond:?}");
     assert!(!beyond.contains(&"140100".to_string()));
+    // The press on the map closed the Export menu.
+    page.wait_js(
+        "return document.querySelector('.export-menu').open",
+        json!(false),
+    )
+    .await;
+    page.click(".export-menu > summary").await;
     page.click("button[name=export-svg]").await;
     let inner = page
         .js(&format!("{EXPORTED} return new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('svg > svg').getAttribute('viewBox');"))

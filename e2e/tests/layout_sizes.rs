@@ -3,6 +3,7 @@
 //! every control is at least 44 px tall to touch.
 
 use e2e::page::Page;
+use fantoccini::key::Key;
 use serde_json::json;
 
 #[tokio::test]
@@ -65,6 +66,13 @@ async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
     }
 }
 
+/// The visible controls and links smaller than a finger (44 px tall; sort
+/// buttons 44 px wide too), each as "tag[name].class: height".
+const SMALL_CONTROLS: &str = "return [...document.querySelectorAll('button, select, input, summary, a.tool, .legend-source a, .full-map a')] \
+    .filter(e => e.getClientRects().length > 0 && !e.closest('[hidden]')) \
+    .filter(e => { const r = e.getBoundingClientRect(); return r.height < 43.5 || (e.matches('.sort') && r.width < 43.5); }) \
+    .map(e => `${e.tagName.toLowerCase()}${e.name ? '[name=' + e.name + ']' : ''}.${e.className}: ${e.getBoundingClientRect().height.toFixed(1)}`)";
+
 #[tokio::test]
 async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
     let page = Page::coloured(390, 844, "/").await;
@@ -74,14 +82,7 @@ async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
         json!(true),
     )
     .await;
-    let small = page
-        .strings(
-            "return [...document.querySelectorAll('button, select, input, summary, a.tool')] \
-               .filter(e => e.getClientRects().length > 0 && !e.closest('[hidden]')) \
-               .filter(e => e.getBoundingClientRect().height < 43.5) \
-               .map(e => `${e.tagName.toLowerCase()}${e.name ? '[name=' + e.name + ']' : ''}.${e.className}: ${e.getBoundingClientRect().height.toFixed(1)}`)",
-        )
-        .await;
+    let small = page.strings(SMALL_CONTROLS).await;
     assert!(small.is_empty(), "controls under 44 px: {small:?}");
     // Top to bottom: what is shown (indicator and period), the map, its legend,
     // the measures.
@@ -102,4 +103,38 @@ async fn a_phone_gets_the_screen_width_and_touch_sized_controls() {
         "title, map, legend, measures in that order: {tops:?}"
     );
     page.finish("layout-390x844").await;
+    // The embed too: its source links and "open the full map".
+    let page = Page::coloured(390, 844, "/?embed=1").await;
+    page.wait_for(".full-map a").await;
+    let small = page.strings(SMALL_CONTROLS).await;
+    assert!(small.is_empty(), "embed: controls under 44 px: {small:?}");
+    page.close().await;
+}
+
+/// The toolbar's menus and panels open one at a time, and Escape or a press
+/// outside the toolbar closes the open one.
+#[tokio::test]
+async fn one_tool_is_open_at_a_time_and_escape_or_a_click_elsewhere_closes_it() {
+    let page = Page::coloured(1280, 800, "/").await;
+    const OPEN: &str = "return [document.querySelector('.embed-box') !== null, \
+        !document.querySelector('.csv-import').hidden, \
+        document.querySelector('details.export-menu').open, \
+        document.querySelector('details.classing-menu').open]";
+    page.click(".embed-tools > button").await;
+    page.wait_js(OPEN, json!([true, false, false, false])).await;
+    page.click("button[name=load-data]").await;
+    page.wait_js(OPEN, json!([false, true, false, false])).await;
+    page.click("details.export-menu summary").await;
+    page.wait_js(OPEN, json!([false, false, true, false])).await;
+    page.click("details.classing-menu summary").await;
+    page.wait_js(OPEN, json!([false, false, false, true])).await;
+    page.press(Key::Escape).await;
+    page.wait_js(OPEN, json!([false, false, false, false]))
+        .await;
+    page.click(".embed-tools > button").await;
+    page.wait_js(OPEN, json!([true, false, false, false])).await;
+    page.click_region("140100").await;
+    page.wait_js(OPEN, json!([false, false, false, false]))
+        .await;
+    page.close().await;
 }

@@ -71,6 +71,9 @@ pub struct Store {
     pub hover_measure: RwSignal<Option<String>>,
     /// Zoomed to the selected cities.
     pub zoomed: RwSignal<bool>,
+    /// The toolbar's open menu or panel ("embed", "export", "classes",
+    /// "load"): one at a time; Escape or a click elsewhere closes it.
+    pub tool: RwSignal<Option<&'static str>>,
     /// The measure in focus (pointer first, then the chosen one) and its places.
     pub footprint: Memo<Option<Footprint>>,
     /// Prefectures the measure in focus targets (`None`: no measure in focus).
@@ -218,6 +221,7 @@ impl Store {
             legend_hover: RwSignal::new(None),
             hover_measure,
             zoomed: RwSignal::new(false),
+            tool: RwSignal::new(None),
             footprint,
             highlighted,
             counties,
@@ -324,6 +328,21 @@ impl Store {
             });
         }
         out
+    }
+
+    /// Whether the toolbar's `name` is open, tracked.
+    pub fn tool_open(&self, name: &'static str) -> bool {
+        self.tool.with(|t| *t == Some(name))
+    }
+
+    /// Opens the toolbar's `name` (closing any other) or closes it.
+    pub fn set_tool(&self, name: &'static str, open: bool) {
+        let now = self.tool.get_untracked();
+        if open && now != Some(name) {
+            self.tool.set(Some(name));
+        } else if !open && now == Some(name) {
+            self.tool.set(None);
+        }
     }
 
     /// Hides the current notices.

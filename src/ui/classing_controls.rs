@@ -78,7 +78,12 @@ pub fn ClassingControls() -> impl IntoView {
         }
     });
     view! {
-        <details class="menu classing-menu" name="tools">
+        <details class="menu classing-menu" name="tools" prop:open=move || store.tool_open("classes") on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                store.set_tool("classes", d.open());
+            }
+        }>
             <summary class="tool"><span class="zh">"分级配色 "</span> <span class="en">"Classes"</span></summary>
             <div class="menu-body classing">
             {numeric_controls}

@@ -84,12 +84,11 @@ pub fn CsvImport() -> impl IntoView {
     let report = move || outcome.with(|o| o.as_ref().map(import_report).unwrap_or_default());
     // One click away among the map tools: the button opens the drop zone and
     // picker (where the report of a file then shows) and closes it again.
-    let open = RwSignal::new(false);
-    let shown = move || open.get();
+    let shown = move || store.tool_open("load");
     view! {
         <div class="csv-tool" class:open=shown>
         <button type="button" class="tool" name="load-data" aria-expanded=move || shown().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)>
+            on:click=move |_| store.set_tool("load", !shown())>
             <span class="zh">"载入数据 "</span> <span class="en">"Load data"</span>
         </button>
         <section

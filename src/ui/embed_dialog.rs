@@ -10,7 +10,7 @@ use crate::store::use_store;
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let store = use_store();
-    let open = RwSignal::new(false);
+    let open = move || store.tool_open("embed");
     // Whether the last copy worked (`None` before one).
     let copied = RwSignal::new(None::<bool>);
     // Through the Clipboard API; where it is refused, the code is selected for
@@ -35,7 +35,7 @@ pub fn EmbedDialog() -> impl IntoView {
         });
     };
     let snippet = Memo::new(move |_| {
-        if !open.get() {
+        if !open() {
             return None;
         }
         let (v, set) = (store.view(ViewState::clone)?, store.data()?);
@@ -60,8 +60,8 @@ pub fn EmbedDialog() -> impl IntoView {
     });
     view! {
         <div class="embed-tools">
-            <button type="button" class="tool" aria-expanded=move || open.get().to_string() on:click=move |_| { copied.set(None); open.update(|o| *o = !*o) }><span class="zh">"嵌入 "</span> <span class="en">"Embed"</span></button>
-            {move || open.get().then(|| view! {
+            <button type="button" class="tool" aria-expanded=move || open().to_string() on:click=move |_| { copied.set(None); store.set_tool("embed", !open()) }><span class="zh">"嵌入 "</span> <span class="en">"Embed"</span></button>
+            {move || open().then(|| view! {
                 <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code">
                     <p><span class="zh">"将以下代码粘贴到网页中，地图会显示当前视图，并自动调整高度。 "</span> <span class="en">"Paste this into a page to show the current view; it sizes itself to the map."</span></p>
                     <textarea name="embed-code" readonly rows="4" prop:value=move || snippet.get().unwrap_or_default() on:focus=move |ev| {
@@ -72,7 +72,7 @@ pub fn EmbedDialog() -> impl IntoView {
                     }></textarea>
                     <button type="button" class="tool" name="copy-embed" on:click=move |_| copy(snippet.get_untracked().unwrap_or_default())><span class="zh">"复制 "</span> <span class="en">"Copy"</span></button>
                     " "
-                    <button type="button" class="tool" on:click=move |_| open.set(false)><span class="zh">"关闭 "</span> <span class="en">"Close"</span></button>
+                    <button type="button" class="tool" on:click=move |_| store.set_tool("embed", false)><span class="zh">"关闭 "</span> <span class="en">"Close"</span></button>
                     <span class="copy-status" role="status">{move || copied.get().map(|ok| if ok { "已复制 Copied" } else { "请按 Ctrl+C（⌘C）复制 Press Ctrl+C (⌘C) to copy" })}</span>
                 </div>
             })}

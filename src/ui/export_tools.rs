@@ -128,7 +128,12 @@ pub fn ExportTools() -> impl IntoView {
         }
     };
     view! {
-        <details class="menu export-menu" name="tools">
+        <details class="menu export-menu" name="tools" prop:open=move || store.tool_open("export") on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                store.set_tool("export", d.open());
+            }
+        }>
             <summary class="tool"><span class="zh">"导出 "</span> <span class="en">"Export"</span></summary>
             <div class="menu-body export-tools">
                 <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
