@@ -84,14 +84,40 @@ pub fn export_svg(
         .collect();
     let foot_y = HEAD_H + body_h + 30.0;
     let h = foot_y + foot.len() as f64 * LINE + 20.0;
-    // Zoomed to a selection: the neighbours, cut by the frame, are faded.
+    // Zoomed to a selection: the neighbours, cut by the frame, are greyed
+    // and faded (a faded colour alone reads as another class).
     let zoomed = !selected.is_empty() && view_box != layout.full_box();
     let faded = |code: &str| zoomed && !selected.iter().any(|s| s == code);
+    // Names keep their printed size in a zoom, and stay whole inside the
+    // frame: a name whose point is outside is left out, one near an edge is
+    // moved in (its width estimated: a CJK character is one em, others about
+    // 0.6).
+    let scale = view_box.w / mw;
+    let font = 20.0 * scale;
+    let label_at = |(x, y): (f64, f64), name: &str| -> Option<(f64, f64)> {
+        let inside = |v: f64, start: f64, size: f64| v >= start && v <= start + size;
+        if !inside(x, view_box.x, view_box.w) || !inside(y, view_box.y, view_box.h) {
+            return None;
+        }
+        let ems: f64 = name
+            .chars()
+            .map(|c| if c as u32 >= 0x2e80 { 1.0 } else { 0.6 })
+            .sum();
+        let half = (ems * font / 2.0 + 4.0 * scale).min(view_box.w / 2.0);
+        let pad = 0.6 * font;
+        Some((
+            x.clamp(view_box.x + half, view_box.x + view_box.w - half),
+            y.clamp(view_box.y + pad, view_box.y + view_box.h - pad),
+        ))
+    };
     // Every element is closed (`{}`): the file is XML, not HTML.
     html! {
         svg xmlns="http://www.w3.org/2000/svg" width=(fixed(w, 0)) height=(fixed(h, 0)) viewBox={ "0 0 " (fixed(w, 0)) " " (fixed(h, 0)) }
             font-family="system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif" {
-            defs { (PreEscaped(NO_DATA_DEFS)) }
+            defs {
+                (PreEscaped(NO_DATA_DEFS))
+                filter id="beyond" { feColorMatrix type="saturate" values="0" {} }
+            }
             rect width="100%" height="100%" fill="#ffffff" {}
             text x="20" y="40" font-size="26" font-weight="700" fill="#1f2a24" { (frame.title_zh) }
             text x="20" y="68" font-size="17" fill="#5b6660" {
@@ -103,7 +129,8 @@ pub fn export_svg(
                     @let fill = fills.fills.get(&shape.adcode);
                     path d=(shape.d) fill=(fill.and_then(|f| f.color.as_deref()).unwrap_or(no_data)) stroke="#ffffff" stroke-width="1.5"
                         fill-rule="evenodd" data-adcode=(shape.adcode) data-class=(fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA))
-                        opacity=[faded(&shape.adcode).then_some("0.35")] {
+                        opacity=[faded(&shape.adcode).then_some("0.45")]
+                        filter=[faded(&shape.adcode).then_some("url(#beyond)")] {
                         title { (region.name_zh) " " (region.name_en) }
                     }
                 }
@@ -111,9 +138,12 @@ pub fn export_svg(
                     path d=(shape.d) fill="none" stroke="#1f2a24" stroke-width="4" class="selected" {}
                 }
                 @for (shape, region) in layout.shapes.iter().zip(regions) {
-                    text x=(fixed(shape.label.0, 1)) y=(fixed(shape.label.1, 1)) font-size="20" text-anchor="middle" dominant-baseline="middle"
-                        fill="#1f2a24" stroke="#ffffff" stroke-width="4" paint-order="stroke" {
-                        (frame.lang.pick(region.short_name_zh(), &region.name_en))
+                    @let name = frame.lang.pick(region.short_name_zh(), &region.name_en);
+                    @if let Some((x, y)) = label_at(shape.label, name) {
+                        text x=(fixed(x, 1)) y=(fixed(y, 1)) font-size=(fixed(font, 1)) text-anchor="middle" dominant-baseline="middle"
+                            fill="#1f2a24" stroke="#ffffff" stroke-width=(fixed(4.0 * scale, 2)) paint-order="stroke" {
+                            (name)
+                        }
                     }
                 }
             }
@@ -219,9 +249,24 @@ mod tests {
             assert!(20.0 + em * 14.0 <= width, "{line} fits in {width}");
         }
         assert_eq!(
-            svg.matches("opacity=\"0.35\"").count(),
+            svg.matches("opacity=\"0.45\" filter=\"url(#beyond)\"")
+                .count(),
             3,
-            "the three neighbours of the selected city are faded"
+            "the three neighbours of the selected city are greyed and faded"
         );
+        // Names keep their printed size and stay inside the frame.
+        let scale = zoom.w / layout.width;
+        let font = format!("font-size=\"{}\"", fixed(20.0 * scale, 1));
+        assert!(svg.contains(&font), "{font}");
+        let names: Vec<f64> = svg
+            .split("<text x=\"")
+            .filter(|t| t.split('>').next().is_some_and(|a| a.contains(&font)))
+            .filter_map(|t| t.split('"').next())
+            .filter_map(|n| n.parse::<f64>().ok())
+            .collect();
+        assert!(!names.is_empty());
+        for x in names {
+            assert!(x >= zoom.x && x <= zoom.x + zoom.w, "{x} inside {zoom:?}");
+        }
     }
 }

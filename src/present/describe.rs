@@ -186,6 +186,46 @@ pub fn source_name(s: &Source) -> String {
     }
 }
 
+/// A source cited in full for a picture that leaves the page (an export):
+/// "山西日报 2024-01-04《title》", in English with the outlet glossed.
+pub fn citation(s: &Source, lang: crate::i18n::Lang) -> String {
+    let gloss = match (&s.outlet_en, lang) {
+        (Some(en), crate::i18n::Lang::En) => format!(" ({en})"),
+        _ => String::new(),
+    };
+    let date = if s.date.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", s.date)
+    };
+    let title = if s.title.is_empty() {
+        String::new()
+    } else {
+        format!("《{}》", s.title)
+    };
+    format!("{}{gloss}{date}{title}", s.outlet)
+}
+
+/// The sources of one indicator's values in one period, each once, cited in
+/// full ([`citation`]) in the order first used.
+pub fn citations_of(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in sources_used(set, indicator, period)
+        .into_iter()
+        .map(|s| citation(s, lang))
+    {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// The sources of one indicator's values in one period, each once, as
 /// "outlet date" strings in the order first used.
 pub fn sources_of(set: &IndicatorSet, indicator: &str, period: &str) -> Vec<String> {
@@ -212,6 +252,16 @@ pub fn describe_city(set: &IndicatorSet, adcode: &str) -> Vec<ValueInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_cites_the_article() {
+        let s = set();
+        let zh = citations_of(&s, "pm25", "2023", crate::i18n::Lang::Zh);
+        assert!(
+            zh.iter().any(|c| c.starts_with("太原晚报 2024-01-30《")),
+            "{zh:?}"
+        );
+    }
 
     use crate::data::fixtures::indicators as set;
 

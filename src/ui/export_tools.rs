@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::map::export::{export_svg, Frame};
-use crate::present::describe::sources_of;
+use crate::present::describe::citations_of;
 use crate::store::use_store;
 
 const LINK_ID: &str = "export-link";
@@ -66,7 +66,7 @@ pub fn ExportTools() -> impl IntoView {
             title_zh,
             title_en,
             period,
-            sources: sources_of(&set, &v.indicator, &v.period),
+            sources: citations_of(&set, &v.indicator, &v.period, lang),
             boundary_note: format!(
                 "{} {} {}",
                 meta.source_zh,
@@ -80,12 +80,18 @@ pub fn ExportTools() -> impl IntoView {
             lang,
         };
         let chosen = v.cities.clone();
-        let view_box = if store.zoomed.get_untracked() {
+        let zoom = if store.zoomed.get_untracked() {
             m.layout.zoom_box(&chosen)
         } else {
             None
-        }
-        .unwrap_or(m.layout.full_box());
+        };
+        let view_box = zoom.unwrap_or(m.layout.full_box());
+        // A zoomed picture is named after its cities, so that it does not
+        // replace the whole map's file.
+        let name = match zoom {
+            Some(_) => format!("shanxi-{}-{}-{}", v.indicator, v.period, chosen.join("-")),
+            None => format!("shanxi-{}-{}", v.indicator, v.period),
+        };
         let text = export_svg(
             &m.layout,
             view_box,
@@ -94,7 +100,7 @@ pub fn ExportTools() -> impl IntoView {
             &chosen,
             &frame,
         );
-        Some((text, format!("shanxi-{}-{}", v.indicator, v.period)))
+        Some((text, name))
     };
     let export_svg_file = move |_| {
         if let Some((text, name)) = svg() {
