@@ -1,7 +1,7 @@
 //! The table of the current indicator: one row per city with value, class,
 //! period, scope and source, sortable, and exactly the same rows as CSV.
 
-use super::describe::{describe, source_name};
+use super::describe::{citation, describe};
 use crate::data::geo::Region;
 use crate::data::indicators::{IndicatorSet, RankFrom, Value};
 use crate::i18n::{Lang, Text};
@@ -159,7 +159,7 @@ pub fn rows(
                     source: info
                         .as_ref()
                         .and_then(|i| i.source.as_ref())
-                        .map(|s| format!("{}《{}》", source_name(s), s.title))
+                        .map(|s| citation(s, lang))
                         .unwrap_or_default(),
                     notes: notes.join(if lang == Lang::En { "; " } else { "；" }),
                 }

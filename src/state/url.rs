@@ -183,17 +183,31 @@ impl Query {
             .iter()
             .map(|p| p.id.clone())
             .collect();
-        if let Some(p) = take("period", &|p| {
-            periods.iter().find(|x| *x == p).cloned().ok_or_else(|| {
-                Text::new(
-                    format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
-                    format!(
-                        "This indicator has no period “{}”; showing the latest.",
-                        clip(p)
-                    ),
-                )
+        // A period of a loaded file that is not here goes with its file's
+        // notice, not a second one naming an internal id.
+        let lost_file = self
+            .get("indicator")
+            .is_some_and(|i| i.starts_with(USER_PREFIX) && set.indicator(i).is_none());
+        let period = self
+            .get("period")
+            .filter(|p| !(lost_file && p.starts_with(USER_PREFIX)));
+        if let Some(p) = period
+            .is_some()
+            .then(|| {
+                take("period", &|p| {
+                    periods.iter().find(|x| *x == p).cloned().ok_or_else(|| {
+                        Text::new(
+                            format!("该指标没有时段“{}”，已显示最新时段。", clip(p)),
+                            format!(
+                                "This indicator has no period “{}”; showing the latest.",
+                                clip(p)
+                            ),
+                        )
+                    })
+                })
             })
-        }) {
+            .flatten()
+        {
             view.period = p;
         }
         let ids = |all: &[&'static str]| all.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -395,6 +409,7 @@ mod tests {
                 .any(|x| x.en.contains("not on this computer") && x.zh.contains("不在这台电脑上")),
             "{n:?}"
         );
+        assert_eq!(n.len(), 1, "one notice, no internal period id: {n:?}");
     }
 
     #[test]

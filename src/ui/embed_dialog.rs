@@ -47,13 +47,21 @@ pub fn EmbedDialog() -> impl IntoView {
         );
         let ind = set.indicator(&v.indicator);
         let per = set.period(&v.period);
-        let title = format!(
-            "山西生态环境地图：{}（{}） Shanxi Eco Map: {} ({})",
-            ind.map(|i| i.name_zh.as_str()).unwrap_or_default(),
-            per.map(|p| p.label_zh.as_str()).unwrap_or_default(),
+        // The frame's title for the host page's readers, in the map's language.
+        let en = format!(
+            "Shanxi Eco Map: {} ({})",
             ind.map(|i| i.name_en.as_str()).unwrap_or_default(),
             per.map(|p| p.label_en.as_str()).unwrap_or_default()
         );
+        let title = if v.lang == crate::i18n::Lang::En {
+            en
+        } else {
+            format!(
+                "山西生态环境地图：{}（{}） {en}",
+                ind.map(|i| i.name_zh.as_str()).unwrap_or_default(),
+                per.map(|p| p.label_zh.as_str()).unwrap_or_default(),
+            )
+        };
         let mut plain = v.clone();
         plain.embed = false;
         Some(embed_snippet(&page, &plain.to_query(), &title))
