@@ -240,7 +240,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                     <label for="add-city"><span class="zh">"城市 "</span> <span class="en">"Cities"</span></label>
                     <div class="chips" aria-live="polite">{chips}</div>
                     <select id="add-city" name="add-city" on:change=on_add>
-                        <option value="">{move || lang.get().both("添加城市…", "Add a city…", " ")}</option>
+                        <option value="">{move || lang.get().pick("＋ 添加 Add", "+ Add")}</option>
                         {add_options}
                     </select>
                 </div>
