@@ -14,8 +14,14 @@ fn write_temp(name: &str, bytes: &[u8]) -> String {
 
 /// Chooses the file at `path` in the CSV file picker.
 async fn pick_file(page: &Page, path: &str) {
-    // "Load data" sits with the map tools and opens the picker.
-    page.click(".toolbar button[name=load-data]").await;
+    // "Load data" sits with the map tools and opens the picker (unless it is
+    // open already).
+    let open = page
+        .js("return document.querySelector('.csv-import').checkVisibility()")
+        .await;
+    if open != serde_json::json!(true) {
+        page.click(".toolbar button[name=load-data]").await;
+    }
     page.wait_js(
         "return document.querySelector('.csv-import').checkVisibility()",
         serde_json::json!(true),
@@ -85,19 +91,39 @@ async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     page.finish("csv-import").await;
 }
 
+/// What Chinese Excel saves (GBK) is read as it is, and the report says so;
+/// bytes that are neither UTF-8 nor GBK get a clear message.
 #[tokio::test]
-async fn a_gbk_file_gets_a_clear_message() {
+async fn a_gbk_file_is_read_and_other_bytes_get_a_clear_message() {
     let page = Page::coloured(1280, 900, "/").await;
-    // "城市,值\n太原,1\n" encoded as GBK.
-    let gbk = b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n";
+    // "城市,数值\n太原,41\n运城,49\n" encoded as GBK.
+    let gbk = b"\xb3\xc7\xca\xd0,\xca\xfd\xd6\xb5\n\xcc\xab\xd4\xad,41\n\xd4\xcb\xb3\xc7,49\n";
     pick_file(&page, &write_temp("gbk.csv", gbk)).await;
-    let alert = page.text_of(".import-error[role=alert]").await;
-    assert!(alert.contains("GBK") && alert.contains("UTF-8"), "{alert}");
-    assert_eq!(
-        page.value_of(INDICATOR).await,
-        json!("air-rank"),
-        "nothing changed"
+    let status = page.text_of(".import-status[role=status] p").await;
+    assert!(
+        status.contains("2 rows read") && status.contains("GBK"),
+        "{status}"
     );
+    let chosen = page.value_of(INDICATOR).await;
+    assert!(
+        chosen.as_str().is_some_and(|v| v.starts_with("user-")),
+        "{chosen}"
+    );
+    let option = page
+        .js("return document.querySelector('select[name=indicator]').selectedOptions[0].textContent")
+        .await;
+    assert!(
+        option.as_str().is_some_and(|t| t.contains("数值")),
+        "the GBK header read as Chinese: {option}"
+    );
+    // Neither UTF-8 nor GBK (bytes a GBK decoder refuses).
+    pick_file(
+        &page,
+        &write_temp("binary.csv", b"\xff\xfe\xfd,\x80\n\x81\x7f,1\n"),
+    )
+    .await;
+    let alert = page.text_of(".import-error[role=alert]").await;
+    assert!(alert.contains("UTF-8"), "{alert}");
     page.close().await;
 }
 
@@ -151,6 +177,40 @@ async fn a_loaded_tables_source_shows_and_its_link_says_the_file_is_not_here() {
     assert!(
         notice.contains("not on this computer") && notice.contains("不在这台电脑上"),
         "{notice}"
+    );
+    page.close().await;
+}
+
+/// A formula in a loaded table (its 来源 cell) goes into the table's CSV as
+/// text, not as a formula a spreadsheet would run; the page shows it as text.
+#[tokio::test]
+async fn a_formula_in_a_loaded_table_stays_text() {
+    let page = Page::coloured(1280, 900, "/").await;
+    let csv = "城市,PM2.5,来源\n太原,41,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"\n运城,49,@SUM(A1)\n";
+    pick_file(&page, &write_temp("formula.csv", csv.as_bytes())).await;
+    page.wait_true(
+        "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
+    )
+    .await;
+    assert_eq!(
+        page.count(".legend-source a").await,
+        json!(0),
+        "no link made"
+    );
+    page.click("details.data-table summary").await;
+    page.wait_for(".data-table a[download]").await;
+    let text = page
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+        fetch(document.querySelector('.data-table a[download]').href).then(r => r.text()).then(done, e => done(String(e)));",
+        )
+        .await;
+    let text = text.as_str().unwrap_or_default();
+    assert!(
+        text.contains("'=HYPERLINK")
+            && !text.contains(",=HYPERLINK")
+            && !text.contains("\"=HYPERLINK"),
+        "{text}"
     );
     page.close().await;
 }

@@ -9,7 +9,7 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use shanxi_eco_map::data::geo::Region;
-use shanxi_eco_map::data::import::{import_csv, message, Numbering};
+use shanxi_eco_map::data::import::{import_bytes, message, Numbering};
 
 /// A member of the request.
 fn member(request: &JsValue, key: &str) -> JsValue {
@@ -56,7 +56,24 @@ fn answer(request: &JsValue) -> String {
         layers: count(request, "layers"),
         sources: count(request, "sources"),
     };
-    message::write(&import_csv(&name, &bytes, &places(request), numbering))
+    message::write(&import_bytes(
+        &name,
+        &bytes,
+        &places(request),
+        numbering,
+        gbk,
+    ))
+}
+
+/// `bytes` read as GBK (GB 18030) by the browser, or `None` where they are
+/// not GBK either.
+fn gbk(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gbk", &options).ok()?;
+    let text = decoder.decode_with_u8_array(bytes).ok()?;
+    // As UTF-8 would be: without a byte-order mark.
+    Some(text.trim_start_matches('\u{feff}').to_string())
 }
 
 fn main() {

@@ -18,6 +18,8 @@ pub enum ImportReport {
         rows: usize,
         indicators: usize,
         problems: Vec<ProblemLine>,
+        /// Read as GBK (not UTF-8).
+        read_as_gbk: bool,
     },
     /// Refused, with why.
     Failed {
@@ -45,7 +47,7 @@ pub fn import_report(report: &ImportReport) -> String {
             ImportReport::Failed { file, zh, en } => div.import-status.import-error role="alert" {
                 p { strong { (file) } ": " span.zh { (zh) } " " span.en { (en) } }
             },
-            ImportReport::Loaded { file, rows, indicators, problems } => div.import-status role="status" {
+            ImportReport::Loaded { file, rows, indicators, problems, read_as_gbk } => div.import-status role="status" {
                 @let n = problems.len();
                 p {
                     strong { (file) } ": " span.zh { (format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。")) }
@@ -55,6 +57,9 @@ pub fn import_report(report: &ImportReport) -> String {
                         plural(*indicators, "indicator", "indicators"),
                         plural(n, "cell or row", "cells or rows"),
                     )) }
+                    @if *read_as_gbk {
+                        " " span.zh { "（文件按 GBK 编码读取。）" } " " span.en { "(The file was read as GBK, the encoding of Chinese Excel.)" }
+                    }
                 }
                 @if !problems.is_empty() {
                     table.import-problems {
@@ -171,6 +176,7 @@ mod tests {
             rows: 4,
             indicators: 1,
             problems: vec![p],
+            read_as_gbk: false,
         });
         assert!(
             !html.contains("<script>")

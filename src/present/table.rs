@@ -257,11 +257,21 @@ pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
     });
 }
 
+/// One CSV field, quoted where needed. A cell that a spreadsheet would run as
+/// a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return:
+/// text from a loaded file, such as `=HYPERLINK(…)`, can) is written as text,
+/// after an apostrophe, unless it is a plain number such as `-3.2`.
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if formula {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -480,6 +490,23 @@ mod tests {
         assert_eq!(order(&rows), "CABEFD", "best, middle, worst, then no data");
         sort(&mut rows, SortBy::Class, true);
         assert_eq!(order(&rows), "BEFACD");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_as_text() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("+1+1"), "'+1+1");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(
+            csv_field("-3.2"),
+            "-3.2",
+            "a negative number stays a number"
+        );
+        assert_eq!(csv_field("太原"), "太原");
     }
 
     #[test]

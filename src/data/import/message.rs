@@ -29,6 +29,8 @@ pub struct Answer {
     pub set: IndicatorSet,
     pub rows: usize,
     pub problems: Vec<ProblemLine>,
+    /// Read as GBK, not UTF-8.
+    pub read_as_gbk: bool,
 }
 
 /// The worker's answer for an import, as JSON text.
@@ -39,6 +41,7 @@ pub fn write(result: &Result<Import, ImportError>) -> String {
         Ok(imp) => json!({
             "set": imp.set,
             "rows": imp.rows,
+            "gbk": imp.read_as_gbk,
             "problems": imp.problems.iter().map(|p| json!({
                 "row": p.row,
                 "column": p.column,
@@ -83,10 +86,12 @@ pub fn read<N: Node>(root: N) -> Result<Answer, Text> {
         })
         .collect::<Option<Vec<_>>>()
         .ok_or_else(garbled)?;
+    let read_as_gbk = root.field("gbk").and_then(|g| g.boolean()).unwrap_or(false);
     Ok(Answer {
         set,
         rows,
         problems,
+        read_as_gbk,
     })
 }
 

@@ -100,6 +100,8 @@ pub struct Import {
     pub problems: Vec<RowProblem>,
     /// Data rows read (header excluded).
     pub rows: usize,
+    /// The file was not UTF-8 and was read as GBK (what Chinese Excel saves).
+    pub read_as_gbk: bool,
 }
 
 fn slug(s: &str, i: usize) -> String {
@@ -151,15 +153,44 @@ impl Numbering {
 }
 
 /// Reads a CSV file named `file_name` against the map's `regions`, its ids
-/// numbered after `numbering`.
+/// numbered after `numbering`. UTF-8 only: see [`import_bytes`].
 pub fn import_csv(
     file_name: &str,
     bytes: &[u8],
     regions: &[Region],
     numbering: Numbering,
 ) -> Result<Import, ImportError> {
-    let text = decode(bytes)?;
-    let records = parse_csv(&text)?;
+    import_bytes(file_name, bytes, regions, numbering, |_| None)
+}
+
+/// [`import_csv`], reading a file that is not UTF-8 but looks like GBK with
+/// `gbk` (the browser's `TextDecoder("gbk")` in the worker; `None` if it
+/// cannot), so that what Chinese Excel saves is read as it is.
+pub fn import_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    regions: &[Region],
+    numbering: Numbering,
+    gbk: impl Fn(&[u8]) -> Option<String>,
+) -> Result<Import, ImportError> {
+    let (text, read_as_gbk) = match decode(bytes) {
+        Ok(text) => (text, false),
+        Err(e @ ImportError::NotUtf8 { likely_gbk: true }) => (gbk(bytes).ok_or(e)?, true),
+        Err(e) => return Err(e),
+    };
+    let mut imp = import_text(file_name, &text, regions, numbering)?;
+    imp.read_as_gbk = read_as_gbk;
+    Ok(imp)
+}
+
+/// Reads a table's text (see [`import_csv`]).
+fn import_text(
+    file_name: &str,
+    text: &str,
+    regions: &[Region],
+    numbering: Numbering,
+) -> Result<Import, ImportError> {
+    let records = parse_csv(text)?;
     let Some(((_, header), rows)) = records.split_first() else {
         return Err(ImportError::Empty);
     };
@@ -316,6 +347,7 @@ pub fn import_csv(
         set,
         problems,
         rows: rows.len(),
+        read_as_gbk: false,
     })
 }
 
@@ -449,6 +481,23 @@ mod tests {
         let text = err.text();
         assert!(text.en.contains("GBK") && text.zh.contains("UTF-8"));
         assert_eq!(err.to_string(), text.en);
+    }
+
+    #[test]
+    fn a_gbk_file_is_read_with_the_decoder_given() {
+        // "城市,值\n太原,1\n" in GBK; the decoder stands in for the browser's.
+        let gbk: &[u8] = b"\xb3\xc7\xca\xd0,\xd6\xb5\n\xcc\xab\xd4\xad,1\n";
+        let regions = fixtures::prefectures();
+        let imp = import_bytes("gbk.csv", gbk, &regions, Numbering::default(), |_| {
+            Some("城市,值\n太原,1\n".to_string())
+        })
+        .expect("read as GBK");
+        assert!(imp.read_as_gbk);
+        assert_eq!(imp.set.observations.len(), 1);
+        // A decoder that cannot: the clear message stays.
+        let err = import_bytes("gbk.csv", gbk, &regions, Numbering::default(), |_| None)
+            .expect_err("not read");
+        assert_eq!(err, ImportError::NotUtf8 { likely_gbk: true });
     }
 
     #[test]
