@@ -116,6 +116,11 @@ pub async fn read_table(
             .or_else(|| e.as_string())
             .unwrap_or_else(|| "unknown error".into())
     };
+    // A huge file is refused before a byte of it is read.
+    let size = file.size();
+    if size > crate::data::import::MAX_BYTES as f64 {
+        return Err(crate::data::import::ImportError::TooBig(size as u64).text());
+    }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| fail(reason(e)))?;

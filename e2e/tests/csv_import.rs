@@ -119,7 +119,7 @@ async fn a_gbk_file_is_read_and_other_bytes_get_a_clear_message() {
     // Neither UTF-8 nor GBK (bytes a GBK decoder refuses).
     pick_file(
         &page,
-        &write_temp("binary.csv", b"\xff\xfe\xfd,\x80\n\x81\x7f,1\n"),
+        &write_temp("binary.csv", b"\x80\x80\xff,\x80\n\x80\x7f,1\n"),
     )
     .await;
     let alert = page.text_of(".import-error[role=alert]").await;
@@ -212,5 +212,40 @@ async fn a_formula_in_a_loaded_table_stays_text() {
             && !text.contains("\"=HYPERLINK"),
         "{text}"
     );
+    page.close().await;
+}
+
+/// A 30 MB file is refused at once with its size; a table of 100 000 rows is
+/// read off the page's thread, its unusable rows counted, not all listed.
+#[tokio::test]
+async fn a_huge_file_is_refused_and_a_long_table_is_read() {
+    let page = Page::coloured(1280, 900, "/").await;
+    let mut big = String::from("城市,值\n");
+    while big.len() < 30 * 1024 * 1024 {
+        big.push_str("太原,1\n");
+    }
+    pick_file(&page, &write_temp("huge.csv", big.as_bytes())).await;
+    let alert = page.text_of(".import-error[role=alert]").await;
+    assert!(alert.contains("too big") && alert.contains("MB"), "{alert}");
+    let mut long = String::from("城市,年份,值\n");
+    for i in 0..100_000 {
+        // Each city once per year; everything after the first 11 years of
+        // rows names a place that is not on the map.
+        let city = if i < 110 {
+            [
+                "太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾",
+                "吕梁",
+            ][i % 11]
+        } else {
+            "火星"
+        };
+        long.push_str(&format!("{city},{},{}\n", 2000 + i / 11, i % 97));
+    }
+    pick_file(&page, &write_temp("long.csv", long.as_bytes())).await;
+    page.wait_true("const s = document.querySelector('.import-status[role=status] p'); return !!s && s.textContent.includes('100000 rows read')").await;
+    let listed = page.count(".import-problems tbody tr:not(.more)").await;
+    assert_eq!(listed, json!(200), "the first 200 listed");
+    let more = page.text_of(".import-problems tr.more").await;
+    assert!(more.contains("99690 more"), "{more}");
     page.close().await;
 }

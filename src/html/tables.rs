@@ -18,6 +18,8 @@ pub enum ImportReport {
         rows: usize,
         indicators: usize,
         problems: Vec<ProblemLine>,
+        /// Rows or cells not used beyond those listed.
+        more: usize,
         /// Read as GBK (not UTF-8).
         read_as_gbk: bool,
     },
@@ -47,8 +49,8 @@ pub fn import_report(report: &ImportReport) -> String {
             ImportReport::Failed { file, zh, en } => div.import-status.import-error role="alert" {
                 p { strong { (file) } ": " span.zh { (zh) } " " span.en { (en) } }
             },
-            ImportReport::Loaded { file, rows, indicators, problems, read_as_gbk } => div.import-status role="status" {
-                @let n = problems.len();
+            ImportReport::Loaded { file, rows, indicators, problems, more, read_as_gbk } => div.import-status role="status" {
+                @let n = problems.len() + more;
                 p {
                     strong { (file) } ": " span.zh { (format!("读取 {rows} 行，载入 {indicators} 个指标，{n} 处未用。")) }
                     " " span.en { (format!(
@@ -74,6 +76,14 @@ pub fn import_report(report: &ImportReport) -> String {
                                     td { (p.row.to_string()) }
                                     td { (p.column.as_deref().unwrap_or_default()) }
                                     td { (text(&p.text)) }
+                                }
+                            }
+                            @if *more > 0 {
+                                tr.more {
+                                    td colspan="3" {
+                                        span.zh { (format!("另有 {more} 处未用，未逐一列出。")) } " "
+                                        span.en { (format!("{more} more not listed.")) }
+                                    }
                                 }
                             }
                         }
@@ -176,6 +186,7 @@ mod tests {
             rows: 4,
             indicators: 1,
             problems: vec![p],
+            more: 0,
             read_as_gbk: false,
         });
         assert!(

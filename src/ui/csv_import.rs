@@ -50,6 +50,7 @@ pub fn CsvImport() -> impl IntoView {
                         rows: imp.rows,
                         indicators: count,
                         problems: imp.problems,
+                        more: imp.more,
                         read_as_gbk: imp.read_as_gbk,
                     }));
                 }

@@ -29,9 +29,15 @@ pub struct Answer {
     pub set: IndicatorSet,
     pub rows: usize,
     pub problems: Vec<ProblemLine>,
+    /// Rows or cells not used beyond those listed.
+    pub more: usize,
     /// Read as GBK, not UTF-8.
     pub read_as_gbk: bool,
 }
+
+/// At most this many rows or cells not used are listed (the rest counted):
+/// a table of 100 000 bad rows must not become 100 000 lines of report.
+pub const LISTED: usize = 200;
 
 /// The worker's answer for an import, as JSON text.
 pub fn write(result: &Result<Import, ImportError>) -> String {
@@ -42,7 +48,8 @@ pub fn write(result: &Result<Import, ImportError>) -> String {
             "set": imp.set,
             "rows": imp.rows,
             "gbk": imp.read_as_gbk,
-            "problems": imp.problems.iter().map(|p| json!({
+            "more": imp.problems.len().saturating_sub(LISTED),
+            "problems": imp.problems.iter().take(LISTED).map(|p| json!({
                 "row": p.row,
                 "column": p.column,
                 "reason": text(p.text()),
@@ -87,10 +94,12 @@ pub fn read<N: Node>(root: N) -> Result<Answer, Text> {
         .collect::<Option<Vec<_>>>()
         .ok_or_else(garbled)?;
     let read_as_gbk = root.field("gbk").and_then(|g| g.boolean()).unwrap_or(false);
+    let more = root.field("more").and_then(|m| m.number()).unwrap_or(0.0) as usize;
     Ok(Answer {
         set,
         rows,
         problems,
+        more,
         read_as_gbk,
     })
 }
@@ -127,6 +136,18 @@ mod tests {
             a.problems[0]
         );
         assert_eq!(a.problems[1].column.as_deref(), Some("PM2.5"));
+    }
+
+    #[test]
+    fn a_long_list_of_problems_is_cut_and_counted() {
+        let mut csv = String::from("城市,值\n太原,1\n");
+        for _ in 0..1000 {
+            csv.push_str("火星,1\n");
+        }
+        let a = round_trip(&csv).expect("read");
+        assert_eq!(a.rows, 1001);
+        assert_eq!(a.problems.len(), LISTED);
+        assert_eq!(a.more, 1000 - LISTED);
     }
 
     #[test]

@@ -38,7 +38,15 @@ pub enum ImportError {
     NoValueColumns,
     /// A quoted field that opened on this row never closes.
     UnclosedQuote(usize),
+    /// Larger than [`MAX_BYTES`] (its size in bytes).
+    TooBig(u64),
 }
+
+/// The largest table the map reads: 10 MiB, far more than a table of cities
+/// or counties by period needs (100 000 rows of one are about 3 MB), and
+/// refused at once, before any byte is read, so that a huge file never
+/// stalls the page.
+pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 impl ImportError {
     /// The message in Chinese and English.
@@ -65,6 +73,13 @@ impl ImportError {
                 format!("第 {r} 行的引号没有闭合。"),
                 format!("a quoted field opened on row {r} never closes"),
             ),
+            ImportError::TooBig(bytes) => {
+                let mb = |b: u64| crate::format::fixed(b as f64 / 1_048_576.0, 1);
+                Text::new(
+                    format!("文件太大（{} MB）：地图只读取 {} MB 以内的表格。", mb(*bytes), mb(MAX_BYTES)),
+                    format!("the file is too big ({} MB): the map reads tables of up to {} MB", mb(*bytes), mb(MAX_BYTES)),
+                )
+            }
         }
     }
 }
@@ -173,6 +188,9 @@ pub fn import_bytes(
     numbering: Numbering,
     gbk: impl Fn(&[u8]) -> Option<String>,
 ) -> Result<Import, ImportError> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(ImportError::TooBig(bytes.len() as u64));
+    }
     let (text, read_as_gbk) = match decode(bytes) {
         Ok(text) => (text, false),
         Err(e @ ImportError::NotUtf8 { likely_gbk: true }) => (gbk(bytes).ok_or(e)?, true),
@@ -481,6 +499,20 @@ mod tests {
         let text = err.text();
         assert!(text.en.contains("GBK") && text.zh.contains("UTF-8"));
         assert_eq!(err.to_string(), text.en);
+    }
+
+    #[test]
+    fn a_huge_file_is_refused_with_its_size() {
+        let big = vec![b'a'; MAX_BYTES as usize + 1];
+        let err = import_csv(
+            "big.csv",
+            &big,
+            &fixtures::prefectures(),
+            Numbering::default(),
+        )
+        .expect_err("too big");
+        assert_eq!(err, ImportError::TooBig(MAX_BYTES + 1));
+        assert!(err.text().en.contains("10.0 MB"), "{}", err.text().en);
     }
 
     #[test]

@@ -5,17 +5,14 @@
 use super::ImportError;
 
 /// Splits CSV text into records (RFC 4180: quotes, doubled quotes, CRLF or LF).
-/// Returns each record with the line it started on.
+/// The separator is the one of `,`, tab and `;` (European Excel) the header
+/// line has most of. Returns each record with the line it started on.
 pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
-    let delimiter = if text
-        .lines()
-        .next()
-        .is_some_and(|l| l.matches('\t').count() > l.matches(',').count())
-    {
-        '\t'
-    } else {
-        ','
-    };
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = [',', '\t', ';']
+        .into_iter()
+        .max_by_key(|d| (header.matches(*d).count(), *d == ','))
+        .unwrap_or(',');
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -65,6 +62,26 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
 
 /// Decodes bytes as UTF-8 (a BOM is dropped), or says why not.
 pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    // UTF-16 with its byte-order mark (Excel's "Unicode text").
+    for (bom, little) in [(b"\xFF\xFE", true), (b"\xFE\xFF", false)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|p| {
+                    if little {
+                        u16::from_le_bytes([p[0], p[1]])
+                    } else {
+                        u16::from_be_bytes([p[0], p[1]])
+                    }
+                })
+                .collect();
+            return match String::from_utf16(&units) {
+                Ok(s) if !s.trim().is_empty() => Ok(s),
+                Ok(_) => Err(ImportError::Empty),
+                Err(_) => Err(ImportError::NotUtf8 { likely_gbk: false }),
+            };
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::Empty);
@@ -110,6 +127,8 @@ mod tests {
         assert_eq!(r[2], (3, vec!["multi\nline".to_string(), "2".to_string()]));
         let t = parse_csv("城市\tPM2.5\n太原\t41\n").expect("valid");
         assert_eq!(t[1].1, vec!["太原", "41"]);
+        let s = parse_csv("城市;PM2.5;来源\n太原;41,5;太原晚报\n").expect("valid");
+        assert_eq!(s[1].1, vec!["太原", "41,5", "太原晚报"]);
     }
 
     #[test]
@@ -133,5 +152,21 @@ mod tests {
             decode(b"\xff\xff\xff"),
             Err(ImportError::NotUtf8 { likely_gbk: false })
         );
+    }
+
+    #[test]
+    fn utf16_with_its_mark_is_read() {
+        let text = "城市\t值\n太原\t1\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).as_deref(), Ok(text));
+        assert_eq!(decode(&be).as_deref(), Ok(text));
+        assert_eq!(decode(b"\xFF\xFE"), Err(ImportError::Empty));
     }
 }
