@@ -66,6 +66,13 @@ impl Browser {
                 "chromedriver exited ({status}); its port {port} was taken"
             ));
         }
+        // Accepting connections is not yet ready for sessions: ask /status.
+        while !ready(port) {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not say it was ready within 20 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         Ok(browser)
     }
 
@@ -79,7 +86,9 @@ impl Browser {
         extra_args: &[&str],
     ) -> Result<(Browser, Client), String> {
         let mut last = String::new();
-        for attempt in 1..=3 {
+        // Backoff 1, 2, 4 s: a first Chromium start on a fresh machine (fonts,
+        // profile, shader caches) can take several seconds.
+        for attempt in 1..=4u32 {
             match Browser::start() {
                 Ok(browser) => match browser.session(width, height, extra_args).await {
                     Ok(client) => return Ok((browser, client)),
@@ -87,8 +96,10 @@ impl Browser {
                 },
                 Err(e) => last = e,
             }
-            eprintln!("browser: attempt {attempt} failed ({last}); trying again");
-            tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+            if attempt < 4 {
+                eprintln!("browser: attempt {attempt} failed ({last}); trying again");
+                tokio::time::sleep(Duration::from_secs(1 << (attempt - 1))).await;
+            }
         }
         Err(last)
     }
@@ -152,6 +163,38 @@ impl Browser {
             }
         }
         Ok(client)
+    }
+}
+
+/// Whether the chromedriver on `port` answers `GET /status` with
+/// `"ready": true`.
+fn ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    // Read until the answer says ready or not (the driver may keep the
+    // connection open after it).
+    let (mut response, mut chunk) = (Vec::new(), [0u8; 1024]);
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => response.extend_from_slice(&chunk[..n]),
+        }
+        let text = String::from_utf8_lossy(&response).replace(' ', "");
+        if text.contains("\"ready\":true") {
+            return true;
+        }
+        if text.contains("\"ready\":false") {
+            return false;
+        }
     }
 }
 
