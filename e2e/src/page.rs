@@ -162,6 +162,39 @@ impl Page {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// The serious and critical accessibility violations axe-core finds on the
+    /// page as it is now, each as "rule: help :: first elements". axe-core
+    /// comes from `AXE_JS` (`cargo xtask test` installs it from npm into
+    /// `.tools/`).
+    pub async fn axe(&self) -> Vec<String> {
+        let path = std::env::var_os("AXE_JS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| crate::root().join(".tools/node_modules/axe-core/axe.min.js"));
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core at {}: {e}; `cargo xtask test` installs it",
+                path.display()
+            )
+        });
+        self.client
+            .execute(
+                "if (!window.axe) { const s = document.createElement('script'); s.textContent = arguments[0]; document.head.appendChild(s); }",
+                vec![Value::String(axe)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("load axe-core: {e}"));
+        let found = self
+            .js_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ': ' + v.help + ' :: ' + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '))),
+                   e => done(['axe failed: ' + e]));",
+            )
+            .await;
+        strings(&found)
+    }
+
     /// What an asynchronous `script` passes to its callback (the last argument).
     pub async fn js_async(&self, script: &str) -> Value {
         self.client

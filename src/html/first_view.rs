@@ -178,7 +178,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
             }
             section.province-strip aria-label="全省 Province" {
                 h2 { span.zh { "全省 " } " " span.en { "Province" } }
-                ul { (PreEscaped(province_items(set))) }
+                ul tabindex="0" { (PreEscaped(province_items(set))) }
             }
             footer.sources { (PreEscaped(boundary_notes(&map.boundaries.meta))) }
             // The boundaries as drawn, for the app: read from the page instead

@@ -72,7 +72,7 @@ pub fn EmbedDialog() -> impl IntoView {
             {move || open().then(|| view! {
                 <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code">
                     <p><span class="zh">"将以下代码粘贴到网页中，地图会显示当前视图，并自动调整高度。 "</span> <span class="en">"Paste this into a page to show the current view; it sizes itself to the map."</span></p>
-                    <textarea name="embed-code" readonly rows="4" prop:value=move || snippet.get().unwrap_or_default() on:focus=move |ev| {
+                    <textarea name="embed-code" aria-label="嵌入代码 Embed code" readonly rows="4" prop:value=move || snippet.get().unwrap_or_default() on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                             t.select();

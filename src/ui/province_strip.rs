@@ -18,7 +18,9 @@ pub fn ProvinceStrip() -> impl IntoView {
     view! {
         <section class="province-strip" aria-label="全省 Province">
             <h2><span class="zh">"全省 "</span> <span class="en">"Province"</span></h2>
-            <ul inner_html=items></ul>
+            // Focusable: on narrow screens the strip scrolls sideways, and a
+            // keyboard must be able to scroll it.
+            <ul tabindex="0" inner_html=items></ul>
         </section>
     }
 }

@@ -120,8 +120,14 @@ fn cmd_test() -> Result<(), String> {
     say("release build");
     tools::trunk_build(&root)?;
     say("browser tests (headless Chromium)");
-    let browser =
-        tools::run_tests(cargo().args(["test", "--package", "e2e", "--", "--test-threads=2"]))?;
+    let axe = tools::ensure_axe(&root)?;
+    let browser = tools::run_tests(cargo().env("AXE_JS", axe).args([
+        "test",
+        "--package",
+        "e2e",
+        "--",
+        "--test-threads=2",
+    ]))?;
     say(&format!(
         "all checks passed in {:.0} s; {} native and {} browser tests; screenshots in target/e2e-artifacts/",
         started.elapsed().as_secs_f64(),

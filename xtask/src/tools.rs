@@ -272,20 +272,36 @@ pub const ECHARTS_VERSION: &str = "6.1.0";
 /// ECharts from npm (into `.tools/`), for the bench's peer page; its
 /// `echarts.min.js`.
 pub fn ensure_echarts(root: &Path) -> Result<PathBuf, String> {
+    ensure_npm(root, "echarts", ECHARTS_VERSION, "dist/echarts.min.js")
+}
+
+/// The axe-core version the accessibility tests run.
+pub const AXE_VERSION: &str = "4.11.0";
+
+/// axe-core from npm (into `.tools/`), for the browser tests' accessibility
+/// audit; its `axe.min.js`.
+pub fn ensure_axe(root: &Path) -> Result<PathBuf, String> {
+    ensure_npm(root, "axe-core", AXE_VERSION, "axe.min.js")
+}
+
+/// npm's `package` at `version` in `.tools/` (installed if missing or
+/// another version); the path of its `file`.
+fn ensure_npm(root: &Path, package: &str, version: &str, file: &str) -> Result<PathBuf, String> {
     let dir = root.join(".tools");
-    let js = dir.join("node_modules/echarts/dist/echarts.min.js");
-    let installed = std::fs::read_to_string(dir.join("node_modules/echarts/package.json"))
-        .is_ok_and(|p| p.contains(&format!("\"version\": \"{ECHARTS_VERSION}\"")));
-    if !(installed && js.is_file()) {
+    let module = dir.join("node_modules").join(package);
+    let path = module.join(file);
+    let installed = std::fs::read_to_string(module.join("package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")));
+    if !(installed && path.is_file()) {
         say(&format!(
-            "installing echarts {ECHARTS_VERSION} from npm into .tools/"
+            "installing {package} {version} from npm into .tools/"
         ));
         run(command("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&dir)
-            .arg(format!("echarts@{ECHARTS_VERSION}")))?;
+            .arg(format!("{package}@{version}")))?;
     }
-    Ok(js)
+    Ok(path)
 }
 
 /// Everything `trunk build` needs.
