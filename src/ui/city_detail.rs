@@ -39,7 +39,17 @@ pub fn CityDetail() -> impl IntoView {
             request_animation_frame(move || {
                 let how = web_sys::ScrollIntoViewOptions::new();
                 how.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                how.set_behavior(web_sys::ScrollBehavior::Smooth);
+                // Smooth unless the reader asked for reduced motion.
+                let reduce = window()
+                    .match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|m| m.matches());
+                how.set_behavior(if reduce {
+                    web_sys::ScrollBehavior::Instant
+                } else {
+                    web_sys::ScrollBehavior::Smooth
+                });
                 el.scroll_into_view_with_scroll_into_view_options(&how);
             });
         }

@@ -10,6 +10,8 @@
 //!   regenerates geo/*.geojson (or checks they are up to date).
 //! - `bench`: what the first view loads (raw and gzip) and what an indicator
 //!   switch costs, measured in headless Chromium.
+//! - `fuzz [--minutes N]`: the parsers' property tests (`tests/parsers_never_panic.rs`)
+//!   with fresh random cases, round after round, for N minutes (10 by default).
 
 mod compress;
 mod geo;
@@ -40,8 +42,9 @@ fn main() -> ExitCode {
         Some("size") => size::cmd_size(&root()),
         Some("geo") => cmd_geo(rest),
         Some("bench") => cmd_bench(),
+        Some("fuzz") => cmd_fuzz(rest),
         _ => Err(
-            "usage: cargo xtask <serve [--port N] | test | build | size | geo [--check] | bench>"
+            "usage: cargo xtask <serve [--port N] | test | build | size | geo [--check] | bench | fuzz [--minutes N]>"
                 .to_string(),
         ),
     };
@@ -199,6 +202,40 @@ fn cmd_bench() -> Result<(), String> {
         .current_dir(&root)
         .env("ECHARTS_JS", echarts)
         .args(["run", "--quiet", "--package", "e2e", "--bin", "bench"]))
+}
+
+/// Runs the parsers' property tests (release build, 100 000 cases a round,
+/// fresh random seeds each round) until `--minutes` have passed.
+fn cmd_fuzz(args: &[String]) -> Result<(), String> {
+    let minutes: f64 = match args {
+        [] => 10.0,
+        [flag, n] if flag == "--minutes" => n
+            .parse()
+            .map_err(|_| format!("fuzz: {n} is not a number of minutes"))?,
+        _ => return Err("usage: cargo xtask fuzz [--minutes N]".into()),
+    };
+    let started = Instant::now();
+    let mut rounds = 0;
+    while started.elapsed().as_secs_f64() < minutes * 60.0 {
+        rounds += 1;
+        say(&format!("fuzz: round {rounds}, 100 000 cases per parser"));
+        run(command("cargo")
+            .current_dir(root())
+            .env("PROPTEST_CASES", "100000")
+            .args([
+                "test",
+                "--release",
+                "--quiet",
+                "--test",
+                "parsers_never_panic",
+            ]))?;
+    }
+    say(&format!(
+        "fuzz: {rounds} rounds in {:.1} minutes, {} cases per parser, no failure",
+        started.elapsed().as_secs_f64() / 60.0,
+        rounds * 100_000
+    ));
+    Ok(())
 }
 
 /// Size of `bytes` gzipped at the best level, as a server would send them.
