@@ -57,3 +57,33 @@ async fn a_csv_import_report_passes_axe() {
     audit(&page, "CSV import report").await;
     page.close().await;
 }
+
+/// Map names carry a solid white outline, so they read at ink-on-white
+/// contrast (over 4.5:1) on every class colour of every palette.
+#[tokio::test]
+async fn map_names_read_on_every_class_colour() {
+    let page = Page::coloured(1280, 800, "/").await;
+    let style = page
+        .js("const s = getComputedStyle(document.querySelector('.map-label')); return [s.webkitTextStrokeWidth, s.webkitTextStrokeColor, s.paintOrder, s.color]")
+        .await;
+    assert_eq!(style[0], serde_json::json!("3px"), "{style}");
+    assert_eq!(style[1], serde_json::json!("rgb(255, 255, 255)"), "{style}");
+    // "stroke fill", as the browser serialises it.
+    assert_eq!(style[2], serde_json::json!("stroke"), "{style}");
+    // Ink (#1f2a24) on white.
+    let lum = |c: [f64; 3]| {
+        let lin = |v: f64| {
+            let v = v / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+    };
+    let ratio = (lum([255.0, 255.0, 255.0]) + 0.05) / (lum([31.0, 42.0, 36.0]) + 0.05);
+    assert!(ratio > 4.5, "{ratio}");
+    assert_eq!(style[3], serde_json::json!("rgb(31, 42, 36)"), "{style}");
+    page.close().await;
+}

@@ -200,3 +200,28 @@ async fn an_embed_links_its_sources_and_the_full_map() {
     assert!(tip.contains("《"), "the tooltip names the article: {tip}");
     page.finish("embed-sources-390").await;
 }
+
+/// Messages from other windows change nothing: the embed listens to none
+/// (it only posts its height), whatever their shape.
+#[tokio::test]
+async fn messages_from_other_windows_change_nothing() {
+    let page = Page::coloured(390, 844, "/?embed=1&indicator=pm25&period=2023").await;
+    let before = page.classes().await;
+    let search = page.search().await;
+    page.js(
+        "window.__errors = []; window.addEventListener('error', e => window.__errors.push(String(e.message)));
+         for (const m of [
+           {type: 'shanxi-eco-map:height', height: 5},
+           {type: 'shanxi-eco-map:view', indicator: 'air-rank'},
+           {indicator: 'air-rank', cities: '140100'},
+           '<img src=x onerror=alert(1)>', 'indicator=air-rank', null, 42, [1, 2, 3],
+         ]) { window.postMessage(m, '*'); }",
+    )
+    .await;
+    // Give them time to arrive and be (not) acted on.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(page.search().await, search);
+    assert_eq!(page.classes().await, before);
+    assert_eq!(page.js("return window.__errors").await, json!([]));
+    page.close().await;
+}
