@@ -225,3 +225,58 @@ async fn messages_from_other_windows_change_nothing() {
     assert_eq!(page.js("return window.__errors").await, json!([]));
     page.close().await;
 }
+
+/// The embed dialog by keyboard: Enter on the Embed button opens it with the
+/// code focused; Tab and Shift-Tab stay inside; Escape closes it and gives the
+/// focus back to the button.
+#[tokio::test]
+async fn the_embed_dialog_keeps_and_returns_the_keyboard_focus() {
+    use fantoccini::key::Key;
+    let page = Page::coloured(1280, 800, "/").await;
+    page.js("document.querySelector('.embed-tools > button').focus()")
+        .await;
+    page.press(Key::Enter).await;
+    page.wait_true("return document.activeElement && document.activeElement.name === 'embed-code'")
+        .await;
+    const INSIDE: &str = "return !!document.activeElement.closest('.embed-box')";
+    for _ in 0..5 {
+        page.press(Key::Tab).await;
+        assert_eq!(
+            page.js(INSIDE).await,
+            json!(true),
+            "Tab stays in the dialog"
+        );
+    }
+    for _ in 0..4 {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let shift_tab = KeyActions::new("keys".into())
+            .then(KeyAction::Down {
+                value: Key::Shift.into(),
+            })
+            .then(KeyAction::Down {
+                value: Key::Tab.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Tab.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        page.client
+            .perform_actions(shift_tab)
+            .await
+            .expect("shift-tab");
+        assert_eq!(
+            page.js(INSIDE).await,
+            json!(true),
+            "Shift-Tab stays in the dialog"
+        );
+    }
+    page.press(Key::Escape).await;
+    page.wait_count(".embed-box", 0).await;
+    page.wait_true(
+        "return document.activeElement === document.querySelector('.embed-tools > button')",
+    )
+    .await;
+    page.close().await;
+}

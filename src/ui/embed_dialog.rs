@@ -66,11 +66,75 @@ pub fn EmbedDialog() -> impl IntoView {
         plain.embed = false;
         Some(embed_snippet(&page, &plain.to_query(), &title))
     });
+    // A dialog for the keyboard: opening it focuses the code; Tab and
+    // Shift-Tab stay inside it; closing it (Escape, Close) gives the focus back
+    // to the Embed button, unless the reader has moved it elsewhere.
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was: Option<bool>| {
+        use wasm_bindgen::JsCast;
+        let now = open();
+        if now && was != Some(true) {
+            request_animation_frame(|| {
+                if let Some(t) = document()
+                    .query_selector(".embed-box textarea")
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = t.focus();
+                }
+            });
+        }
+        if !now && was == Some(true) {
+            let lost = document().active_element().is_none_or(|a| {
+                a.tag_name() == "BODY" || a.closest(".embed-tools").ok().flatten().is_some()
+            });
+            if let (true, Some(b)) = (lost, button.get_untracked()) {
+                let _ = b.focus();
+            }
+        }
+        now
+    });
+    let trap = move |ev: leptos::ev::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(bx) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let find = |css: &str| {
+            bx.query_selector(css)
+                .ok()
+                .flatten()
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        // The code first, the Close button last.
+        let (Some(first), Some(last)) = (find("textarea"), find("button:last-of-type")) else {
+            return;
+        };
+        let active = document().active_element();
+        let is = |e: &web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+        };
+        if ev.shift_key() && is(&first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && is(&last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
     view! {
         <div class="embed-tools">
-            <button type="button" class="tool" aria-expanded=move || open().to_string() on:click=move |_| { copied.set(None); store.set_tool("embed", !open()) }><span class="zh">"嵌入 "</span> <span class="en">"Embed"</span></button>
+            <button type="button" class="tool" node_ref=button aria-expanded=move || open().to_string() on:click=move |_| { copied.set(None); store.set_tool("embed", !open()) }><span class="zh">"嵌入 "</span> <span class="en">"Embed"</span></button>
             {move || open().then(|| view! {
-                <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code">
+                <div class="embed-box" role="dialog" aria-label="嵌入代码 Embed code" on:keydown=trap>
                     <p><span class="zh">"将以下代码粘贴到网页中，地图会显示当前视图，并自动调整高度。 "</span> <span class="en">"Paste this into a page to show the current view; it sizes itself to the map."</span></p>
                     <textarea name="embed-code" aria-label="嵌入代码 Embed code" readonly rows="4" prop:value=move || snippet.get().unwrap_or_default() on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
