@@ -20,6 +20,17 @@ pub struct Member {
     pub derived: bool,
 }
 
+impl Member {
+    /// An observation as a band member: its published positions, and whether
+    /// it is in the band by exclusion.
+    pub fn of(o: &crate::data::indicators::Observation) -> Self {
+        Member {
+            position: o.rank.as_ref().map(|r| r.position),
+            derived: o.derived,
+        }
+    }
+}
+
 /// English ordinal: 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st.
 fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {

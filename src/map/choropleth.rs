@@ -213,10 +213,7 @@ pub fn choropleth(
                     let o = values.get(a.as_str());
                     if matches!(o.map(|o| &o.value), Some(Value::Category(c)) if c == &cat.id) {
                         count += 1;
-                        members.extend(o.map(|o| Member {
-                            position: o.rank.as_ref().map(|r| r.position),
-                            derived: o.derived,
-                        }));
+                        members.extend(o.map(|o| Member::of(o)));
                         fills.insert(
                             a.clone(),
                             Fill {

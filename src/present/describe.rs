@@ -57,10 +57,7 @@ fn value_text(set: &IndicatorSet, o: &Observation) -> Text {
                     .values(&o.indicator, &o.period)
                     .values()
                     .filter(|x| matches!(&x.value, Value::Category(y) if y == c))
-                    .map(|x| Member {
-                        position: x.rank.as_ref().map(|r| r.position),
-                        derived: x.derived,
-                    })
+                    .map(|x| Member::of(x))
                     .collect();
                 let (zh, en) = band_label(&k.name_zh, &k.name_en, &members);
                 Text::new(zh, en)
@@ -193,16 +190,14 @@ pub fn citation(s: &Source, lang: crate::i18n::Lang) -> String {
         (Some(en), crate::i18n::Lang::En) => format!(" ({en})"),
         _ => String::new(),
     };
-    let date = if s.date.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", s.date)
-    };
     let title = if s.title.is_empty() {
         String::new()
     } else {
         format!("《{}》", s.title)
     };
+    // The gloss sits between the outlet and the date: "山西日报 (Shanxi Daily) 2024-01-04".
+    let named = source_name(s);
+    let date = named.strip_prefix(s.outlet.as_str()).unwrap_or_default();
     format!("{}{gloss}{date}{title}", s.outlet)
 }
 
@@ -214,26 +209,27 @@ pub fn citations_of(
     period: &str,
     lang: crate::i18n::Lang,
 ) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in sources_used(set, indicator, period)
-        .into_iter()
-        .map(|s| citation(s, lang))
-    {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
+    distinct(
+        sources_used(set, indicator, period)
+            .into_iter()
+            .map(|s| citation(s, lang)),
+    )
 }
 
 /// The sources of one indicator's values in one period, each once, as
 /// "outlet date" strings in the order first used.
 pub fn sources_of(set: &IndicatorSet, indicator: &str, period: &str) -> Vec<String> {
+    distinct(
+        sources_used(set, indicator, period)
+            .into_iter()
+            .map(source_name),
+    )
+}
+
+/// Each text once, in the order first met.
+fn distinct(texts: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in sources_used(set, indicator, period)
-        .into_iter()
-        .map(source_name)
-    {
+    for t in texts {
         if !out.contains(&t) {
             out.push(t);
         }

@@ -26,7 +26,7 @@ type Loader<T> = Rc<dyn Fn() -> LocalBoxFuture<'static, Loaded<T>>>;
 /// the file or its error.
 pub struct FileLoad<T: 'static> {
     state: RwSignal<Option<Loaded<T>>>,
-    loader: StoredValue<Option<Loader<T>>, LocalStorage>,
+    loader: StoredValue<Loader<T>, LocalStorage>,
     started: StoredValue<bool>,
 }
 
@@ -60,7 +60,7 @@ impl<T: Send + Sync + 'static> FileLoad<T> {
         });
         Self {
             state: RwSignal::new(None),
-            loader: StoredValue::new_local(Some(loader)),
+            loader: StoredValue::new_local(loader),
             started: StoredValue::new(false),
         }
     }
@@ -80,7 +80,8 @@ impl<T: Send + Sync + 'static> FileLoad<T> {
     }
 
     fn load(&self) {
-        let Some(loader) = self.loader.with_value(|l| l.clone()) else {
+        let Some(loader) = self.loader.try_with_value(Rc::clone) else {
+            // The page dropped the store.
             return;
         };
         let state = self.state;
