@@ -18,6 +18,10 @@ use serde_json::json;
 pub struct Browser {
     driver: Child,
     port: u16,
+    /// The Chromium profiles of its sessions, removed with it: left behind,
+    /// every test run added its profiles to the temporary folder until the
+    /// disk was full.
+    profiles: std::sync::Mutex<Vec<std::path::PathBuf>>,
 }
 
 fn free_port() -> std::io::Result<u16> {
@@ -51,7 +55,11 @@ impl Browser {
                     driver_binary()
                 )
             })?;
-        let mut browser = Browser { driver, port };
+        let mut browser = Browser {
+            driver,
+            port,
+            profiles: std::sync::Mutex::default(),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
@@ -119,6 +127,9 @@ impl Browser {
             std::process::id(),
             self.port
         ));
+        if let Ok(mut profiles) = self.profiles.lock() {
+            profiles.push(profile.clone());
+        }
         let mut args = vec![
             "--headless".to_string(),
             "--no-sandbox".to_string(),
@@ -207,5 +218,10 @@ impl Drop for Browser {
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        if let Ok(profiles) = self.profiles.lock() {
+            for p in profiles.iter() {
+                let _ = std::fs::remove_dir_all(p);
+            }
+        }
     }
 }

@@ -224,8 +224,10 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
     while big.len() < 30 * 1024 * 1024 {
         big.push_str("太原,1\n");
     }
-    pick_file(&page, &write_temp("huge.csv", big.as_bytes())).await;
+    let huge = write_temp("huge.csv", big.as_bytes());
+    pick_file(&page, &huge).await;
     let alert = page.text_of(".import-error[role=alert]").await;
+    let _ = std::fs::remove_file(&huge);
     assert!(alert.contains("too big") && alert.contains("MB"), "{alert}");
     let mut long = String::from("城市,年份,值\n");
     for i in 0..100_000 {
