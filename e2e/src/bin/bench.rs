@@ -56,6 +56,9 @@ fn medians(runs: &[Run]) -> Run {
         files: runs.first().map(|r| r.files.clone()).unwrap_or_default(),
         latency_ms: median(runs, |r| r.latency_ms),
         task_ms: median(runs, |r| r.task_ms),
+        script_ms: median(runs, |r| r.script_ms),
+        style_ms: median(runs, |r| r.style_ms),
+        layout_ms: median(runs, |r| r.layout_ms),
         heap_bytes: median(runs, |r| r.heap_bytes),
     }
 }
@@ -117,7 +120,27 @@ struct Run {
     files: Vec<(String, usize, usize)>,
     latency_ms: f64,
     task_ms: f64,
+    /// Of `task_ms`: script, style recalculation and layout, per switch.
+    script_ms: f64,
+    style_ms: f64,
+    layout_ms: f64,
     heap_bytes: f64,
+}
+
+/// The Chrome metrics a switch's work is split into.
+const PARTS: [&str; 4] = [
+    "TaskDuration",
+    "ScriptDuration",
+    "RecalcStyleDuration",
+    "LayoutDuration",
+];
+
+async fn parts(page: &Page) -> [f64; 4] {
+    let mut out = [0.0; 4];
+    for (o, name) in out.iter_mut().zip(PARTS) {
+        *o = metric(page, name).await;
+    }
+    out
 }
 
 /// Opens `dir`'s start page cold and measures it; `ids` are the indicator
@@ -210,7 +233,7 @@ async fn measure(dir: &Path, ids: &[&str]) -> Run {
         run.first_bytes_gzip = run.bytes_gzip;
     }
     cdp(&page, "Performance.enable", json!({})).await;
-    let before = metric(&page, "TaskDuration").await;
+    let before = parts(&page).await;
     let script = format!(
         "const done = arguments[arguments.length - 1]; (async () => {{
             const sel = document.querySelector('select[name=indicator]');
@@ -231,8 +254,12 @@ async fn measure(dir: &Path, ids: &[&str]) -> Run {
         ids = json!(ids)
     );
     run.latency_ms = page.js_async(&script).await.as_f64().unwrap_or(f64::NAN);
-    let after = metric(&page, "TaskDuration").await;
-    run.task_ms = (after - before) * 1000.0 / 20.0;
+    let after = parts(&page).await;
+    let per_switch = |i: usize| (after[i] - before[i]) * 1000.0 / 20.0;
+    run.task_ms = per_switch(0);
+    run.script_ms = per_switch(1);
+    run.style_ms = per_switch(2);
+    run.layout_ms = per_switch(3);
     cdp(&page, "HeapProfiler.collectGarbage", json!({})).await;
     run.heap_bytes = metric(&page, "JSHeapUsedSize").await;
     page.close().await;
@@ -320,6 +347,25 @@ async fn main() {
     } else {
         Some(medians(&peers))
     };
+    let split = |r: &Run| {
+        format!(
+            "script {:.1}, style {:.1}, layout {:.1}, the rest (paint, tasks) {:.1}",
+            r.script_ms,
+            r.style_ms,
+            r.layout_ms,
+            r.task_ms - r.script_ms - r.style_ms - r.layout_ms
+        )
+    };
+    println!(
+        "a switch's main-thread work (ms, medians): this app {}",
+        split(&app)
+    );
+    if let Some(p) = &peer {
+        println!(
+            "a switch's main-thread work (ms, medians): ECharts {}",
+            split(p)
+        );
+    }
     println!("medians of {RUNS} cold runs per page:");
     let rows: [(&str, f64, Option<f64>, &str); 7] = [
         (
