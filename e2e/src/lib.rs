@@ -4,6 +4,7 @@
 //! Everything listens on 127.0.0.1 only.
 
 pub mod browser;
+pub mod nginx;
 pub mod page;
 pub mod server;
 

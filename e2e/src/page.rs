@@ -47,6 +47,28 @@ pub fn map_from_the_file(server: &Server) {
     server.add_page("/", &page);
 }
 
+/// A Chrome DevTools Protocol command through chromedriver.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({"cmd": self.0, "params": self.1});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 pub struct Page {
     pub server: Server,
     pub client: Client,
@@ -106,6 +128,14 @@ impl Page {
             client,
             _browser: browser,
         }
+    }
+
+    /// Runs a Chrome DevTools Protocol command and returns its result.
+    pub async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp(cmd, params))
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     /// Opens the app's start page.

@@ -95,6 +95,7 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
     let layout = &map.layout;
     html! {
         script { (PreEscaped(view_script(&view))) }
+        style { (PreEscaped(first_view_style(map, &fills))) }
         div #first-view .first-view data-indicator=(view.indicator) data-period=(view.period) {
             header.masthead {
                 h1 { span.zh { "山西生态环境地图" } " " span.en { "Shanxi Eco Map" } }
@@ -148,20 +149,18 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                     }
                     h2.map-title { (PreEscaped(map_title(set, &view.indicator, &view.period, lang))) }
                     div.map-legend {
-                        div.map style={ "--aspect: " (fixed(layout.aspect(), 4)) } {
+                        div.map {
                             svg.map-svg viewBox=(layout.full_box().attr()) role="img"
                                 aria-label={ "山西省地级市 Shanxi's prefecture-level cities: "
                                     @if let (Some((zh, en)), Some((pz, pe))) = (ind_name, per_name) { (zh) " " (pz) " · " (en) " " (pe) } } {
                                 defs { (PreEscaped(NO_DATA_DEFS)) }
                                 @for shape in &layout.shapes {
-                                    path.region d=(shape.d) data-code=(shape.adcode)
-                                        style={ "fill: " (fills.paint(&shape.adcode)) } {}
+                                    path.region d=(shape.d) data-code=(shape.adcode) {}
                                 }
                             }
                             div.map-labels aria-hidden="true" {
                                 @for (shape, region) in layout.shapes.iter().zip(&map.boundaries.regions) {
-                                    @let (x, y) = layout.percent(shape.label);
-                                    span.map-label.odd-scope[fills.odd_scope.contains(&region.adcode)] style={ "left: " (fixed(x, 3)) "%; top: " (fixed(y, 3)) "%" } {
+                                    span.map-label.odd-scope[fills.odd_scope.contains(&region.adcode)] data-code=(shape.adcode) {
                                         span.name-zh { (region.short_name_zh()) } span.name-en { (region.name_en) }
                                     }
                                 }
@@ -189,6 +188,28 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
         }
     }
     .into_string()
+}
+
+/// The first view's own stylesheet: the map's aspect, each region's fill and
+/// each name's place. A `<style>` element rather than `style` attributes, so
+/// that a strict Content-Security-Policy (`deploy/nginx.conf`) can allow it by
+/// its hash, which the build computes (`cargo xtask build`); CSP cannot allow
+/// style attributes by hash without also allowing every one of them.
+pub fn first_view_style(map: &LoadedMap, fills: &crate::map::choropleth::Choropleth) -> String {
+    let layout = &map.layout;
+    let mut css = format!(".first-view .map{{--aspect:{}}}", fixed(layout.aspect(), 4));
+    for shape in &layout.shapes {
+        let (x, y) = layout.percent(shape.label);
+        css.push_str(&format!(
+            ".first-view .region[data-code=\"{code}\"]{{fill:{fill}}}\
+             .first-view .map-label[data-code=\"{code}\"]{{left:{x}%;top:{y}%}}",
+            code = shape.adcode,
+            fill = fills.paint(&shape.adcode),
+            x = fixed(x, 3),
+            y = fixed(y, 3),
+        ));
+    }
+    css
 }
 
 /// The `id` of the element that holds the drawn boundaries in the first view.
@@ -235,7 +256,7 @@ mod tests {
         assert_eq!(html.matches("<path class=\"region\"").count(), 11);
         for code in map.adcodes() {
             let expected = format!(
-                "data-code=\"{code}\" style=\"fill: {}\"",
+                ".first-view .region[data-code=\"{code}\"]{{fill:{}}}",
                 fills.paint(&code)
             );
             assert!(html.contains(&expected), "{code}: {expected}");

@@ -39,9 +39,16 @@ pub fn legend(
         ul {
             @for e in &fills.legend {
                 li.legend-entry.empty[e.count == 0] data-class=(e.class) {
-                    span.swatch.hatch[e.class == NO_DATA]
-                        style=[e.color.as_ref().map(|c| format!("background:{c}"))]
-                        aria-hidden="true" {}
+                    // The colour as an SVG fill, not a style attribute: the
+                    // strict Content-Security-Policy blocks style attributes.
+                    @match &e.color {
+                        Some(c) => {
+                            svg.swatch viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" {
+                                rect width="1" height="1" fill=(c) {}
+                            }
+                        }
+                        None => { span.swatch.hatch[e.class == NO_DATA] aria-hidden="true" {} }
+                    }
                     span.legend-label {
                         @if en || e.label_en == e.label_zh {
                             (if en { &e.label_en } else { &e.label_zh })

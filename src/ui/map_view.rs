@@ -47,7 +47,7 @@ pub fn MapView(
         Some(view! { <path class="outline" d=shape.d.clone() aria-hidden="true" /> })
     };
     view! {
-        <div class="map" style=format!("--aspect: {}", fixed(layout.aspect(), 4))>
+        <div class="map" style=("--aspect", fixed(layout.aspect(), 4))>
             <svg
                 class="map-svg"
                 viewBox=move || view_box.get().attr()

@@ -18,7 +18,7 @@ use crate::map::choropleth::{paint, NO_DATA};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, set_attr};
+use crate::ui::dom::{closest_attr, each_item, set_attr, set_style};
 
 /// The region (its `data-adcode`) an event happened on, if any.
 fn region_of(ev: &web_sys::Event) -> Option<String> {
@@ -65,8 +65,7 @@ pub fn Regions(
                 each(g, |p, code| {
                     let fill = c.as_ref().map(|c| c.fills.get(code));
                     let class = fill.map(|f| f.map_or(NO_DATA, |f| f.class.as_str()));
-                    let style = fill.map(|f| format!("fill: {};", paint(f)));
-                    set_attr(p, "style", style.as_deref());
+                    set_style(p, "fill", fill.map(paint).as_deref());
                     set_attr(p, "data-class", class);
                     let cl = p.class_list();
                     let _ =

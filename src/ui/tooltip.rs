@@ -35,12 +35,11 @@ pub fn Tooltip(
         // On a phone: above the finger in the lower half of the map, below it
         // in the upper half (see the stylesheet).
         let place = if y > 50.0 { "above" } else { "below" };
-        let style = format!(
-            "left: {x}%; top: {y}%; --shift: {s}%",
-            x = fixed(x, 3),
-            y = fixed(y, 3),
-            s = fixed(-x.clamp(0.0, 100.0), 3)
-        );
+        // Set through CSSOM (`style:` and a `(name, value)` pair), not a style
+        // attribute, which a strict Content-Security-Policy blocks.
+        let left = format!("{}%", fixed(x, 3));
+        let top = format!("{}%", fixed(y, 3));
+        let shift = format!("{}%", fixed(-x.clamp(0.0, 100.0), 3));
         let info = store
             .data()
             .zip(store.shown.get())
@@ -68,7 +67,9 @@ pub fn Tooltip(
                 role="tooltip"
                 class:below=y < 30.0
                 data-place=place
-                style=style
+                style:left=left
+                style:top=top
+                style=("--shift", shift)
             >
                 {names}
                 <span class="details" inner_html=details></span>

@@ -14,6 +14,7 @@
 //!   with fresh random cases, round after round, for N minutes (10 by default).
 
 mod compress;
+mod csp;
 mod geo;
 mod size;
 mod tools;
@@ -89,6 +90,7 @@ fn cmd_test() -> Result<(), String> {
     let started = Instant::now();
     tools::ensure_build_tools(&root)?;
     tools::ensure_browser()?;
+    tools::ensure_nginx()?;
     let cargo = || {
         let mut c = command("cargo");
         c.current_dir(&root);

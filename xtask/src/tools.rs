@@ -328,6 +328,24 @@ pub fn ensure_browser() -> Result<(), String> {
         return Ok(());
     }
     say("installing chromium, chromium-driver and fonts-wqy-microhei from Debian's packages");
+    apt_install(&["chromium", "chromium-driver", "fonts-wqy-microhei"])
+}
+
+/// The brotli module `deploy/nginx.conf` loads.
+const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+/// nginx and its brotli_static module from Debian, for the production-server
+/// tests (e2e/tests/nginx.rs, deploy/nginx.conf).
+pub fn ensure_nginx() -> Result<(), String> {
+    if Path::new("/usr/sbin/nginx").is_file() && Path::new(NGINX_BROTLI).is_file() {
+        return Ok(());
+    }
+    say("installing nginx and libnginx-mod-http-brotli-static from Debian's packages");
+    apt_install(&["nginx", "libnginx-mod-http-brotli-static"])
+}
+
+/// `apt-get update` and `apt-get install` of `packages` (through sudo unless root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let sudo = if is_root() { None } else { Some("sudo") };
     let apt = |args: &[&str]| -> Result<(), String> {
         let mut c = match sudo {
@@ -341,20 +359,20 @@ pub fn ensure_browser() -> Result<(), String> {
         run(c.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
     };
     apt(&["update", "-q"])?;
-    apt(&[
-        "install",
-        "-y",
-        "-q",
-        "chromium",
-        "chromium-driver",
-        "fonts-wqy-microhei",
-    ])
+    let mut args = vec!["install", "-y", "-q"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// `trunk build --release --offline` into dist/.
 pub fn trunk_build(root: &Path) -> Result<(), String> {
     ensure_build_tools(root)?;
     run(trunk(root).args(["build", "--release", "--offline"]))?;
+    crate::csp::write_headers(&root.join("dist"))?;
+    say(&format!(
+        "wrote dist/{}: the Content-Security-Policy with the hashes of index.html's inline scripts and styles",
+        crate::csp::HEADERS_FILE
+    ));
     let s = crate::compress::compress_dir(&root.join("dist"))?;
     say(&format!(
         "precompressed {} files in dist/: {} bytes, {} gzip, {} brotli",

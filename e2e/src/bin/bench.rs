@@ -31,7 +31,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use e2e::page::Page;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 
 const BUDGET_GZIP: usize = 130 * 1024;
@@ -69,33 +68,8 @@ fn gzip(bytes: &[u8]) -> usize {
     enc.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-/// A Chrome DevTools Protocol command through chromedriver.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.0, "params": self.1});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 async fn cdp(page: &Page, cmd: &'static str, params: Value) -> Value {
-    page.client
-        .issue_cmd(Cdp(cmd, params))
-        .await
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    page.cdp(cmd, params).await
 }
 
 /// One Chrome performance metric (seconds for durations, bytes for the heap).
