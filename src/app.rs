@@ -53,7 +53,21 @@ pub fn App() -> impl IntoView {
     // anywhere outside the toolbar (the listeners live as long as the page).
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && store.tool.get_untracked().is_some() {
+            // The focus goes back to the tool's button when it was in the tool.
+            let doc = document();
+            let button =
+                doc.active_element().and_then(|a| {
+                    match a.closest(".toolbar .menu").ok().flatten() {
+                        Some(menu) => menu.query_selector(":scope > summary").ok().flatten(),
+                        None => a.closest(".csv-import").ok().flatten().and_then(|_| {
+                            doc.query_selector("button[name=load-data]").ok().flatten()
+                        }),
+                    }
+                });
             store.tool.set(None);
+            if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
         }
     });
     let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {

@@ -14,6 +14,13 @@ pub enum Error {
     Network { url: String, reason: String },
     /// The server answered with an error status.
     Status { url: String, status: u16 },
+    /// No complete answer within [`crate::net::TIMEOUT_S`] seconds (a stalled server).
+    Timeout { url: String, seconds: u32 },
+    /// The server answered, but with nothing.
+    Empty { file: String },
+    /// The server answered with a web page (an error page of a proxy or CDN,
+    /// a login page) instead of the data file.
+    WebPage { file: String },
     /// The file is not readable JSON (syntax error, cut short).
     Json { file: String, reason: String },
     /// The JSON reads, but is not the shape the app expects (a missing or
@@ -202,12 +209,23 @@ impl Error {
     pub fn text(&self) -> Text {
         match self {
             Error::Network { url, reason } => Text::new(
-                format!("无法获取 {url}：{reason}"),
-                format!("could not fetch {url}: {reason}"),
+                format!("无法获取 {url}（没有网络连接，或服务器断开了连接）：{reason}"),
+                format!("could not fetch {url} (no connection, or the server closed it): {reason}"),
             ),
             Error::Status { url, status } => Text::new(
                 format!("{url} 返回 HTTP {status}"),
                 format!("{url} answered HTTP {status}"),
+            ),
+            Error::Timeout { url, seconds } => Text::new(
+                format!("{url} 在 {seconds} 秒内未能送达（服务器没有回应）"),
+                format!("{url} did not arrive within {seconds} s (the server did not answer)"),
+            ),
+            Error::Empty { file } => {
+                Text::new(format!("{file} 是空的"), format!("{file} is empty"))
+            }
+            Error::WebPage { file } => Text::new(
+                format!("服务器送来的是一个网页，不是 {file}"),
+                format!("the server sent a web page instead of {file}"),
             ),
             Error::Json { file, reason } => about(
                 file,

@@ -2,25 +2,39 @@
 
 use crate::error::Error;
 
-/// GETs `url` and returns its body, or says in words what went wrong.
+/// How long a file may take, headers and body, before the page gives up and
+/// says so (with a retry button). The app's largest data file is 80 KB.
+pub const TIMEOUT_S: u32 = 10;
+
+/// GETs `url` and returns its body, or says in words what went wrong. The
+/// browser's own `AbortSignal.timeout` ends a request that stalls.
 pub async fn fetch_text(url: &str) -> Result<String, Error> {
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_S * 1000);
+    let failed = |e: gloo_net::Error| {
+        if signal.aborted() {
+            Error::Timeout {
+                url: url.to_string(),
+                seconds: TIMEOUT_S,
+            }
+        } else {
+            Error::Network {
+                url: url.to_string(),
+                reason: e.to_string(),
+            }
+        }
+    };
     let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|e| Error::Network {
-            url: url.to_string(),
-            reason: e.to_string(),
-        })?;
+        .map_err(failed)?;
     if !response.ok() {
         return Err(Error::Status {
             url: url.to_string(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(|e| Error::Network {
-        url: url.to_string(),
-        reason: e.to_string(),
-    })
+    response.text().await.map_err(failed)
 }
 
 /// A value of the browser's `JSON.parse`, read by `data::json`.
@@ -52,6 +66,7 @@ impl crate::data::json::Node for JsJson {
 /// Parses `text` with the browser's `JSON.parse` (no JSON parser in the wasm);
 /// what is not JSON is an [`Error::Json`] of `file`.
 pub fn parse_json(file: &str, text: &str) -> Result<JsJson, Error> {
+    crate::data::json::not_json(file, text)?;
     js_sys::JSON::parse(text)
         .map(JsJson)
         .map_err(|e| Error::Json {

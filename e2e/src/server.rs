@@ -18,8 +18,20 @@ pub enum FaultKind {
     NotFound,
     /// Answer 200 with a body that is not what the app expects.
     Garbage,
-    /// Answer normally, but only after this many milliseconds.
+    /// Answer normally, but only after this many milliseconds (a stall).
     DelayMs(u64),
+    /// Answer 500 Internal Server Error.
+    ServerError,
+    /// Answer 200 with an empty body.
+    Empty,
+    /// Answer 200 with the first half of the file.
+    Truncated,
+    /// Answer 200 with an HTML error page (what a proxy or CDN sends).
+    HtmlPage,
+    /// Answer 200 with valid JSON of the wrong shape.
+    WrongShape,
+    /// Close the connection without answering.
+    Dropped,
 }
 
 #[derive(Debug, Clone)]
@@ -174,6 +186,41 @@ fn handle(
             )
         }
         Some(FaultKind::DelayMs(ms)) => thread::sleep(std::time::Duration::from_millis(ms)),
+        Some(FaultKind::ServerError) => {
+            return respond(
+                &mut stream,
+                "500 Internal Server Error",
+                "text/plain",
+                b"internal error",
+            )
+        }
+        Some(FaultKind::Empty) => return respond(&mut stream, "200 OK", "application/json", b""),
+        Some(FaultKind::HtmlPage) => {
+            return respond(
+                &mut stream,
+                "200 OK",
+                "text/html; charset=utf-8",
+                b"<!doctype html><title>Service unavailable</title><h1>Service unavailable</h1><p>Please try again later.</p>",
+            )
+        }
+        Some(FaultKind::WrongShape) => {
+            return respond(
+                &mut stream,
+                "200 OK",
+                "application/json",
+                br#"{"items": [1, 2, 3], "type": "Unexpected"}"#,
+            )
+        }
+        Some(FaultKind::Dropped) => return Ok(()),
+        Some(FaultKind::Truncated) => {
+            let bytes = std::fs::read(dir.join(path.trim_start_matches('/'))).unwrap_or_default();
+            return respond(
+                &mut stream,
+                "200 OK",
+                "application/json",
+                &bytes[..bytes.len() / 2],
+            );
+        }
         None => {}
     }
     if let Some(html) = pages.lock().ok().and_then(|p| p.get(&path).cloned()) {

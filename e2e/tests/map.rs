@@ -225,7 +225,7 @@ async fn missing_boundaries_show_an_alert_and_retry_draws_the_map() {
 
 #[tokio::test]
 async fn garbage_boundaries_show_an_alert_and_retry_draws_the_map() {
-    failing_load_recovers(FaultKind::Garbage, "not valid", "error-garbage").await;
+    failing_load_recovers(FaultKind::Garbage, "a web page", "error-garbage").await;
 }
 
 /// While the boundaries are on their way the reader has the prerendered map;

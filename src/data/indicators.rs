@@ -216,6 +216,11 @@ impl IndicatorSet {
     /// Reads and validates an indicator file's parsed JSON.
     pub fn read<N: Node>(file: &str, root: N) -> Result<Self, Error> {
         let set = json::read(file, root, IndicatorSet::from_json)?;
+        // Every list may be missing except this one: JSON without indicators
+        // (e.g. another file served under this name) is not an indicator file.
+        if set.indicators.is_empty() {
+            return Err(Error::shape(file, "it has no \"indicators\""));
+        }
         set.validate(file)?;
         Ok(set)
     }
@@ -617,6 +622,11 @@ mod tests {
         assert!(matches!(
             IndicatorSet::parse("t", "{\"sources\": ["),
             Err(Error::Json { .. })
+        ));
+        // Valid JSON of another shape (another file under this name).
+        assert!(matches!(
+            IndicatorSet::parse("t", r#"{"items": [1, 2, 3], "type": "Unexpected"}"#),
+            Err(Error::Shape { .. })
         ));
         assert_eq!(
             problem(

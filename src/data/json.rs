@@ -12,6 +12,24 @@
 
 use crate::error::Error;
 
+/// Text that plainly is no JSON data file, said in words before any parser
+/// sees it: nothing at all ([`Error::Empty`]), or a web page such as a proxy's
+/// error page sent with status 200 ([`Error::WebPage`]).
+pub fn not_json(file: &str, text: &str) -> Result<(), Error> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.is_empty() {
+        return Err(Error::Empty {
+            file: file.to_string(),
+        });
+    }
+    if start.starts_with('<') {
+        return Err(Error::WebPage {
+            file: file.to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// A JSON value, as far as the reader needs it.
 pub trait Node: Sized {
     /// The member `key` of an object; `None` when missing, `null`, or not an object.
@@ -263,5 +281,20 @@ mod tests {
             Err("l[1].k: expected a number".into())
         );
         assert_eq!(r.list_or_empty("none", |i| i.number("k")), Ok(vec![]));
+    }
+
+    #[test]
+    fn empty_text_and_web_pages_are_named_as_such() {
+        assert!(matches!(not_json("f.json", ""), Err(Error::Empty { .. })));
+        assert!(matches!(
+            not_json("f.json", " \n\t"),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            not_json("f.json", "\u{feff}<!doctype html><h1>502 Bad Gateway</h1>"),
+            Err(Error::WebPage { .. })
+        ));
+        assert_eq!(not_json("f.json", " {\"a\": 1}"), Ok(()));
+        assert_eq!(not_json("f.json", "[1, 2"), Ok(()));
     }
 }

@@ -350,4 +350,15 @@ impl Store {
         self.dismissed.set(Some(self.query.get_untracked()));
         self.county_dismissed.set(true);
     }
+
+    /// Whether the county boundaries failed to load (tracked).
+    pub fn counties_failed(&self) -> bool {
+        self.county_file.with(|c| matches!(c, Some(Err(_))))
+    }
+
+    /// Loads the county boundaries again, after a failure.
+    pub fn retry_counties(&self) {
+        self.county_dismissed.set(false);
+        self.county_file.retry();
+    }
 }

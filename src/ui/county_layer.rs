@@ -77,6 +77,9 @@ pub fn CountyLayer(
     view! {
         <g
             class="county-layer"
+            // Chromium makes an SVG element with focus listeners a Tab stop;
+            // the group is not one (its paths are).
+            tabindex="-1"
             node_ref=group
             on:mouseover=move |ev| point(&ev)
             on:mouseleave=move |_| over.set(None)

@@ -159,6 +159,9 @@ pub fn Regions(
     view! {
         <g
             class="regions"
+            // Chromium makes an SVG element with focus listeners a Tab stop;
+            // the group is not one (its paths are).
+            tabindex="-1"
             node_ref=group
             on:mouseover=move |ev| hover(region_of(&ev))
             on:mouseleave=move |_| hover(None)
