@@ -251,3 +251,34 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
     assert!(more.contains("99690 more"), "{more}");
     page.close().await;
 }
+
+#[tokio::test]
+async fn a_refused_second_table_keeps_the_first_ones_layer() {
+    let page = Page::coloured(1280, 900, "/").await;
+    let good = "城市,PM2.5(μg/m³)\n太原,41\n大同,28\n阳泉,38\n长治,35\n晋城,40\n朔州,30\n晋中,39\n运城,49\n忻州,33\n临汾,52\n吕梁,36\n";
+    pick_file(&page, &write_temp("good.csv", good.as_bytes())).await;
+    page.wait_true("return location.search.includes('indicator=user-')")
+        .await;
+    page.wait_for_colours().await;
+    let layer = page.value_of(INDICATOR).await;
+    let classes = page.classes().await;
+    // A second file with a header and nothing under it: refused in words.
+    pick_file(
+        &page,
+        &write_temp("header-only.csv", "城市,SO2\n".as_bytes()),
+    )
+    .await;
+    page.wait_true("return (document.querySelector('.import-status') || {textContent: ''}).textContent.includes('no rows under it')")
+        .await;
+    assert_eq!(
+        page.value_of(INDICATOR).await,
+        layer,
+        "still the first layer"
+    );
+    assert_eq!(page.classes().await, classes, "its colours unchanged");
+    let options = page
+        .js("return [...document.querySelectorAll('select[name=indicator] option')].filter(o => o.value.startsWith('user-')).length")
+        .await;
+    assert_eq!(options, json!(1), "the first layer is still offered");
+    page.close().await;
+}

@@ -199,14 +199,37 @@ fn polygon(rings: &PolygonType) -> Result<Polygon, String> {
                     ring.len()
                 ));
             }
-            ring.iter()
+            // A third number (height) is allowed by GeoJSON and ignored.
+            let ring: Ring = ring
+                .iter()
                 .map(|p| match p.as_slice() {
                     [x, y, ..] if x.is_finite() && y.is_finite() => Ok([*x, *y]),
                     _ => Err("position without two finite numbers".to_string()),
                 })
-                .collect()
+                .collect::<Result<_, _>>()?;
+            if let Some([x, y]) = ring.iter().find(|[x, y]| !inside_china(*x, *y)) {
+                return Err(format!(
+                    "position [{x}, {y}] lies outside China ({}°–{}° E, {}°–{}° N): \
+                     the file must give longitude, then latitude, in degrees (WGS 84 or GCJ-02)",
+                    CHINA[0], CHINA[1], CHINA[2], CHINA[3]
+                ));
+            }
+            if ring.first() != ring.last() {
+                return Err("ring not closed (its last position is not its first)".into());
+            }
+            if let Some([x, y]) = super::ring_check::crossing(&ring) {
+                return Err(format!("ring crosses itself near [{x:.4}, {y:.4}]"));
+            }
+            Ok(ring)
         })
         .collect()
+}
+
+/// China's extent in degrees: west, east, south, north (with a margin).
+const CHINA: [f64; 4] = [73.0, 136.0, 3.0, 54.0];
+
+fn inside_china(lon: f64, lat: f64) -> bool {
+    (CHINA[0]..=CHINA[1]).contains(&lon) && (CHINA[2]..=CHINA[3]).contains(&lat)
 }
 
 fn fallback_label(polygons: &[Polygon]) -> [f64; 2] {

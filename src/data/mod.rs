@@ -9,3 +9,4 @@ pub mod import;
 pub mod indicators;
 pub mod json;
 pub mod policies;
+pub mod ring_check;

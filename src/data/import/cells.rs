@@ -14,6 +14,9 @@ pub enum CellError {
     NotANumber(String),
     /// Not finite, or [`ABSURD`] or more.
     Absurd(String),
+    /// Below zero in a column that cannot be (a concentration, a share, a
+    /// count), as its header or unit says.
+    Negative(String),
     /// The row names no city.
     NoCity,
     /// The row's city is not on the map.
@@ -37,6 +40,10 @@ impl CellError {
             CellError::Absurd(c) => {
                 Text::new(format!("数值“{c}”不合理"), format!("absurd value “{c}”"))
             }
+            CellError::Negative(c) => Text::new(
+                format!("“{c}”小于零，而此列（浓度、比例或数量）不会为负"),
+                format!("“{c}” is below zero, which this column (a concentration, share or count) cannot be"),
+            ),
             CellError::NoCity => Text::new("缺少城市", "no city"),
             CellError::UnknownCity(c) => {
                 Text::new(format!("未知城市“{c}”"), format!("unknown city “{c}”"))
@@ -79,9 +86,59 @@ pub(super) fn number(cell: &str) -> Result<Option<f64>, CellError> {
     Ok(Some(v))
 }
 
+/// Whether a value column with this `header` and `unit` can never be below
+/// zero: a concentration, a share or ratio, a number of days or things. A
+/// change (变化, 同比, change) can be, whatever its unit.
+pub(super) fn never_negative(header: &str, unit: Option<&str>) -> bool {
+    let h = header.to_lowercase();
+    const CHANGE: [&str; 8] = [
+        "变化",
+        "同比",
+        "环比",
+        "增减",
+        "升降",
+        "change",
+        "difference",
+        "±",
+    ];
+    if CHANGE.iter().any(|w| h.contains(w)) {
+        return false;
+    }
+    const UNITS: [&str; 9] = [
+        "μg/m³", "ug/m3", "µg/m³", "mg/m³", "mg/m3", "个", "家", "块", "天",
+    ];
+    const WORDS: [&str; 10] = [
+        "浓度",
+        "比例",
+        "占比",
+        "天数",
+        "数量",
+        "concentration",
+        "share",
+        "ratio",
+        "days",
+        "number of",
+    ];
+    unit.is_some_and(|u| UNITS.iter().any(|x| u.trim().eq_ignore_ascii_case(x)))
+        || UNITS.iter().any(|x| h.contains(&x.to_lowercase()))
+        || WORDS.iter().any(|w| h.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn negatives_are_wrong_only_where_a_column_cannot_be_below_zero() {
+        assert!(never_negative("PM2.5(μg/m³)", None));
+        assert!(never_negative("PM2.5", Some("μg/m³")));
+        assert!(never_negative("优良天数比例(%)", None));
+        assert!(never_negative("Share of good days", Some("%")));
+        assert!(!never_negative("PM2.5同比变化(%)", None));
+        assert!(!never_negative("Change in PM2.5", Some("μg/m³")));
+        assert!(!never_negative("综合指数", None));
+        assert!(!never_negative("score", Some("points")));
+    }
 
     #[test]
     fn percent_signs_dashes_and_bad_numbers() {

@@ -36,6 +36,8 @@ pub enum ImportError {
     },
     NoCityColumn,
     NoValueColumns,
+    /// A header and no row under it.
+    NoRows,
     /// A quoted field that opened on this row never closes.
     UnclosedQuote(usize),
     /// Larger than [`MAX_BYTES`] (its size in bytes).
@@ -68,6 +70,10 @@ impl ImportError {
             ImportError::NoValueColumns => Text::new(
                 "除城市、单位、时段、来源外没有数值列。",
                 "no value column besides city, unit, period and source",
+            ),
+            ImportError::NoRows => Text::new(
+                "文件只有表头，没有数据行。",
+                "the file has a header but no rows under it",
             ),
             ImportError::UnclosedQuote(r) => Text::new(
                 format!("第 {r} 行的引号没有闭合。"),
@@ -223,6 +229,12 @@ fn import_text(
     if value_cols.is_empty() {
         return Err(ImportError::NoValueColumns);
     }
+    if rows
+        .iter()
+        .all(|(_, r)| r.iter().all(|c| c.trim().is_empty()))
+    {
+        return Err(ImportError::NoRows);
+    }
     let batch = numbering.layers;
     let mut problems = Vec::new();
     let mut columns: Vec<Column> = value_cols.iter().map(|_| Column::default()).collect();
@@ -259,6 +271,10 @@ fn import_text(
         for (&vc, column) in value_cols.iter().zip(&mut columns) {
             let name = Some(header[vc].trim());
             let v = match cells::number(cell(vc)) {
+                Ok(Some(v)) if v < 0.0 && cells::never_negative(&header[vc], row_unit) => {
+                    problem(name, CellError::Negative(cell(vc).trim().to_string()));
+                    continue;
+                }
                 Ok(Some(v)) => v,
                 Ok(None) => {
                     problem(name, CellError::Empty);
