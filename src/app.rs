@@ -12,8 +12,8 @@ use crate::ui::{
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
     export_tools::ExportTools, footer::Footer, full_map_link::FullMapLink,
     indicator_picker::IndicatorPicker, lang_toggle::LangToggle, legend::Legend, loaded::Loaded,
-    map_title::MapTitle, map_view::MapView, notices::Notices, policy_panel::PolicyPanel,
-    province_strip::ProvinceStrip, timeline::Timeline,
+    map_caption::MapCaption, map_title::MapTitle, map_view::MapView, notices::Notices,
+    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -140,9 +140,13 @@ pub fn App() -> impl IntoView {
                 })}
                 <MapTitle />
                 <div class="map-legend">
-                    <Loaded file=map ready=|m| view! { <MapView map=m /> } />
-                    <Loaded file=data loading=false errors=!embed ready=|_| view! { <Legend /> } />
+                    <Loaded file=map what=("地图边界加载失败。", "The map's boundaries could not be loaded.")
+                        ready=|m| view! { <MapView map=m /> } />
+                    <Loaded file=data loading=false errors=!embed
+                        what=("指标数据加载失败。", "The indicator data could not be loaded.")
+                        ready=|_| view! { <Legend /> } />
                 </div>
+                <MapCaption />
                 {(!embed).then(|| view! {
                     {move || ready.get().then(|| view! {
                         <DataTable />
@@ -153,7 +157,8 @@ pub fn App() -> impl IntoView {
             </section>
             {(!embed).then(|| view! {
                 <aside class="panel" aria-label="措施 Measures">
-                    <Loaded file=policies ready=|_| view! { <PolicyPanel /> } />
+                    <Loaded file=policies what=("措施加载失败。", "The measures could not be loaded.")
+                        ready=|_| view! { <PolicyPanel /> } />
                 </aside>
             })}
         </main>

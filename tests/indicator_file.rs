@@ -3,7 +3,7 @@
 
 mod common;
 
-use shanxi_eco_map::data::indicators::{Scope, Value};
+use shanxi_eco_map::data::indicators::{Scope, Series, Value};
 use shanxi_eco_map::present::compare::compare;
 use shanxi_eco_map::present::describe::{describe, describe_city, sources_of};
 
@@ -22,10 +22,14 @@ fn every_observation_is_about_a_prefecture_on_the_map() {
 }
 
 #[test]
-fn rank_bands_cover_the_ten_periods_and_all_cities() {
+fn rank_bands_cover_twenty_three_periods_and_all_cities() {
     let s = set();
     let periods = s.periods_of("air-rank");
-    assert_eq!(periods.len(), 10);
+    // Section A's ten spans from January, section F's new one (Jan–Oct 2019)
+    // and its twelve single months.
+    assert_eq!(periods.len(), 23);
+    assert_eq!(s.periods_in("air-rank", Series::Month).len(), 12);
+    assert_eq!(s.periods_in("air-rank", Series::SinceJanuary).len(), 11);
     assert!(
         periods.iter().all(|p| p.partial),
         "all cumulative periods are partial years"
@@ -63,9 +67,11 @@ fn rank_bands_cover_the_ten_periods_and_all_cities() {
 }
 
 #[test]
-fn index_changes_cover_seven_periods_with_published_percentages_only() {
+fn index_changes_cover_nineteen_periods_with_published_percentages_only() {
     let s = set();
-    assert_eq!(s.periods_of("air-index-change").len(), 7);
+    // Section A's seven, section F's ten months and two spans from January.
+    assert_eq!(s.periods_of("air-index-change").len(), 19);
+    assert_eq!(s.periods_in("air-index-change", Series::Month).len(), 10);
     let v = s.values("air-index-change", "2022-jan-feb");
     assert_eq!(v["140700"].change_pct, Some(12.4));
     assert_eq!(v["140600"].value, Value::Category("worse".into()));
@@ -78,7 +84,220 @@ fn index_changes_cover_seven_periods_with_published_percentages_only() {
         .iter()
         .filter(|o| o.change_pct.is_some())
         .count();
-    assert_eq!(with_pct, 3 + 6 + 6 + 3 + 3 + 3 + 3);
+    // Section A: 3 + 6 + 6 + 3 + 3 + 3 + 3. Section F, months: 2019-10 3,
+    // 2020-11 6, 2021-04 3, 2021-08 4, 2022-01 3, 2022-02 3, 2022-04 3,
+    // 2023-02 3, 2023-05 3, 2023-11 3; spans: Jan–Oct 2019 7, Jan–Apr 2021 3.
+    assert_eq!(
+        with_pct,
+        (3 + 6 + 6 + 3 + 3 + 3 + 3) + (3 + 6 + 3 + 4 + 3 + 3 + 3 + 3 + 3 + 3) + (7 + 3)
+    );
+}
+
+/// Section F of indicator-facts.md, row by row: the single months' best and
+/// worst three (best first, worst first), with ties.
+#[test]
+fn single_months_rank_as_the_notices_say() {
+    let s = set();
+    let rows: [(&str, [&str; 3], [&str; 3]); 12] = [
+        (
+            "2019-10",
+            ["140400", "140600", "140800"],
+            ["140100", "140500", "141000"],
+        ),
+        (
+            "2020-11",
+            ["141100", "140400", "140900"],
+            ["140100", "140300", "140600"],
+        ),
+        (
+            "2021-04",
+            ["140200", "140600", "140700"],
+            ["141000", "140300", "140100"],
+        ),
+        (
+            "2021-08",
+            ["140800", "140200", "140400"],
+            ["140300", "141000", "140100"],
+        ),
+        (
+            "2022-01",
+            ["140200", "141100", "140400"],
+            ["140100", "140800", "141000"],
+        ),
+        (
+            "2022-02",
+            ["140900", "140200", "141100"],
+            ["140800", "140500", "141000"],
+        ),
+        (
+            "2022-04",
+            ["140200", "140600", "140900"],
+            ["141000", "140300", "140100"],
+        ),
+        (
+            "2022-06",
+            ["140800", "140200", "140400"],
+            ["140300", "140100", "140700"],
+        ),
+        (
+            "2023-02",
+            ["140200", "140600", "141100"],
+            ["141000", "140100", "140300"],
+        ),
+        (
+            "2023-05",
+            ["140400", "140200", "140800"],
+            ["141000", "140100", "140300"],
+        ),
+        (
+            "2023-06",
+            ["140800", "140200", "140900"],
+            ["141000", "140100", "140300"],
+        ),
+        (
+            "2023-11",
+            ["140200", "140600", "141100"],
+            ["140800", "141000", "140100"],
+        ),
+    ];
+    for (period, best, worst) in rows {
+        let v = s.values("air-rank", period);
+        assert_eq!(v.len(), 11, "{period}");
+        assert!(s
+            .period(period)
+            .is_some_and(|p| p.series() == Series::Month));
+        let position = |code: &str| v[code].rank.as_ref().map(|r| r.position);
+        // The n-th named city's position (1st best, 11th worst…) is inside
+        // its published range (a tie spans two).
+        for (i, code) in best.iter().enumerate() {
+            assert_eq!(
+                v[code].value,
+                Value::Category("best3".into()),
+                "{period} {code}"
+            );
+            let p = position(code).unwrap_or_default();
+            let n = i as u32 + 1;
+            assert!((p[0]..=p[1]).contains(&n), "{period} {code}: {p:?}");
+        }
+        for (i, code) in worst.iter().enumerate() {
+            assert_eq!(
+                v[code].value,
+                Value::Category("worst3".into()),
+                "{period} {code}"
+            );
+            let p = position(code).unwrap_or_default();
+            let n = 11 - i as u32;
+            assert!((p[0]..=p[1]).contains(&n), "{period} {code}: {p:?}");
+        }
+    }
+    // The ties the notices print.
+    let tie = |period: &str, code: &str| {
+        s.values("air-rank", period)[code]
+            .rank
+            .as_ref()
+            .map(|r| r.position)
+    };
+    assert_eq!(
+        tie("2022-02", "140900"),
+        Some([1, 2]),
+        "Xinzhou and Datong tied 1st"
+    );
+    assert_eq!(tie("2022-02", "140200"), Some([1, 2]));
+    assert_eq!(
+        tie("2021-08", "141000"),
+        Some([9, 10]),
+        "Linfen and Taiyuan tied"
+    );
+    assert_eq!(
+        tie("2022-01", "140800"),
+        Some([9, 10]),
+        "Yuncheng and Linfen tied"
+    );
+    // Jan–Oct 2019, the new span from January (S21).
+    let jan_oct = s.values("air-rank", "2019-jan-oct");
+    assert_eq!(
+        jan_oct["140200"].rank.as_ref().map(|r| r.position),
+        Some([1, 1])
+    );
+    assert_eq!(jan_oct["140500"].value, Value::Category("worst3".into()));
+    assert_eq!(jan_oct["140200"].source, "S21");
+    assert_eq!(s.values("air-rank", "2022-01")["140200"].source, "S22");
+}
+
+/// Section F: month-level changes join the change layer.
+#[test]
+fn month_changes_are_the_published_ones() {
+    let s = set();
+    let pct = |period: &str, code: &str| s.values("air-index-change", period)[code].change_pct;
+    assert_eq!(pct("2019-10", "140500"), Some(-17.3));
+    assert_eq!(pct("2020-11", "140700"), Some(5.8));
+    assert_eq!(
+        pct("2021-04", "140800"),
+        Some(-26.0),
+        "printed without its minus sign"
+    );
+    assert!(s.values("air-index-change", "2021-04")["140800"]
+        .note_en
+        .as_deref()
+        .is_some_and(|n| n.contains("minus")));
+    assert_eq!(
+        pct("2021-08", "140800"),
+        Some(-2.1),
+        "Yuncheng the only fall"
+    );
+    assert_eq!(pct("2022-01", "140700"), Some(39.0));
+    assert_eq!(pct("2022-02", "140900"), Some(-36.8));
+    assert_eq!(pct("2022-04", "140800"), Some(14.2));
+    assert_eq!(pct("2023-02", "140900"), Some(56.8));
+    assert_eq!(pct("2023-05", "140100"), Some(-11.1));
+    assert_eq!(pct("2023-11", "140700"), Some(-22.3));
+    assert_eq!(pct("2019-jan-oct", "140600"), Some(11.9));
+    assert_eq!(pct("2021-jan-apr", "141000"), Some(-19.8));
+    // No change was published for June 2022 and June 2023.
+    assert!(s.values("air-index-change", "2022-06").is_empty());
+    assert!(s.values("air-index-change", "2023-06").is_empty());
+    let worse = |period: &str| {
+        s.values("air-index-change", period)
+            .values()
+            .filter(|o| o.value == Value::Category("worse".into()))
+            .count()
+    };
+    assert_eq!(worse("2021-08"), 10);
+    assert_eq!(worse("2022-01"), 7);
+    assert_eq!(worse("2023-02"), 11);
+    assert_eq!(worse("2019-jan-oct"), 7);
+}
+
+/// Section F: the regional benchmark, all 11 cities wherever a period states it.
+#[test]
+fn the_regional_benchmark_covers_all_cities_where_stated() {
+    let s = set();
+    let periods = s.periods_of("air-vs-region");
+    assert_eq!(periods.len(), 10 + 9, "ten months and nine spans");
+    for p in &periods {
+        assert_eq!(s.values("air-vs-region", &p.id).len(), 11, "{}", p.id);
+    }
+    let better = |period: &str| -> Vec<&str> {
+        s.values("air-vs-region", period)
+            .iter()
+            .filter(|(_, o)| o.value == Value::Category("better".into()))
+            .map(|(c, _)| *c)
+            .collect()
+    };
+    assert_eq!(better("2020-11"), ["141100"], "Lüliang only");
+    assert_eq!(better("2019-10").len(), 8);
+    assert_eq!(
+        better("2023-jan-jun"),
+        ["140200", "140400", "140500", "140600", "140900", "141100"]
+    );
+    assert_eq!(
+        s.values("air-vs-region", "2023-06")["140900"].value,
+        Value::Category("equal".into()),
+        "Xinzhou equal to the average"
+    );
+    // Not stated for August 2021 and November 2023: no data, not "worse".
+    assert!(s.values("air-vs-region", "2021-08").is_empty());
+    assert!(s.values("air-vs-region", "2023-11").is_empty());
 }
 
 #[test]

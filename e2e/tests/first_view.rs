@@ -9,8 +9,10 @@ use serde_json::{json, Value};
 
 use e2e::server::FaultKind;
 
-/// How long the wasm is held back, so that the first view can be looked at.
-const HOLD_MS: u64 = 2500;
+/// How long the wasm is held back, so that the first view can be looked at
+/// (long enough on a loaded machine: at 2.5 s the app once took over before
+/// the first view was read, while a build ran beside the tests).
+const HOLD_MS: u64 = 4000;
 
 /// JavaScript: the boxes of the map, the legend and the title, as
 /// [left, top, width, height] rounded to 0.1 px, keyed by what they are.

@@ -82,7 +82,51 @@ pub fn en_adds(zh: &str, en: &str) -> bool {
     !(en == zh || zh.strip_suffix('年') == Some(en))
 }
 
+/// Which run of periods a period belongs to. A single month and a span from
+/// January to that month are different measures of the same thing: the
+/// timeline shows one run at a time and never puts them side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Series {
+    /// From January to a month (a full year is January to December).
+    SinceJanuary,
+    /// Any other span (a quarter, a half-year not from January).
+    Other,
+    /// One month.
+    Month,
+}
+
+impl Series {
+    /// The name of the run, in Chinese and English.
+    pub fn text(self) -> crate::i18n::Text {
+        match self {
+            Series::SinceJanuary => crate::i18n::Text::new("1月起累计", "Cumulative"),
+            Series::Other => crate::i18n::Text::new("其他时段", "Other"),
+            Series::Month => crate::i18n::Text::new("单月", "Monthly"),
+        }
+    }
+
+    /// The id the address and the page use ("cumulative", "other", "month").
+    pub fn id(self) -> &'static str {
+        match self {
+            Series::SinceJanuary => "cumulative",
+            Series::Other => "other",
+            Series::Month => "month",
+        }
+    }
+}
+
 impl Period {
+    /// The run this period belongs to (from its first and last month).
+    pub fn series(&self) -> Series {
+        if self.start == self.end {
+            Series::Month
+        } else if self.start.ends_with("-01") {
+            Series::SinceJanuary
+        } else {
+            Series::Other
+        }
+    }
+
     /// The English label when it says more than the Chinese one: not for
     /// "2023年" / "2023", nor for a label given once in both (a CSV's "2023年").
     pub fn en_label(&self) -> Option<&str> {
@@ -423,6 +467,32 @@ impl IndicatorSet {
             .collect();
         out.sort_unstable_by(|a, b| (&a.end, &a.start).cmp(&(&b.end, &b.start)));
         out
+    }
+
+    /// The runs of periods `indicator` has, the main one first (since
+    /// January, then other spans, then single months).
+    pub fn series_of(&self, indicator: &str) -> Vec<Series> {
+        let mut out: Vec<Series> = self
+            .periods_of(indicator)
+            .iter()
+            .map(|p| p.series())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The periods of `indicator` in `series`, oldest first.
+    pub fn periods_in(&self, indicator: &str, series: Series) -> Vec<&Period> {
+        let mut out = self.periods_of(indicator);
+        out.retain(|p| p.series() == series);
+        out
+    }
+
+    /// The newest period of `indicator`'s main run: where a view of it starts.
+    pub fn latest_period(&self, indicator: &str) -> Option<&Period> {
+        let main = *self.series_of(indicator).first()?;
+        self.periods_in(indicator, main).last().copied()
     }
 
     /// Observations of one indicator and period, by adcode.

@@ -19,7 +19,7 @@
 
 use maud::{html, PreEscaped};
 
-use super::{both, legend, map_title, province_items};
+use super::{both, caption_html, legend, map_title, province_items};
 use crate::data::dataset::Dataset;
 use crate::data::geo::BoundaryMeta;
 use crate::format::fixed;
@@ -91,7 +91,13 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
     let per = set.period(&view.period);
     let ind_name = ind.map(|i| (i.name_zh.as_str(), i.name_en.as_str()));
     let per_name = per.map(|p| (p.label_zh.as_str(), p.label_en.as_str()));
-    let periods = set.periods_of(&view.indicator);
+    // The run of the view's period (since January, or single months), as
+    // the live timeline shows it, with the same switch between runs.
+    let runs = set.series_of(&view.indicator);
+    let periods = match per {
+        Some(p) => set.periods_in(&view.indicator, p.series()),
+        None => set.periods_of(&view.indicator),
+    };
     let layout = &map.layout;
     html! {
         script { (PreEscaped(view_script(&view))) }
@@ -133,7 +139,18 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                                     max=((periods.len() - 1).to_string())
                                     value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
                                 div.range-ends {
-                                    @for p in [periods.first(), periods.last()].into_iter().flatten() {
+                                    @for (i, p) in [periods.first(), periods.last()].into_iter().flatten().enumerate() {
+                                        @if i == 1 && runs.len() > 1 {
+                                            span.series {
+                                                @for r in &runs {
+                                                    @let t = r.text();
+                                                    button type="button" disabled tabindex="-1"
+                                                        aria-pressed=(per.is_some_and(|p| p.series() == *r).to_string()) {
+                                                        span.zh { (t.zh) } " " span.en { (t.en) }
+                                                    }
+                                                }
+                                            }
+                                        }
                                         span {
                                             span.zh { (p.label_zh) } " "
                                             @match p.en_label() { Some(en) => { span.en { (en) } } None => { span.en-only { (p.label_en) } } }
@@ -169,6 +186,11 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                         div.legend role="group" aria-label="图例 Legend" {
                             (PreEscaped(legend(set, &fills, &view.indicator, &view.period, lang)))
                         }
+                    }
+                    // The caption, with a stand-in of the Copy button the app brings.
+                    div.map-caption {
+                        p { (PreEscaped(caption_html(set, &view.indicator, &view.period, &map.boundaries.regions))) }
+                        button.copy-caption.stand-in type="button" disabled tabindex="-1" aria-hidden="true" { (both("复制说明", "Copy caption")) }
                     }
                 }
                 aside.panel aria-label="措施 Measures" {

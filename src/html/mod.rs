@@ -14,6 +14,7 @@ use maud::{html, Markup};
 use crate::data::indicators::Source;
 use crate::i18n::Text;
 
+mod caption;
 mod embed;
 mod figures;
 mod first_view;
@@ -22,6 +23,7 @@ mod measure;
 mod tables;
 mod values;
 
+pub use caption::caption_html;
 pub use embed::embed_snippet;
 pub use figures::province_items;
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};

@@ -29,7 +29,7 @@ pub fn compare(set: &IndicatorSet, cities: &[String]) -> Vec<CompareRow> {
     set.indicators
         .iter()
         .filter_map(|ind| {
-            let period = set.periods_of(&ind.id).last().map(|p| p.id.clone())?;
+            let period = set.latest_period(&ind.id).map(|p| p.id.clone())?;
             let infos: Vec<_> = cities
                 .iter()
                 .filter_map(|c| describe(set, &ind.id, &period, c))

@@ -82,9 +82,10 @@ pub enum Action {
     SetLang(Lang),
 }
 
-/// The newest period an indicator has data for.
+/// The newest period of an indicator's main run (since January before single
+/// months): where a view of it starts.
 pub fn latest_period(set: &IndicatorSet, indicator: &str) -> Option<String> {
-    set.periods_of(indicator).last().map(|p| p.id.clone())
+    set.latest_period(indicator).map(|p| p.id.clone())
 }
 
 impl ViewState {

@@ -11,11 +11,13 @@ pub fn LoadError(
     error: Error,
     /// Called when the person asks to try again.
     on_retry: Callback<()>,
+    /// What could not be loaded, in Chinese and English (a sentence each).
+    what: (&'static str, &'static str),
 ) -> impl IntoView {
     view! {
         <div class="alert" role="alert">
             <p class="alert-title">
-                <span class="zh">"地图数据加载失败。"</span> <span class="en">" The map data could not be loaded."</span>
+                <span class="zh">{what.0}</span> " " <span class="en">{what.1}</span>
             </p>
             {
                 let t = error.text();

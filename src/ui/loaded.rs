@@ -21,6 +21,9 @@ pub fn Loaded<T, V, F>(
     /// Show the failure and a retry button (otherwise nothing).
     #[prop(default = true)]
     errors: bool,
+    /// What the file is, for the failure's title (Chinese, English).
+    #[prop(default = ("地图数据加载失败。", "The map data could not be loaded."))]
+    what: (&'static str, &'static str),
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
@@ -31,7 +34,7 @@ where
     move || match file.get() {
         None => loading.then(|| view! { <Loading /> }).into_any(),
         Some(Err(error)) => errors
-            .then(|| view! { <LoadError error on_retry /> })
+            .then(|| view! { <LoadError error on_retry what /> })
             .into_any(),
         Some(Ok(t)) => ready(t).into_any(),
     }

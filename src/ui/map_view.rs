@@ -53,6 +53,7 @@ pub fn MapView(
                 viewBox=move || view_box.get().attr()
                 role="group"
                 aria-label="山西省地级市 Shanxi's prefecture-level cities"
+                aria-describedby=crate::ui::map_caption::CAPTION_ID
             >
                 <defs inner_html=NO_DATA_DEFS></defs>
                 <Regions map=map.clone() />

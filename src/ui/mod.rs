@@ -19,6 +19,7 @@ pub mod legend;
 pub mod load_error;
 pub mod loaded;
 pub mod loading;
+pub mod map_caption;
 pub mod map_labels;
 pub mod map_title;
 pub mod map_view;

@@ -1,8 +1,11 @@
 //! The period timeline: a labelled slider over the current indicator's periods,
-//! usable with the arrow keys (a native range input).
+//! usable with the arrow keys (a native range input). An indicator with single
+//! months and spans from January gets a switch between the two runs; the
+//! slider never mixes them.
 
 use leptos::prelude::*;
 
+use crate::data::indicators::Series;
 use crate::state::Action;
 use crate::store::use_store;
 
@@ -43,11 +46,24 @@ pub fn Timeline() -> impl IntoView {
             .shown
             .with(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default())
     });
-    let stops = Memo::new(move |_| {
+    // The indicator's runs of periods (since January, single months), and the
+    // one the current period is in: the slider shows that run only.
+    let runs = Memo::new(move |_| {
         let (Some(indicator), Some(set)) = (indicator.get(), store.data()) else {
             return Vec::new();
         };
-        set.periods_of(&indicator)
+        set.series_of(&indicator)
+    });
+    let run = Memo::new(move |_| {
+        let set = store.data()?;
+        period.with(|p| set.period(p).map(|p| p.series()))
+    });
+    let stops = Memo::new(move |_| {
+        let (Some(indicator), Some(set), Some(run)) = (indicator.get(), store.data(), run.get())
+        else {
+            return Vec::new();
+        };
+        set.periods_in(&indicator, run)
             .into_iter()
             .map(|p| Stop {
                 id: p.id.clone(),
@@ -68,8 +84,30 @@ pub fn Timeline() -> impl IntoView {
         })
     };
     let count = move || stops.with(Vec::len);
+    // To another run: its newest period.
+    let switch_to = move |to: Series| {
+        let (Some(indicator), Some(set)) = (indicator.get_untracked(), store.data()) else {
+            return;
+        };
+        if let Some(p) = set.periods_in(&indicator, to).last() {
+            store.dispatch(Action::ChoosePeriod(p.id.clone()));
+        }
+    };
+    let buttons = [Series::SinceJanuary, Series::Other, Series::Month].map(|s| {
+        let t = s.text();
+        view! {
+            <button
+                type="button"
+                name="series"
+                value=s.id()
+                hidden=move || !runs.with(|r| r.len() > 1 && r.contains(&s))
+                aria-pressed=move || (run.get() == Some(s)).to_string()
+                on:click=move |_| switch_to(s)
+            ><span class="zh">{t.zh}</span> <span class="en">{t.en}</span></button>
+        }
+    });
     view! {
-        <div class="control timeline" class:single=move || count() < 2 hidden=move || count() == 0>
+        <div class="control timeline" class:single=move || count() < 2 && runs.with(|r| r.len() < 2) hidden=move || count() == 0>
             <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
             <output class="period-label" for="period">
                 <span class="zh">{move || stop().map(|s| if s.en_adds { format!("{} ·", s.zh) } else { s.zh }).unwrap_or_default()}</span> " "
@@ -92,9 +130,10 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }
             />
-            <div class="range-ends" aria-hidden="true">
-                <span><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
-                <span><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
+            <div class="range-ends">
+                <span aria-hidden="true"><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
+                <span class="series" role="group" aria-label="时段类型 Kind of period" hidden=move || runs.with(|r| r.len() < 2)>{buttons}</span>
+                <span aria-hidden="true"><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
             </div>
         </div>
     }
