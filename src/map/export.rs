@@ -21,6 +21,9 @@ pub struct Frame {
     pub title_en: String,
     /// Period line, e.g. "2023年1—11月 · Jan–Nov 2023 (partial year)".
     pub period: String,
+    /// The map in words ([`crate::present::caption`]), one line per language
+    /// shown; the first lines of the foot.
+    pub caption: Vec<String>,
     /// Data sources of the layer.
     pub sources: Vec<String>,
     /// Boundary source and schematic-map notice.
@@ -74,7 +77,11 @@ pub fn export_svg(
     });
     // Every line of the foot wrapped to the picture's width (SVG text does not
     // wrap): the boundary notice used to run off the right edge.
-    let foot: Vec<String> = notes
+    let foot: Vec<String> = frame
+        .caption
+        .iter()
+        .cloned()
+        .chain(notes)
         .chain([
             format!("{} {sources}", frame.lang.pick("数据来源 Data:", "Data:")),
             frame.boundary_note.clone(),
@@ -177,6 +184,7 @@ mod tests {
             title_zh: "PM2.5 年均浓度".into(),
             title_en: "PM2.5 annual mean".into(),
             period: "2023年 · 2023".into(),
+            caption: vec!["2023年，PM2.5 年均浓度：最低的是阳泉。".into()],
             sources: vec!["太原晚报 2024-01-30".into()],
             boundary_note: "示意图 Schematic map".into(),
             url: "http://127.0.0.1/?indicator=pm25&period=2023".into(),
@@ -209,9 +217,10 @@ mod tests {
         assert_eq!(fills.legend.len(), 3 + 1, "three values, and no data");
         assert_eq!(
             svg.matches("<text").count(),
-            2 + 4 + 1 + 4 * 2 + 3 + 2,
-            "title lines, names, legend, foot, and the legend's two notes (few values, another scope)"
+            2 + 4 + 1 + 4 * 2 + 3 + 2 + 1,
+            "title lines, names, legend, foot, the legend's two notes (few values, another scope) and the caption"
         );
+        assert!(svg.contains("最低的是阳泉"), "the caption travels with the picture");
         assert!(svg.contains(">吕梁</text>"), "short Chinese names");
         assert!(!svg.contains("opacity="), "nothing faded without a zoom");
     }

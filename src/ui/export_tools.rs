@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::map::export::{export_svg, Frame};
+use crate::present::caption::caption;
 use crate::present::describe::citations_of;
 use crate::store::use_store;
 
@@ -66,6 +67,13 @@ pub fn ExportTools() -> impl IntoView {
             title_zh,
             title_en,
             period,
+            caption: {
+                let words = |l| caption(&set, &v.indicator, &v.period, &m.boundaries.regions, l);
+                match lang {
+                    Lang::En => words(Lang::En).into_iter().collect(),
+                    Lang::Zh => words(Lang::Zh).into_iter().chain(words(Lang::En)).collect(),
+                }
+            },
             sources: citations_of(&set, &v.indicator, &v.period, lang),
             boundary_note: format!(
                 "{} {} {}",
