@@ -10,10 +10,10 @@ use crate::store::Store;
 use crate::ui::{
     city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
     csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
-    export_tools::ExportTools, footer::Footer, full_map_link::FullMapLink,
+    export_tools::ExportTools, footer::Footer, full_map_link::FullMapLink, headline::Headline,
     indicator_picker::IndicatorPicker, lang_toggle::LangToggle, legend::Legend, loaded::Loaded,
-    map_caption::MapCaption, map_title::MapTitle, map_view::MapView, notices::Notices,
-    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    map_caption::MapCaption, map_note::MapNote, map_title::MapTitle, map_view::MapView,
+    notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -138,6 +138,7 @@ pub fn App() -> impl IntoView {
                         </div>
                     })}
                 })}
+                <Headline />
                 <MapTitle />
                 <div class="map-legend">
                     <Loaded file=map what=("地图边界加载失败。", "The map's boundaries could not be loaded.")
@@ -146,6 +147,7 @@ pub fn App() -> impl IntoView {
                         what=("指标数据加载失败。", "The indicator data could not be loaded.")
                         ready=|_| view! { <Legend /> } />
                 </div>
+                <MapNote />
                 <MapCaption />
                 {(!embed).then(|| view! {
                     {move || ready.get().then(|| view! {

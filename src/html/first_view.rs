@@ -46,9 +46,10 @@ pub fn boundary_notes(meta: &BoundaryMeta) -> String {
 pub const LATE_MS: u32 = 12_000;
 
 /// The URL parameters that change what the map shows besides the indicator and
-/// period (colours, the selection, a measure's footprint).
-const VIEW_KEYS: [&str; 6] = [
-    "method", "classes", "palette", "breaks", "cities", "measure",
+/// period (colours, the selection, a measure's footprint, a journalist's own
+/// words around it).
+const VIEW_KEYS: [&str; 9] = [
+    "method", "classes", "palette", "breaks", "cities", "measure", "title", "subtitle", "note",
 ];
 
 /// JavaScript run before the first view is parsed: the page's language and

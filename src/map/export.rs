@@ -220,7 +220,10 @@ mod tests {
             2 + 4 + 1 + 4 * 2 + 3 + 2 + 1,
             "title lines, names, legend, foot, the legend's two notes (few values, another scope) and the caption"
         );
-        assert!(svg.contains("最低的是阳泉"), "the caption travels with the picture");
+        assert!(
+            svg.contains("最低的是阳泉"),
+            "the caption travels with the picture"
+        );
         assert!(svg.contains(">吕梁</text>"), "short Chinese names");
         assert!(!svg.contains("opacity="), "nothing faded without a zoom");
     }

@@ -6,4 +6,4 @@ pub mod url;
 pub mod view;
 
 pub use url::{Notice, Query};
-pub use view::{Action, Known, ViewState};
+pub use view::{Action, Known, ViewState, Words};

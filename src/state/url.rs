@@ -8,7 +8,7 @@
 //! so any view survives the trip. Anything unknown or malformed falls back to the
 //! default and produces a [`Notice`] the page shows, never an error.
 
-use super::view::{latest_period, Known, ViewState, DEFAULT_CLASSES};
+use super::view::{latest_period, Known, ViewState, Words, DEFAULT_CLASSES};
 use crate::data::import::USER_PREFIX;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::{Lang, Text};
@@ -19,7 +19,10 @@ use crate::map::palette::Palette;
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 14] = [
+    "title",
+    "subtitle",
+    "note",
     "indicator",
     "period",
     "method",
@@ -254,6 +257,22 @@ impl Query {
                 ));
             }
         }
+        for (key, limit) in Words::LIMITS {
+            let Some(raw) = self.get(key) else { continue };
+            let (text, cut) = Words::clean(raw, limit);
+            if cut {
+                let (zh, en) = match key {
+                    "title" => ("标题", "title"),
+                    "subtitle" => ("副标题", "subtitle"),
+                    _ => ("注释", "note"),
+                };
+                notices.push(Text::new(
+                    format!("{zh}超过 {limit} 字，已截断。"),
+                    format!("The {en} is longer than {limit} characters; it was cut."),
+                ));
+            }
+            view.words.set(key, text);
+        }
         if let Some(c) = self.get("cities") {
             for code in c.split(',').map(str::trim).filter(|c| !c.is_empty()) {
                 if !known.cities.iter().any(|k| k == code) {
@@ -306,6 +325,11 @@ impl ViewState {
         }
         if self.embed {
             parts.push(("embed", "1".into()));
+        }
+        for (key, _) in Words::LIMITS {
+            if let Some(text) = self.words.get(key) {
+                parts.push((key, encode(text)));
+            }
         }
         parts
             .into_iter()
@@ -379,15 +403,31 @@ mod tests {
             theme: Some("soil".into()),
             embed: true,
             lang: Lang::En,
+            words: Words {
+                title: Some("山西的空气 & more: 50% <cleaner>".into()),
+                subtitle: Some("2023年1—11月".into()),
+                note: Some("Source: the provincial notice.".into()),
+            },
         };
         let q = v.to_query();
         assert!(
             q.contains("&cities=141000,140100&measure=air-signature&theme=soil"),
             "lists keep plain commas: {q}"
         );
+        assert!(q.contains("title=%E5%B1%B1"), "words percent-encoded: {q}");
         let (back, n) = read(&q);
         assert_eq!(back, v);
         assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn words_longer_than_their_limit_are_cut_and_said() {
+        let long = "长".repeat(100);
+        let (v, n) = read(&format!("title={long}&note=a%0Ab"));
+        assert_eq!(v.words.title.map(|t| t.chars().count()), Some(80));
+        assert_eq!(v.words.note.as_deref(), Some("a b"), "one line");
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert!(n[0].en.contains("title is longer than 80"), "{n:?}");
     }
 
     #[test]
@@ -537,12 +577,13 @@ mod round_trip {
                 proptest::option::of(id()),
                 any::<bool>(),
                 any::<bool>(),
+                proptest::option::of("[^\\p{C}]{1,40}"),
             ),
         )
             .prop_map(
                 |(
                     (indicator, period, m, classes, p),
-                    (breaks, cities, measure, theme, embed, en),
+                    (breaks, cities, measure, theme, embed, en, title),
                 )| {
                     let mut unique = Vec::new();
                     for c in cities {
@@ -562,6 +603,11 @@ mod round_trip {
                         theme,
                         embed,
                         lang: if en { Lang::En } else { Lang::Zh },
+                        words: Words {
+                            // As the URL keeps it: one line, single spaces.
+                            title: title.and_then(|t| Words::clean(&t, 80).0),
+                            ..Words::default()
+                        },
                     }
                 },
             )

@@ -31,6 +31,60 @@ pub struct ViewState {
     /// Embedded in another page: only map, legend, title and source.
     pub embed: bool,
     pub lang: Lang,
+    /// A journalist's own title, subtitle and note around the map.
+    pub words: Words,
+}
+
+/// A journalist's own words around the map (URL `title`, `subtitle`, `note`):
+/// plain text, shown as text, each cut to its limit ([`Words::LIMITS`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Words {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Words {
+    /// The URL keys and the longest text each keeps, in characters.
+    pub const LIMITS: [(&'static str, usize); 3] =
+        [("title", 80), ("subtitle", 120), ("note", 240)];
+
+    /// The text of `key` ("title", "subtitle" or "note").
+    pub fn get(&self, key: &str) -> Option<&str> {
+        match key {
+            "title" => self.title.as_deref(),
+            "subtitle" => self.subtitle.as_deref(),
+            "note" => self.note.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Sets the text of `key`.
+    pub fn set(&mut self, key: &str, text: Option<String>) {
+        match key {
+            "title" => self.title = text,
+            "subtitle" => self.subtitle = text,
+            "note" => self.note = text,
+            _ => {}
+        }
+    }
+
+    /// `raw` as one line of text: control characters (line breaks too) become
+    /// spaces, runs of spaces one, the ends trimmed; `None` when nothing is
+    /// left. The second value says whether it was cut to `limit` characters.
+    pub fn clean(raw: &str, limit: usize) -> (Option<String>, bool) {
+        let spaced: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let one_line = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+        if one_line.is_empty() {
+            return (None, false);
+        }
+        let cut = one_line.chars().count() > limit;
+        let text: String = one_line.chars().take(limit).collect();
+        (Some(text), cut)
+    }
 }
 
 /// What the URL may name besides indicators: the ids that exist.
@@ -112,6 +166,7 @@ impl ViewState {
             theme: None,
             embed: false,
             lang: Lang::Zh,
+            words: Words::default(),
         }
     }
 
@@ -272,5 +327,21 @@ pub(crate) mod tests {
             !v.apply(Action::SetLang(Lang::En), &s),
             "no change, no history entry"
         );
+    }
+
+    #[test]
+    fn words_are_one_line_of_text_cut_to_their_limit() {
+        assert_eq!(
+            Words::clean("  空气\n质量\t 排名 ", 80),
+            (Some("空气 质量 排名".into()), false)
+        );
+        assert_eq!(Words::clean(" \n ", 80), (None, false));
+        assert_eq!(
+            Words::clean("<b>x</b>", 80),
+            (Some("<b>x</b>".into()), false),
+            "markup stays text"
+        );
+        let (cut, was) = Words::clean(&"长".repeat(100), 80);
+        assert_eq!((cut.map(|c| c.chars().count()), was), (Some(80), true));
     }
 }

@@ -63,16 +63,32 @@ pub fn ExportTools() -> impl IntoView {
                     .unwrap_or_default(),
             )
         };
+        // The address's own title leads, its subtitle (or what is shown)
+        // under it; its note opens the foot.
+        let (title_zh, title_en) = match (&v.words.title, &v.words.subtitle) {
+            (Some(t), Some(s)) => (t.clone(), s.clone()),
+            (Some(t), None) => (
+                t.clone(),
+                if en {
+                    title_zh
+                } else {
+                    format!("{title_zh} · {title_en}")
+                },
+            ),
+            (None, Some(s)) => (title_zh, s.clone()),
+            (None, None) => (title_zh, title_en),
+        };
         let frame = Frame {
             title_zh,
             title_en,
             period,
             caption: {
                 let words = |l| caption(&set, &v.indicator, &v.period, &m.boundaries.regions, l);
-                match lang {
-                    Lang::En => words(Lang::En).into_iter().collect(),
+                let said = match lang {
+                    Lang::En => words(Lang::En).into_iter().collect::<Vec<_>>(),
                     Lang::Zh => words(Lang::Zh).into_iter().chain(words(Lang::En)).collect(),
-                }
+                };
+                v.words.note.clone().into_iter().chain(said).collect()
             },
             sources: citations_of(&set, &v.indicator, &v.period, lang),
             boundary_note: format!(

@@ -65,7 +65,7 @@ pub fn MapCaption() -> impl IntoView {
             <button type="button" name="copy-caption" class="copy-caption" on:click=copy>
                 <span class="zh">"复制说明 "</span> <span class="en">"Copy caption"</span>
             </button>
-            <span class="copy-status" role="status">{said}</span>
+            <span class="copy-status" aria-live="polite">{said}</span>
         </div>
     }
 }
