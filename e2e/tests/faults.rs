@@ -80,6 +80,16 @@ async fn case<'a, W, R>(
     println!("{file} {kind:?}: \"{text}\", recovered");
 }
 
+/// A browser on a blank page of a server for `dist/`, set up by `setup`; each
+/// case then loads the app itself.
+async fn blank(setup: impl FnOnce(&e2e::server::Server)) -> Page {
+    Page::open_path(1280, 900, "/blank.html", |s| {
+        s.add_page("/blank.html", "<!doctype html><title>blank</title>");
+        setup(s);
+    })
+    .await
+}
+
 async fn map_is_coloured(page: &Page) {
     page.wait_for_colours().await;
 }
@@ -98,10 +108,7 @@ async fn no_alert(page: &Page) {
 
 #[tokio::test]
 async fn broken_indicators_leave_the_map_and_the_measures() {
-    let page = Page::open_path(1280, 900, "/blank.html", |s| {
-        s.add_page("/blank.html", "<!doctype html><title>blank</title>")
-    })
-    .await;
+    let page = blank(|_| {}).await;
     for fault in FAULTS {
         case(
             &page,
@@ -126,10 +133,7 @@ async fn broken_indicators_leave_the_map_and_the_measures() {
 
 #[tokio::test]
 async fn broken_measures_leave_the_map_legend_and_switches() {
-    let page = Page::open_path(1280, 900, "/blank.html", |s| {
-        s.add_page("/blank.html", "<!doctype html><title>blank</title>")
-    })
-    .await;
+    let page = blank(|_| {}).await;
     for fault in FAULTS {
         case(
             &page,
@@ -158,12 +162,8 @@ async fn broken_measures_leave_the_map_legend_and_switches() {
 
 #[tokio::test]
 async fn broken_boundaries_leave_the_province_figures() {
-    let page = Page::open_path(1280, 900, "/blank.html", |s| {
-        s.add_page("/blank.html", "<!doctype html><title>blank</title>");
-        // A page without the boundaries inside it, so that it fetches them.
-        map_from_the_file(s);
-    })
-    .await;
+    // A page without the boundaries inside it, so that it fetches them.
+    let page = blank(map_from_the_file).await;
     for fault in FAULTS {
         case(
             &page,
@@ -189,10 +189,7 @@ async fn broken_boundaries_leave_the_province_figures() {
 
 #[tokio::test]
 async fn broken_county_boundaries_leave_the_prefectures_footprint() {
-    let page = Page::open_path(1280, 900, "/blank.html", |s| {
-        s.add_page("/blank.html", "<!doctype html><title>blank</title>")
-    })
-    .await;
+    let page = blank(|_| {}).await;
     for fault in FAULTS {
         case(
             &page,
