@@ -39,6 +39,18 @@ async fn table_sorts_and_downloads_what_it_shows_as_utf8_csv_with_bom() {
     );
     let text = got[3].as_str().unwrap_or_default();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    // The map's caption first, in the page's language, then a blank line.
+    let caption = page
+        .js("return document.querySelector('.map-caption p .zh').textContent")
+        .await;
+    let caption = caption.as_str().unwrap_or_default();
+    assert!(
+        caption.contains("PM2.5") && caption.contains("来源"),
+        "{caption}"
+    );
+    assert_eq!(lines[0].trim_matches('"'), caption, "{text}");
+    assert_eq!(lines[1], "", "{text}");
+    let lines = &lines[2..];
     assert_eq!(lines.len(), 12, "{text}");
     assert_eq!(
         lines[0], "城市,行政区划代码,PM2.5 年均浓度 (μg/m³),分级,时段,范围,来源,备注",

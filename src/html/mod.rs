@@ -21,6 +21,7 @@ mod first_view;
 mod legend;
 mod measure;
 mod tables;
+mod trends;
 mod values;
 
 pub use caption::caption_html;
@@ -30,6 +31,7 @@ pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
+pub use trends::{province_trends_html, strip_html};
 pub use values::{city_detail, city_detail_hint, tooltip_details};
 
 /// Only http(s) links are made clickable.

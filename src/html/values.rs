@@ -6,10 +6,23 @@ use super::{both, one, source_link, source_title, text};
 use crate::i18n::{Lang, Text};
 use crate::present::describe::ValueInfo;
 
-/// The city detail: the city's names and a table of every known value.
-pub fn city_detail(zh: &str, en: &str, values: &[ValueInfo]) -> String {
+/// The city detail: the city's names, its strip of the current indicator's
+/// periods (`strip`: the indicator's name and [`super::strip_html`]'s markup,
+/// where the current run has several periods) and a table of every known value.
+pub fn city_detail(
+    zh: &str,
+    en: &str,
+    strip: Option<(&Text, &str)>,
+    values: &[ValueInfo],
+) -> String {
     html! {
         h2 { span.zh { (zh) } " " span.en { (en) } }
+        @if let Some((name, markup)) = strip.filter(|(_, m)| !m.is_empty()) {
+            p.city-strip {
+                span.city-strip-name { (text(name)) }
+                " " (maud::PreEscaped(markup))
+            }
+        }
         div.table-scroll {
             table {
                 thead { tr { th { (both("指标", "Indicator")) } th { (both("数值", "Value")) } th { (both("时段", "Period")) } th { (both("范围", "Scope")) } th { (both("来源", "Source")) } } }
@@ -97,7 +110,7 @@ mod tests {
     #[test]
     fn city_rows_link_sources() {
         let s = set();
-        let html = city_detail("太原市", "Taiyuan", &describe_city(&s, "140100"));
+        let html = city_detail("太原市", "Taiyuan", None, &describe_city(&s, "140100"));
         assert!(
             html.contains(r#"href="http://www.tynews.com.cn/"#),
             "{html}"

@@ -5,3 +5,4 @@ pub mod caption;
 pub mod compare;
 pub mod describe;
 pub mod table;
+pub mod trend;

@@ -276,10 +276,16 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The rows as CSV in one language, UTF-8 with a byte-order mark so that Excel
-/// reads the Chinese correctly; the first line names the columns, the value
-/// column by `indicator_name` (with its unit). See [`CsvCells`].
-pub fn to_csv(rows: &[Row], indicator_name: &str, lang: Lang) -> String {
+/// reads the Chinese correctly. It opens with the map's `caption` in that
+/// language (one cell, then a blank line), where there is one; then a line
+/// names the columns, the value column by `indicator_name` (with its unit).
+/// The map's own CSV import skips such a title line. See [`CsvCells`].
+pub fn to_csv(rows: &[Row], indicator_name: &str, lang: Lang, caption: Option<&str>) -> String {
     let mut out = String::from("\u{feff}");
+    if let Some(c) = caption.map(str::trim).filter(|c| !c.is_empty()) {
+        out.push_str(&csv_field(&c.replace(['\r', '\n'], " ")));
+        out.push_str("\r\n\r\n");
+    }
     let head = if lang == Lang::En {
         [
             "City",
@@ -409,9 +415,31 @@ mod tests {
     }
 
     #[test]
+    fn csv_opens_with_the_caption_in_one_cell() {
+        let rows = pm25_rows();
+        let csv = to_csv(
+            &rows,
+            "PM2.5",
+            Lang::En,
+            Some("In 2023, Yuncheng\nwas worst."),
+        );
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0], "\"In 2023, Yuncheng was worst.\"",
+            "quoted, one line"
+        );
+        assert_eq!(lines[1], "");
+        assert!(lines[2].starts_with("City,adcode,PM2.5,"), "{}", lines[2]);
+        assert_eq!(
+            to_csv(&rows, "PM2.5", Lang::En, Some(" ")),
+            to_csv(&rows, "PM2.5", Lang::En, None)
+        );
+    }
+
+    #[test]
     fn csv_has_a_bom_one_language_and_only_numbers_in_the_value_column() {
         let rows = pm25_rows();
-        let csv = to_csv(&rows, "PM2.5 年均浓度 (μg/m³)", Lang::Zh);
+        let csv = to_csv(&rows, "PM2.5 年均浓度 (μg/m³)", Lang::Zh, None);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines.len(), 1 + 4);
@@ -426,7 +454,7 @@ mod tests {
         assert!(lines[2].ends_with(",无数据"), "{}", lines[2]);
         // A scope the source does not state: empty, and said in the notes.
         assert!(lines[4].contains("未说明是市区还是全市"), "{}", lines[4]);
-        let en = to_csv(&rows, "PM2.5 annual mean (μg/m³)", Lang::En);
+        let en = to_csv(&rows, "PM2.5 annual mean (μg/m³)", Lang::En, None);
         let en: Vec<&str> = en.lines().collect();
         assert!(
             en[0]

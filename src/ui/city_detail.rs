@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::html::{city_detail, city_detail_hint};
+use crate::html::{city_detail, city_detail_hint, strip_html};
+use crate::i18n::Text;
 use crate::present::describe::describe_city;
+use crate::present::trend::{city_strip, same_scale};
 use crate::store::use_store;
 
 /// Everything published about the selected city; a hint when none is selected.
@@ -19,10 +21,31 @@ pub fn CityDetail() -> impl IntoView {
             .map()
             .and_then(|m| m.names(&code))
             .unwrap_or_else(|| (code.clone(), code.clone()));
-        store
-            .data()
-            .map(|set| city_detail(&zh, &en, &describe_city(&set, &code)))
-            .unwrap_or_default()
+        let Some(set) = store.data() else {
+            return String::new();
+        };
+        // The city's class in every period of the current indicator's run.
+        let strip = store
+            .shown
+            .get()
+            .zip(store.view(|v| v.classing()))
+            .zip(store.map())
+            .and_then(|(((indicator, period), classing), map)| {
+                let ind = set.indicator(&indicator)?;
+                let cells = city_strip(&set, &indicator, &period, &code, &classing, &map.adcodes());
+                let city = Text::new(zh.clone(), en.clone());
+                let lang = store.lang.get();
+                Some((
+                    Text::new(ind.name_zh.clone(), ind.name_en.clone()),
+                    strip_html(&city, &cells, same_scale(&set, &indicator), lang),
+                ))
+            });
+        city_detail(
+            &zh,
+            &en,
+            strip.as_ref().map(|(n, m)| (n, m.as_str())),
+            &describe_city(&set, &code),
+        )
     };
     // On a phone the details are below the map and its legend: choosing a
     // city brings them into view (as little scrolling as that takes), not when

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::html::table_rows;
 use crate::i18n::Lang;
+use crate::present::caption::caption;
 use crate::present::table::{csv_data_url, csv_file_name, rows, sort, to_csv, SortBy};
 use crate::store::use_store;
 
@@ -38,7 +39,8 @@ pub fn DataTable() -> impl IntoView {
                 format!("{n}{}", i.unit_in_parens())
             })
             .unwrap_or_default();
-        let csv = to_csv(&r, &name, lang);
+        let words = caption(&set, indicator, period, &m.boundaries.regions, lang);
+        let csv = to_csv(&r, &name, lang, words.as_deref());
         let own = ind
             .filter(|i| i.user)
             .zip(set.period(period))

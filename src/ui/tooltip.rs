@@ -6,11 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::fixed;
-use crate::html::tooltip_details;
-use crate::i18n::Lang;
+use crate::html::{strip_html, tooltip_details};
+use crate::i18n::{Lang, Text};
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
 use crate::present::describe::describe;
+use crate::present::trend::{city_strip, same_scale};
 use crate::store::use_store;
 
 /// Shows the hovered region next to its label point: above it (below near the
@@ -48,6 +49,17 @@ pub fn Tooltip(
         let details = info
             .map(|info| tooltip_details(&info, lang.get()))
             .unwrap_or_default();
+        // The city's class in every period of the current run.
+        let strip = store
+            .data()
+            .zip(store.shown.get())
+            .zip(store.view(|v| v.classing()))
+            .map(|((set, (indicator, period)), classing)| {
+                let cells = city_strip(&set, &indicator, &period, &code, &classing, &map.adcodes());
+                let name = Text::new(region.name_zh.clone(), region.name_en.clone());
+                strip_html(&name, &cells, same_scale(&set, &indicator), lang.get())
+            })
+            .unwrap_or_default();
         let names = if en {
             view! { <span class="names"><strong lang="en">{region.name_en.clone()}</strong></span> }
                 .into_any()
@@ -73,6 +85,7 @@ pub fn Tooltip(
             >
                 {names}
                 <span class="details" inner_html=details></span>
+                <span class="tooltip-strip" inner_html=strip></span>
             </div>
         })
     }

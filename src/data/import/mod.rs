@@ -215,7 +215,11 @@ fn import_text(
     numbering: Numbering,
 ) -> Result<Import, ImportError> {
     let records = parse_csv(text)?;
-    let Some(((_, header), rows)) = records.split_first() else {
+    // Title lines above the header (one filled cell each, as official tables
+    // and this map's own download have) are not the header.
+    let filled = |r: &[String]| r.iter().filter(|c| !c.trim().is_empty()).count();
+    let header_at = records.iter().position(|(_, r)| filled(r) > 1).unwrap_or(0);
+    let Some(((_, header), rows)) = records[header_at..].split_first() else {
         return Err(ImportError::Empty);
     };
     let roles: Vec<Role> = header.iter().map(|h| role_of(h)).collect();
@@ -438,6 +442,24 @@ mod tests {
         merged
             .merge(imp.set, "test.csv")
             .expect("merges into an empty set");
+    }
+
+    #[test]
+    fn title_lines_above_the_header_are_skipped() {
+        // This map's own download: the caption (quoted, commas inside), a
+        // blank line, then the table. Rows keep the numbers a spreadsheet shows.
+        let own = "\u{feff}\"2023年，太原最差, Taiyuan worst\"\r\n\r\n城市,PM2.5 (μg/m³)\r\n太原,41\r\nabc,1\r\n";
+        let imp = run(own).expect("readable");
+        assert_eq!(imp.rows, 2);
+        assert!(imp.set.indicators[0].name_zh.starts_with("PM2.5"));
+        assert_eq!(imp.problems[0].row, 5, "{:?}", imp.problems);
+        // An official table's title row, tab-separated.
+        let official = "2023年12月设区市环境空气质量状况\n城市\t综合指数\n太原\t4.95\n";
+        let imp = run(official).expect("readable");
+        let v = imp
+            .set
+            .values(&imp.set.indicators[0].id, &imp.set.periods[0].id);
+        assert_eq!(v["140100"].value, Value::Number(4.95));
     }
 
     #[test]

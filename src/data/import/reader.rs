@@ -6,12 +6,20 @@ use super::ImportError;
 
 /// Splits CSV text into records (RFC 4180: quotes, doubled quotes, CRLF or LF).
 /// The separator is the one of `,`, tab and `;` (European Excel) the header
-/// line has most of. Returns each record with the line it started on.
+/// line has most of, outside quotes: the first line that has one, so that a
+/// title line above the header (an official table's, or this map's caption in
+/// its own CSV download) does not decide it. Returns each record with the line
+/// it started on.
 pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = [',', '\t', ';']
+    const SEPARATORS: [char; 3] = [',', '\t', ';'];
+    let header = text
+        .lines()
+        .take(10)
+        .find(|l| SEPARATORS.iter().any(|d| unquoted(l, *d) > 0))
+        .unwrap_or("");
+    let delimiter = SEPARATORS
         .into_iter()
-        .max_by_key(|d| (header.matches(*d).count(), *d == ','))
+        .max_by_key(|d| (unquoted(header, *d), *d == ','))
         .unwrap_or(',');
     let mut records = Vec::new();
     let mut record = Vec::new();
@@ -58,6 +66,19 @@ pub fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     }
     records.retain(|(_, r)| r.iter().any(|f| !f.trim().is_empty()));
     Ok(records)
+}
+
+/// How many times `d` occurs in `line` outside double quotes.
+fn unquoted(line: &str, d: char) -> usize {
+    let mut quoted = false;
+    line.chars()
+        .filter(|c| {
+            if *c == '"' {
+                quoted = !quoted;
+            }
+            !quoted && *c == d
+        })
+        .count()
 }
 
 /// Decodes bytes as UTF-8 (a BOM is dropped), or says why not.
