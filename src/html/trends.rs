@@ -104,9 +104,16 @@ fn trend_chart(set: &IndicatorSet, t: &ProvinceTrend) -> Markup {
                     @let (x, label_y, y) = (fixed(*x, 1), fixed(*y - 6.0, 1), fixed(*y, 1));
                     g.trend-point data-period=(f.period) data-value=(format_number(f.value)) {
                         circle cx=(x) cy=(y) r="3" {}
-                        text x=(x) y=(label_y) text-anchor="middle" { (format_number(f.value)) }
+                        text x=(x) y=(label_y) text-anchor="middle" { (format_number(f.value)) @if f.note_zh.is_some() { "*" } }
                         text.trend-year x=(x) y=(fixed(H - 3.0, 0)) text-anchor="middle" { (f.period) }
                     }
+                }
+            }
+            @for f in t.points.iter().filter(|f| f.note_zh.is_some()) {
+                p.trend-note {
+                    "* " (f.period) ": "
+                    @if let Some(n) = &f.note_zh { span.zh { (n) } }
+                    @if let Some(n) = &f.note_en { " " span.en { (n) } }
                 }
             }
             p.trend-sources {
@@ -242,6 +249,15 @@ mod tests {
         );
         // The highest value is drawn highest.
         assert!(pm.contains("<polyline"), "{pm}");
+        // A point's remark as published, marked on it and written under it.
+        let good = html
+            .split("<figure")
+            .find(|f| f.contains(r#"data-trend="good-day-ratio""#))
+            .unwrap_or_default();
+        assert!(
+            good.contains("76*") && good.contains("* 2023: ") && good.contains("扣除沙尘天气"),
+            "{good}"
+        );
         let trend = crate::present::trend::province_trends(&set);
         let y: Vec<f64> = points(&trend[0]).iter().map(|p| p.1).collect();
         assert!(y[0] < y[1] && y[1] < y[2], "38 above 37 above 36: {y:?}");
