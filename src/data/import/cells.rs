@@ -21,6 +21,13 @@ pub enum CellError {
     NoCity,
     /// The row's city is not on the map.
     UnknownCity(String),
+    /// The name fits several counties and no prefecture tells them apart:
+    /// the candidates as "阳泉市城区" and "Chengqu (Yangquan)".
+    Ambiguous {
+        name: String,
+        candidates_zh: Vec<String>,
+        candidates_en: Vec<String>,
+    },
     /// The city already has a value for this column and period.
     Duplicate {
         city_zh: String,
@@ -48,6 +55,20 @@ impl CellError {
             CellError::UnknownCity(c) => {
                 Text::new(format!("未知城市“{c}”"), format!("unknown city “{c}”"))
             }
+            CellError::Ambiguous {
+                name,
+                candidates_zh,
+                candidates_en,
+            } => Text::new(
+                format!(
+                    "“{name}”有多处：{}；请写明所属地市",
+                    candidates_zh.join("、")
+                ),
+                format!(
+                    "“{name}” fits several counties: {}; name the prefecture",
+                    candidates_en.join(", ")
+                ),
+            ),
             CellError::Duplicate {
                 city_zh,
                 city_en,

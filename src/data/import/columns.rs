@@ -45,7 +45,7 @@ pub(super) fn split_unit(header: &str) -> (String, Option<String>) {
     (h.to_string(), None)
 }
 
-fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     s.trim()
         .to_ascii_lowercase()
         .replace(['ü', 'Ü', 'ǚ', 'ǘ'], "u")

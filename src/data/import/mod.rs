@@ -6,12 +6,13 @@
 //! dropped silently.
 //!
 //! [`reader`] turns bytes into records, [`columns`] finds what each column is and
-//! which city a row names, [`cells`] reads numbers; this module builds the
-//! indicators.
+//! which city a row names, [`places`] which county, [`cells`] reads numbers;
+//! this module builds the indicators.
 
 mod cells;
 mod columns;
 pub mod message;
+pub mod places;
 mod reader;
 
 use std::collections::{BTreeMap, HashMap};
