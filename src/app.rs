@@ -8,12 +8,13 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::ui::{
-    city_detail::CityDetail, classing_controls::ClassingControls, compare_view::CompareView,
-    csv_import::CsvImport, data_table::DataTable, embed_dialog::EmbedDialog,
-    export_tools::ExportTools, footer::Footer, full_map_link::FullMapLink, headline::Headline,
-    indicator_picker::IndicatorPicker, lang_toggle::LangToggle, legend::Legend, loaded::Loaded,
-    map_caption::MapCaption, map_note::MapNote, map_title::MapTitle, map_view::MapView,
-    notices::Notices, policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    breadcrumb::Breadcrumb, city_detail::CityDetail, classing_controls::ClassingControls,
+    compare_view::CompareView, csv_import::CsvImport, data_table::DataTable,
+    embed_dialog::EmbedDialog, export_tools::ExportTools, footer::Footer,
+    full_map_link::FullMapLink, headline::Headline, indicator_picker::IndicatorPicker,
+    lang_toggle::LangToggle, legend::Legend, loaded::Loaded, map_caption::MapCaption,
+    map_note::MapNote, map_title::MapTitle, map_view::MapView, notices::Notices,
+    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -140,6 +141,7 @@ pub fn App() -> impl IntoView {
                 })}
                 <Headline />
                 <MapTitle />
+                <Breadcrumb />
                 <div class="map-legend">
                     <Loaded file=map what=("地图边界加载失败。", "The map's boundaries could not be loaded.")
                         ready=|m| view! { <MapView map=m /> } />

@@ -168,10 +168,12 @@ pub async fn read_table(
         let places: Array = regions
             .iter()
             .map(|r| {
-                Array::of3(
+                // A county's fourth member is its prefecture's adcode.
+                Array::of4(
                     &r.adcode.as_str().into(),
                     &r.name_zh.as_str().into(),
                     &r.name_en.as_str().into(),
+                    &r.parent.as_deref().map_or(JsValue::NULL, JsValue::from_str),
                 )
             })
             .collect();

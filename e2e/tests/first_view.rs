@@ -108,6 +108,7 @@ async fn a_link_to_another_view_never_shows_the_default_colours() {
     for path in [
         "/?indicator=pm25",
         "/?cities=140100",
+        "/?in=140500",
         "/?embed=1&indicator=pm25",
     ] {
         let page = held(1280, 800, path).await;

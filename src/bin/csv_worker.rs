@@ -21,7 +21,8 @@ fn count(request: &JsValue, key: &str) -> usize {
     member(request, key).as_f64().unwrap_or(0.0) as usize
 }
 
-/// The places a table may name: `[adcode, Chinese name, English name]` each.
+/// The places a table may name: `[adcode, Chinese name, English name,
+/// prefecture adcode or null]` each (the prefectures, and the counties).
 fn places(request: &JsValue) -> Vec<Region> {
     let list = member(request, "places");
     if !Array::is_array(&list) {
@@ -40,7 +41,7 @@ fn places(request: &JsValue) -> Vec<Region> {
                 adcode: text(0),
                 name_zh: text(1),
                 name_en: text(2),
-                parent: None,
+                parent: Reflect::get_u32(&p, 3).ok().and_then(|v| v.as_string()),
                 label: [0.0, 0.0],
                 polygons: Vec::new(),
             }

@@ -234,6 +234,27 @@ pub struct ProvinceFigure {
     pub kind: Option<String>,
 }
 
+/// Which places values are for: the 11 prefecture-level cities, or the
+/// counties (districts and county-level cities) within them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Level {
+    #[default]
+    Prefecture,
+    County,
+}
+
+impl Level {
+    /// The level of an administrative code: a prefecture's ends in "00"
+    /// (140500 晋城市), a county's does not (140502 城区, 140581 高平市).
+    pub fn of(adcode: &str) -> Level {
+        if adcode.ends_with("00") {
+            Level::Prefecture
+        } else {
+            Level::County
+        }
+    }
+}
+
 /// The whole indicator file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct IndicatorSet {
@@ -493,6 +514,20 @@ impl IndicatorSet {
     pub fn latest_period(&self, indicator: &str) -> Option<&Period> {
         let main = *self.series_of(indicator).first()?;
         self.periods_in(indicator, main).last().copied()
+    }
+
+    /// Whether `indicator`'s values are for counties (any of its places is a
+    /// county) or for the prefectures.
+    pub fn level(&self, indicator: &str) -> Level {
+        let county = self
+            .observations
+            .iter()
+            .any(|o| o.indicator == indicator && Level::of(&o.adcode) == Level::County);
+        if county {
+            Level::County
+        } else {
+            Level::Prefecture
+        }
     }
 
     /// Observations of one indicator and period, by adcode.

@@ -46,10 +46,11 @@ pub fn boundary_notes(meta: &BoundaryMeta) -> String {
 pub const LATE_MS: u32 = 12_000;
 
 /// The URL parameters that change what the map shows besides the indicator and
-/// period (colours, the selection, a measure's footprint, a journalist's own
-/// words around it).
-const VIEW_KEYS: [&str; 9] = [
-    "method", "classes", "palette", "breaks", "cities", "measure", "title", "subtitle", "note",
+/// period (colours, the selection, a prefecture's counties, a measure's
+/// footprint, a journalist's own words around it).
+const VIEW_KEYS: [&str; 10] = [
+    "method", "classes", "palette", "breaks", "cities", "in", "measure", "title", "subtitle",
+    "note",
 ];
 
 /// JavaScript run before the first view is parsed: the page's language and

@@ -71,6 +71,53 @@ impl LoadedMap {
             .collect()
     }
 
+    /// The drawn regions that are among `chosen` or within one of them (the
+    /// counties of a chosen prefecture), in drawing order.
+    pub fn members(&self, chosen: &[String]) -> Vec<String> {
+        self.boundaries
+            .regions
+            .iter()
+            .filter(|r| {
+                chosen.contains(&r.adcode) || r.parent.as_ref().is_some_and(|p| chosen.contains(p))
+            })
+            .map(|r| r.adcode.clone())
+            .collect()
+    }
+
+    /// The regions among `adcodes` alone, drawn as they are here (the
+    /// counties of one prefecture, for its drill-down).
+    pub fn subset(&self, adcodes: &[String]) -> LoadedMap {
+        let (regions, shapes): (Vec<Region>, Vec<super::layout::Shape>) = self
+            .boundaries
+            .regions
+            .iter()
+            .zip(&self.layout.shapes)
+            .filter(|(r, _)| adcodes.contains(&r.adcode))
+            .map(|(r, s)| (r.clone(), s.clone()))
+            .unzip();
+        LoadedMap {
+            boundaries: Boundaries {
+                regions,
+                meta: self.boundaries.meta.clone(),
+            },
+            layout: MapLayout {
+                width: self.layout.width,
+                height: self.layout.height,
+                shapes,
+            },
+        }
+    }
+
+    /// The prefecture a drawn region belongs to: its parent, or itself.
+    pub fn prefecture_of(&self, adcode: &str) -> String {
+        self.boundaries
+            .regions
+            .iter()
+            .find(|r| r.adcode == adcode)
+            .and_then(|r| r.parent.clone())
+            .unwrap_or_else(|| adcode.to_string())
+    }
+
     /// A region's Chinese and English name, by adcode.
     pub fn names(&self, adcode: &str) -> Option<(String, String)> {
         self.boundaries

@@ -217,12 +217,40 @@ fn extremes(
     })
 }
 
-/// How many cities fall in each category, naming them where there are few.
+/// What the map's places are called: cities (the prefectures) or counties.
+#[derive(Clone, Copy)]
+struct Noun {
+    zh: &'static str,
+    en_one: &'static str,
+    en_many: &'static str,
+}
+
+impl Noun {
+    /// Counties when the places have a prefecture above them.
+    fn of(regions: &[Region]) -> Noun {
+        if regions.first().is_some_and(|r| r.parent.is_some()) {
+            Noun {
+                zh: "区县",
+                en_one: "county",
+                en_many: "counties",
+            }
+        } else {
+            Noun {
+                zh: "城市",
+                en_one: "city",
+                en_many: "cities",
+            }
+        }
+    }
+}
+
+/// How many places fall in each category, naming them where there are few.
 fn categories(
     ind: &Indicator,
     values: &[(&Region, &Observation)],
     name: &dyn Fn(&Region) -> String,
     lang: Lang,
+    noun: Noun,
 ) -> Option<String> {
     let parts: Vec<String> = ind
         .categories
@@ -243,9 +271,9 @@ fn categories(
             let n = names.len();
             Some(match (lang, n <= 3) {
                 (Lang::Zh, true) => format!("{label}：{}", list(&names, lang)),
-                (Lang::Zh, false) => format!("{label}：{n}个城市"),
+                (Lang::Zh, false) => format!("{label}：{n}个{}", noun.zh),
                 (Lang::En, true) => format!("{label}: {}", list(&names, lang)),
-                (Lang::En, false) => format!("{label}: {n} cities"),
+                (Lang::En, false) => format!("{label}: {n} {}", noun.en_many),
             })
         })
         .collect();
@@ -275,9 +303,10 @@ pub fn caption(
         Lang::Zh => r.short_name_zh().to_string(),
         Lang::En => r.name_en.clone(),
     };
+    let noun = Noun::of(regions);
     let body = ranking(&values, &name, lang).or_else(|| match ind.kind {
         Kind::Numeric => extremes(ind, &values, &name, lang),
-        Kind::Ordinal | Kind::Categorical => categories(ind, &values, &name, lang),
+        Kind::Ordinal | Kind::Categorical => categories(ind, &values, &name, lang, noun),
     });
     let missing = regions.len() - values.len();
     let sources: Vec<String> = {
@@ -301,7 +330,7 @@ pub fn caption(
                 None => s.push_str("：没有数据"),
             }
             if missing > 0 && !values.is_empty() {
-                s.push_str(&format!("；{missing}个城市无数据"));
+                s.push_str(&format!("；{missing}个{}无数据", noun.zh));
             }
             s.push('。');
             if !sources.is_empty() {
@@ -314,9 +343,9 @@ pub fn caption(
             s.push_str(body.as_deref().unwrap_or("no data"));
             if missing > 0 && !values.is_empty() {
                 let cities = if missing == 1 {
-                    "city has"
+                    format!("{} has", noun.en_one)
                 } else {
-                    "cities have"
+                    format!("{} have", noun.en_many)
                 };
                 s.push_str(&format!("; {missing} {cities} no data"));
             }

@@ -19,7 +19,7 @@ use crate::map::palette::Palette;
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 15] = [
     "title",
     "subtitle",
     "note",
@@ -30,6 +30,7 @@ pub const KEYS: [&str; 14] = [
     "palette",
     "breaks",
     "cities",
+    "in",
     "measure",
     "theme",
     "embed",
@@ -282,6 +283,13 @@ impl Query {
                 }
             }
         }
+        if let Some(p) = self.get("in").map(str::trim).filter(|p| !p.is_empty()) {
+            if known.cities.iter().any(|k| k == p) {
+                view.within = Some(p.to_string());
+            } else {
+                notices.push(unknown("城市代码", "city code", p));
+            }
+        }
         (view, notices)
     }
 }
@@ -313,6 +321,9 @@ impl ViewState {
         }
         if !self.cities.is_empty() {
             parts.push(("cities", list(&mut self.cities.iter().cloned())));
+        }
+        if let Some(p) = &self.within {
+            parts.push(("in", encode(p)));
         }
         if let Some(m) = &self.measure {
             parts.push(("measure", encode(m)));
@@ -399,6 +410,7 @@ mod tests {
             palette: Palette::Viridis,
             manual: vec![40.0, 45.5],
             cities: vec!["141000".into(), "140100".into()],
+            within: Some("140100".into()),
             measure: Some("air-signature".into()),
             theme: Some("soil".into()),
             embed: true,
@@ -411,7 +423,7 @@ mod tests {
         };
         let q = v.to_query();
         assert!(
-            q.contains("&cities=141000,140100&measure=air-signature&theme=soil"),
+            q.contains("&cities=141000,140100&in=140100&measure=air-signature&theme=soil"),
             "lists keep plain commas: {q}"
         );
         assert!(q.contains("title=%E5%B1%B1"), "words percent-encoded: {q}");
@@ -428,6 +440,17 @@ mod tests {
         assert_eq!(v.words.note.as_deref(), Some("a b"), "one line");
         assert_eq!(n.len(), 1, "{n:?}");
         assert!(n[0].en.contains("title is longer than 80"), "{n:?}");
+    }
+
+    #[test]
+    fn the_drill_down_is_a_known_prefecture() {
+        let (v, n) = read("in=140100");
+        assert_eq!(v.within.as_deref(), Some("140100"));
+        assert!(n.is_empty());
+        assert!(v.to_query().ends_with("&in=140100"), "{}", v.to_query());
+        let (v, n) = read("in=999999");
+        assert_eq!(v.within, None);
+        assert_eq!(n.len(), 1, "{n:?}");
     }
 
     #[test]
@@ -598,6 +621,7 @@ mod round_trip {
                         classes,
                         palette: Palette::ALL[p],
                         manual: breaks.into_iter().map(|b| b as f64 / 100.0).collect(),
+                        within: unique.first().cloned().filter(|_| embed),
                         cities: unique,
                         measure,
                         theme,

@@ -24,6 +24,9 @@ pub struct ViewState {
     pub manual: Vec<f64>,
     /// Selected prefectures (adcodes), in the order chosen.
     pub cities: Vec<String>,
+    /// The prefecture whose counties the map shows, zoomed to it (URL `in`):
+    /// the drill-down from the province.
+    pub within: Option<String>,
     /// The measure chosen in the policy panel.
     pub measure: Option<String>,
     /// The policy panel's theme filter.
@@ -129,6 +132,9 @@ pub enum Action {
     ToggleCity(String),
     /// The panel's city list.
     SetCities(Vec<String>),
+    /// Shows a prefecture's counties, zoomed to it (`None`: back to the
+    /// province).
+    DrillInto(Option<String>),
     /// Chooses a measure, or un-chooses it if it was chosen.
     ToggleMeasure(String),
     /// The policy panel's theme filter (`None`: all).
@@ -162,6 +168,7 @@ impl ViewState {
             palette: Palette::default(),
             manual: Vec::new(),
             cities: Vec::new(),
+            within: None,
             measure: None,
             theme: None,
             embed: false,
@@ -217,6 +224,7 @@ impl ViewState {
                     }
                 }
             }
+            Action::DrillInto(p) => self.within = p,
             Action::ToggleMeasure(id) => {
                 self.measure = if self.measure.as_deref() == Some(id.as_str()) {
                     None

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::dataset::with_count;
-use crate::data::indicators::IndicatorSet;
+use crate::data::indicators::{IndicatorSet, Level};
 use crate::data::policies::{Footprint, Policies};
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
@@ -59,10 +59,14 @@ pub struct Store {
     pub shown: Memo<Option<(String, String)>>,
     /// The selected cities (adcodes), in the order chosen.
     pub cities: Memo<Vec<String>>,
+    /// The prefecture drilled into (its counties shown, zoomed to it).
+    pub within: Memo<Option<String>>,
     /// The measure chosen in the panel.
     pub measure: Memo<Option<String>>,
-    /// Fill and class of each region.
+    /// Fill and class of each region drawn (the counties' for a county layer).
     pub fills: Memo<Option<Choropleth>>,
+    /// Whether the indicator shown is for prefectures or counties.
+    pub level: Memo<Level>,
     /// The region under the pointer or keyboard focus.
     pub hovered: RwSignal<Option<String>>,
     /// The legend class under the pointer.
@@ -159,8 +163,22 @@ impl Store {
             })
         });
         let lang = Memo::new(move |_| query.with(Query::lang));
+        // Whether the indicator shown is for counties: then the map draws the
+        // counties (loaded for it) in its prefectures' place.
+        let level = Memo::new(move |_| {
+            let set = data();
+            resolved.with(|r| match (r, set) {
+                (Some((v, _)), Some(set)) => set.level(&v.indicator),
+                _ => Level::Prefecture,
+            })
+        });
+        let county_file: FileLoad<LoadedMap> = FileLoad::idle(load::counties);
         let fills = Memo::new(move |_| {
-            let (map, set) = (ready(map_file)?, data()?);
+            let map = match level.get() {
+                Level::Prefecture => ready(map_file)?,
+                Level::County => ready(county_file)?,
+            };
+            let set = data()?;
             resolved.with(|r| {
                 r.as_ref().map(|(v, _)| {
                     choropleth(&set, &v.indicator, &v.period, &v.classing(), &map.adcodes())
@@ -169,6 +187,7 @@ impl Store {
         });
         let shown = Memo::new(move |_| part(resolved, |v| (v.indicator.clone(), v.period.clone())));
         let cities = Memo::new(move |_| part(resolved, |v| v.cities.clone()).unwrap_or_default());
+        let within = Memo::new(move |_| part(resolved, |v| v.within.clone()).flatten());
         let measure = Memo::new(move |_| part(resolved, |v| v.measure.clone()).flatten());
         let hover_measure = RwSignal::new(None::<String>);
         let footprint = Memo::new(move |_| {
@@ -176,12 +195,14 @@ impl Store {
             let p = ready(policies_file)?;
             p.measure(&id).map(|m| p.footprint(m))
         });
-        // Loaded the first time a measure targets counties, then kept.
+        // Loaded the first time a measure targets counties or a county layer
+        // is shown, then kept.
         let wants_counties = Memo::new(move |before: Option<&bool>| {
             before.copied().unwrap_or(false)
+                || level.get() == Level::County
+                || within.with(Option::is_some)
                 || footprint.with(|f| f.as_ref().is_some_and(|f| !f.counties.is_empty()))
         });
-        let county_file: FileLoad<LoadedMap> = FileLoad::idle(load::counties);
         Effect::new(move |_| {
             if wants_counties.get() && ready(map_file).is_some() {
                 county_file.start();
@@ -215,8 +236,10 @@ impl Store {
             embed,
             shown,
             cities,
+            within,
             measure,
             fills,
+            level,
             hovered: RwSignal::new(None),
             legend_hover: RwSignal::new(None),
             hover_measure,
@@ -285,6 +308,20 @@ impl Store {
     /// The boundaries, tracked.
     pub fn map(&self) -> Option<Arc<LoadedMap>> {
         ready(self.map_file)
+    }
+
+    /// The county boundaries once loaded, tracked.
+    pub fn county_map(&self) -> Option<Arc<LoadedMap>> {
+        ready(self.county_file)
+    }
+
+    /// The boundaries the map draws now: the counties for a county layer
+    /// (`None` until they are loaded), else the prefectures; tracked.
+    pub fn drawn_map(&self) -> Option<Arc<LoadedMap>> {
+        match self.level.get() {
+            Level::Prefecture => self.map(),
+            Level::County => self.county_map(),
+        }
     }
 
     /// Adds the person's own indicators to the data and shows the first of them.

@@ -3,6 +3,8 @@
 //! marked as user data, and every row that could not be used is listed with its
 //! number and the reason.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -37,7 +39,18 @@ pub fn CsvImport() -> impl IntoView {
                 return;
             };
             let numbering = Numbering::after(&set);
-            match read_table(&file, &name, &map.boundaries.regions, numbering).await {
+            // The counties too, so that a county table is read as one: loaded
+            // here if no measure or layer has loaded them yet (the browser's
+            // cache answers the map's own later request).
+            let counties = match untrack(|| store.county_map()) {
+                Some(c) => Some(c),
+                None => crate::store::load::counties().await.ok().map(Arc::new),
+            };
+            let mut places = map.boundaries.regions.clone();
+            if let Some(c) = counties {
+                places.extend(c.boundaries.regions.iter().cloned());
+            }
+            match read_table(&file, &name, &places, numbering).await {
                 Err(t) => fail(t.zh, t.en),
                 Ok(imp) => {
                     let count = imp.set.indicators.len();

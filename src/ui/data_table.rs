@@ -21,7 +21,7 @@ pub fn DataTable() -> impl IntoView {
         if !open.get() {
             return None;
         }
-        let (m, f, set) = (store.map()?, store.fills.get()?, store.data()?);
+        let (m, f, set) = (store.drawn_map()?, store.fills.get()?, store.data()?);
         let v = store.shown.get()?;
         let (indicator, period) = (&v.0, &v.1);
         let mut r = rows(&set, indicator, period, &m.boundaries.regions, &f);

@@ -30,7 +30,7 @@ pub fn ExportTools() -> impl IntoView {
     let svg = move || -> Option<(String, String)> {
         let (m, f, v, set) = untrack(|| {
             (
-                store.map(),
+                store.drawn_map(),
                 store.fills.get(),
                 store.view_untracked(),
                 store.data(),

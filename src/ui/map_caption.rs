@@ -18,7 +18,7 @@ pub const CAPTION_ID: &str = "map-caption";
 pub fn MapCaption() -> impl IntoView {
     let store = use_store();
     let markup = Memo::new(move |_| {
-        let (set, map) = (store.data()?, store.map()?);
+        let (set, map) = (store.data()?, store.drawn_map()?);
         store.shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
             Some(caption_html(
@@ -36,7 +36,7 @@ pub fn MapCaption() -> impl IntoView {
         copied.set(None);
     });
     let copy = move |_| {
-        let (Some(set), Some(map)) = (store.data(), store.map()) else {
+        let (Some(set), Some(map)) = (store.data(), store.drawn_map()) else {
             return;
         };
         let lang = store.lang.get_untracked();

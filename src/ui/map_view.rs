@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::data::indicators::Level;
 use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
@@ -14,27 +15,60 @@ use crate::ui::{
     tooltip::Tooltip,
 };
 
+/// The map of the prefectures, or of the counties when the indicator shown is
+/// for counties (drawn once they are loaded; the prefectures, uncoloured,
+/// until then), with the prefectures' outlines over them.
+#[component]
+pub fn MapView(
+    /// The prefectures' boundaries and their precomputed drawing.
+    map: Arc<LoadedMap>,
+) -> impl IntoView {
+    let store = use_store();
+    // Rebuilt only when the level changes (and once when the counties
+    // arrive), not on a switch between layers of one level.
+    move || match store.level.get() {
+        Level::County => match store.county_map() {
+            Some(counties) => {
+                view! { <MapDrawing map=counties outlines=Some(map.clone()) /> }.into_any()
+            }
+            None => view! { <MapDrawing map=map.clone() outlines=None /> }.into_any(),
+        },
+        Level::Prefecture => view! { <MapDrawing map=map.clone() outlines=None /> }.into_any(),
+    }
+}
+
 /// Draws the loaded regions, filling the available width at the data's aspect
 /// ratio (never taller than the window allows). Paths are computed once; only
 /// fills and classes follow the view.
 #[component]
-pub fn MapView(
+fn MapDrawing(
     /// The boundaries and their precomputed drawing.
     map: Arc<LoadedMap>,
+    /// Boundaries outlined over the regions (the prefectures over counties).
+    outlines: Option<Arc<LoadedMap>>,
 ) -> impl IntoView {
+    let store = use_store();
     let Store {
         zoomed,
         cities,
         lang,
         hovered,
+        within,
         ..
-    } = use_store();
+    } = store;
     let county_over = RwSignal::new(None::<String>);
     let full = map.layout.full_box();
     let zoom_map = map.clone();
     let view_box = Memo::new(move |_| {
-        if zoomed.get() {
-            cities.with(|s| zoom_map.layout.zoom_box(s)).unwrap_or(full)
+        if let Some(p) = within.get() {
+            zoom_map
+                .layout
+                .zoom_box(&zoom_map.members(&[p]))
+                .unwrap_or(full)
+        } else if zoomed.get() {
+            cities
+                .with(|s| zoom_map.layout.zoom_box(&zoom_map.members(s)))
+                .unwrap_or(full)
         } else {
             full
         }
@@ -46,21 +80,57 @@ pub fn MapView(
         let (shape, _) = hovered.with(|h| outline_map.find(h.as_deref()?))?;
         Some(view! { <path class="outline" d=shape.d.clone() aria-hidden="true" /> })
     };
+    let counties = outlines.is_some();
+    // Drilled into a prefecture on the prefectures' map: its counties,
+    // outlined and named, once they are loaded.
+    let drill = move || {
+        if counties {
+            return None;
+        }
+        let p = within.get()?;
+        let c = store.county_map()?;
+        Some(Arc::new(c.subset(&c.members(&[p]))))
+    };
+    let drill_paths = move || {
+        drill().map(|sub| {
+            sub.layout
+                .shapes
+                .iter()
+                .map(|s| view! { <path d=s.d.clone() data-adcode=s.adcode.clone() /> })
+                .collect_view()
+        })
+    };
+    let drill_labels = move || drill().map(|sub| view! { <MapLabels map=sub view_box /> });
+    let outline_paths = outlines.map(|o| {
+        o.layout
+            .shapes
+            .iter()
+            .map(|s| view! { <path d=s.d.clone() /> })
+            .collect_view()
+    });
     view! {
-        <div class="map" style=("--aspect", fixed(layout.aspect(), 4))>
+        <div
+            class="map"
+            class:counties=counties
+            class:drilled=move || within.with(Option::is_some)
+            style=("--aspect", fixed(layout.aspect(), 4))
+        >
             <svg
                 class="map-svg"
                 viewBox=move || view_box.get().attr()
                 role="group"
-                aria-label="山西省地级市 Shanxi's prefecture-level cities"
+                aria-label=if counties { "山西省区县 Shanxi's counties" } else { "山西省地级市 Shanxi's prefecture-level cities" }
                 aria-describedby=crate::ui::map_caption::CAPTION_ID
             >
                 <defs inner_html=NO_DATA_DEFS></defs>
                 <Regions map=map.clone() />
+                <g class="prefecture-outlines" aria-hidden="true">{outline_paths}</g>
+                <g class="drill-counties" aria-hidden="true">{drill_paths}</g>
                 <CountyLayer over=county_over />
                 {outline}
             </svg>
             <MapLabels map=map.clone() view_box />
+            <div class="drill-labels">{drill_labels}</div>
             <CountyTag over=county_over view_box />
             <Tooltip map=map.clone() view_box />
             <button
@@ -68,7 +138,7 @@ pub fn MapView(
                 class="tool zoom"
                 name="zoom"
                 aria-pressed=move || zoomed.get().to_string()
-                hidden=move || !zoomed.get() && cities.with(Vec::is_empty)
+                hidden=move || within.with(Option::is_some) || (!zoomed.get() && cities.with(Vec::is_empty))
                 on:click=move |_| zoomed.update(|z| *z = !*z)
             >
                 {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}

@@ -1,6 +1,7 @@
 //! Leptos components, one per file. They wire signals to the pure core and hold
 //! no logic of their own beyond that (`dom` holds the few DOM helpers they share).
 
+pub mod breadcrumb;
 pub mod city_detail;
 pub mod classing_controls;
 pub mod compare_view;

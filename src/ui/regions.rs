@@ -76,18 +76,26 @@ pub fn Regions(
             })
         });
     });
+    // Counties count as chosen with their prefecture.
+    let chosen_map = map.clone();
     Effect::new(move |_| {
-        let zoom = zoomed.get();
+        // Drilled into a prefecture: the map is zoomed to it.
+        let drilled = store.within.get();
+        let zoom = zoomed.get() || drilled.is_some();
         cities.with(|s| {
+            let members = chosen_map.members(s);
+            let focus = match &drilled {
+                Some(p) => chosen_map.members(std::slice::from_ref(p)),
+                None => members.clone(),
+            };
             on(&|g| {
                 each(g, |p, code| {
-                    let chosen = s.iter().any(|c| c == code);
+                    let chosen = members.iter().any(|c| c == code);
                     let _ = p.class_list().toggle_with_force("selected", chosen);
                     // Zoomed in: the neighbours cut by the frame fade, as in
                     // an export.
-                    let _ = p
-                        .class_list()
-                        .toggle_with_force("beyond", zoom && !s.is_empty() && !chosen);
+                    let beyond = zoom && !focus.is_empty() && !focus.iter().any(|c| c == code);
+                    let _ = p.class_list().toggle_with_force("beyond", beyond);
                     set_attr(
                         p,
                         "aria-pressed",
@@ -125,7 +133,10 @@ pub fn Regions(
             })
         });
     });
+    // A county chooses its prefecture.
+    let select_map = StoredValue::new(map.clone());
     let select = move |code: String, add: bool| {
+        let code = select_map.with_value(|m| m.prefecture_of(&code));
         store.dispatch(if add {
             Action::ToggleCity(code)
         } else {

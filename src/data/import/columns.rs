@@ -7,6 +7,8 @@ use crate::data::geo::Region;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Role {
     City,
+    /// A county, district or county-level city (a county table).
+    County,
     Unit,
     Period,
     Source,
@@ -19,6 +21,8 @@ pub(super) fn role_of(header: &str) -> Role {
     match h.as_str() {
         "city" | "城市" | "地区" | "地市" | "设区市" | "市" | "名称" | "name" | "adcode"
         | "行政区划代码" | "代码" | "code" | "region" => Role::City,
+        "县" | "区县" | "县区" | "县（市、区）" | "县(市、区)" | "县市区" | "县（市）"
+        | "county" | "district" | "county/district" => Role::County,
         "unit" | "单位" => Role::Unit,
         "period" | "时段" | "时间" | "期间" | "年份" | "year" | "date" | "月份" => {
             Role::Period

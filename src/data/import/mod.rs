@@ -19,9 +19,12 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use self::cells::{CellError, ABSURD};
 use self::columns::{resolve, role_of, split_unit, Role};
+use self::places::{ambiguity, find_county, Place};
 pub use self::reader::{decode, parse_csv};
 use super::geo::Region;
-use super::indicators::{Indicator, IndicatorSet, Kind, Observation, Period, Source, Value};
+use super::indicators::{
+    Category, Indicator, IndicatorSet, Kind, Level, Observation, Period, Source, Value,
+};
 use crate::i18n::Text;
 
 /// The start of the ids of a person's own layers (`user-1`, `user-pm25-2`):
@@ -139,11 +142,18 @@ fn slug(s: &str, i: usize) -> String {
     }
 }
 
+/// The most distinct words a column of words may have to be drawn as
+/// categories (a palette tells about a dozen apart).
+const MAX_CATEGORIES: usize = 12;
+
 /// One value column while the rows are read.
 #[derive(Default)]
 struct Column {
     /// (adcode, period id, value), in row order.
-    values: Vec<(String, String, f64)>,
+    values: Vec<(String, String, Value)>,
+    /// A column of words (每个非空格都不是数字): its categories, in the order
+    /// they first appear; empty for a column of numbers.
+    categories: Vec<String>,
     /// The first unit a row with a value gave.
     unit: Option<String>,
     /// (adcode, period id) → the row of its value.
@@ -225,7 +235,38 @@ fn import_text(
     };
     let roles: Vec<Role> = header.iter().map(|h| role_of(h)).collect();
     let col = |role: Role| roles.iter().position(|r| *r == role);
-    let city_col = col(Role::City).ok_or(ImportError::NoCityColumn)?;
+    // The places: prefectures, and counties (with their prefecture as parent)
+    // where the page has them.
+    let (counties, prefectures): (Vec<Region>, Vec<Region>) =
+        regions.iter().cloned().partition(|r| r.parent.is_some());
+    let county_col = col(Role::County);
+    let city_col = col(Role::City);
+    // A county table: it has a county column (its city column, if any, names
+    // the prefecture), or its places are counties more often than cities.
+    let (place_col, prefecture_col, level) = match (county_col, city_col) {
+        (Some(c), p) => (c, p, Level::County),
+        (None, Some(c)) => {
+            let places: Vec<&str> = rows
+                .iter()
+                .filter_map(|(_, r)| r.get(c).map(|s| s.trim()))
+                .collect();
+            let as_cities = places
+                .iter()
+                .filter(|p| resolve(&prefectures, p).is_some())
+                .count();
+            let as_counties = places
+                .iter()
+                .filter(|p| find_county(&counties, &prefectures, p, None) != Place::Unknown)
+                .count();
+            let level = if as_counties > as_cities {
+                Level::County
+            } else {
+                Level::Prefecture
+            };
+            (c, None, level)
+        }
+        (None, None) => return Err(ImportError::NoCityColumn),
+    };
     let (unit_col, period_col, source_col) =
         (col(Role::Unit), col(Role::Period), col(Role::Source));
     let value_cols: Vec<usize> = (0..header.len())
@@ -242,7 +283,33 @@ fn import_text(
     }
     let batch = numbering.layers;
     let mut problems = Vec::new();
-    let mut columns: Vec<Column> = value_cols.iter().map(|_| Column::default()).collect();
+    // A column whose filled cells are all words, and few distinct ones, is a
+    // categorical layer (e.g. 是/否, or a list's names); any number in it
+    // makes it a column of numbers, its words then listed as not numbers.
+    let mut columns: Vec<Column> = value_cols
+        .iter()
+        .map(|&vc| {
+            let mut words: Vec<String> = Vec::new();
+            let mut numbers = false;
+            for (_, r) in rows {
+                let c = r.get(vc).map(|s| s.trim()).unwrap_or("");
+                match cells::number(c) {
+                    Ok(None) => {}
+                    Err(CellError::NotANumber(_)) => {
+                        if !words.iter().any(|w| w == c) {
+                            words.push(c.to_string());
+                        }
+                    }
+                    _ => numbers = true,
+                }
+            }
+            let categorical = !numbers && (1..=MAX_CATEGORIES).contains(&words.len());
+            Column {
+                categories: if categorical { words } else { Vec::new() },
+                ..Column::default()
+            }
+        })
+        .collect();
     let mut periods: BTreeMap<String, String> = BTreeMap::new();
     let mut sources_named: Vec<String> = Vec::new();
     for (row_no, row) in rows.iter().map(|(line, r)| (*line, r)) {
@@ -254,15 +321,26 @@ fn import_text(
                 cell,
             })
         };
-        let Some(region) = resolve(regions, cell(city_col)) else {
-            problem(
-                None,
-                match cell(city_col) {
-                    "" => CellError::NoCity,
-                    c => CellError::UnknownCity(c.to_string()),
-                },
-            );
-            continue;
+        let place = cell(place_col);
+        let found = match (place, level) {
+            ("", _) => Err(CellError::NoCity),
+            (_, Level::Prefecture) => {
+                resolve(&prefectures, place).ok_or_else(|| CellError::UnknownCity(place.into()))
+            }
+            (_, Level::County) => {
+                match find_county(&counties, &prefectures, place, prefecture_col.map(cell)) {
+                    Place::County(r) => Ok(r),
+                    Place::Unknown => Err(CellError::UnknownCity(place.into())),
+                    Place::Ambiguous(list) => Err(ambiguity(place, &list, &prefectures)),
+                }
+            }
+        };
+        let region = match found {
+            Ok(r) => r,
+            Err(e) => {
+                problem(None, e);
+                continue;
+            }
         };
         let period_label = period_col.map(cell).unwrap_or("").to_string();
         let next_id = format!("user-period-{}-{}", batch + 1, periods.len() + 1);
@@ -276,11 +354,15 @@ fn import_text(
         for (&vc, column) in value_cols.iter().zip(&mut columns) {
             let name = Some(header[vc].trim());
             let v = match cells::number(cell(vc)) {
+                Err(CellError::NotANumber(_)) if !column.categories.is_empty() => {
+                    let at = column.categories.iter().position(|w| w == cell(vc));
+                    Value::Category(format!("c{}", at.unwrap_or(0) + 1))
+                }
                 Ok(Some(v)) if v < 0.0 && cells::never_negative(&header[vc], row_unit) => {
                     problem(name, CellError::Negative(cell(vc).trim().to_string()));
                     continue;
                 }
-                Ok(Some(v)) => v,
+                Ok(Some(v)) => Value::Number(v),
                 Ok(None) => {
                     problem(name, CellError::Empty);
                     continue;
@@ -321,32 +403,46 @@ fn import_text(
         }
         let (name, header_unit) = split_unit(&header[vc]);
         let id = slug(&name, batch + n);
-        set.observations.extend(
-            column
-                .values
-                .into_iter()
-                .map(|(adcode, period, v)| Observation {
-                    indicator: id.clone(),
-                    adcode,
-                    period,
-                    value: Value::Number(v),
-                    scope: None,
-                    source: source_id.clone(),
-                    rank: None,
-                    change_pct: None,
-                    derived: false,
-                    note_zh: None,
-                    note_en: None,
-                }),
-        );
+        set.observations
+            .extend(
+                column
+                    .values
+                    .into_iter()
+                    .map(|(adcode, period, value)| Observation {
+                        indicator: id.clone(),
+                        adcode,
+                        period,
+                        value,
+                        scope: None,
+                        source: source_id.clone(),
+                        rank: None,
+                        change_pct: None,
+                        derived: false,
+                        note_zh: None,
+                        note_en: None,
+                    }),
+            );
         set.indicators.push(Indicator {
             id,
             name_zh: format!("{name}（我的数据）"),
             name_en: format!("{name} (your data)"),
-            kind: Kind::Numeric,
+            kind: if column.categories.is_empty() {
+                Kind::Numeric
+            } else {
+                Kind::Categorical
+            },
             unit: header_unit.or(column.unit),
             lower_is_better: true,
-            categories: Vec::new(),
+            categories: column
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, w)| Category {
+                    id: format!("c{}", i + 1),
+                    name_zh: w.clone(),
+                    name_en: w.clone(),
+                })
+                .collect(),
             description_zh: format!("由您载入的文件“{file_name}”，未经本站核实。"),
             description_en: format!("Loaded by you from “{file_name}”; not checked by this site."),
             user: true,
@@ -461,6 +557,119 @@ mod tests {
             .set
             .values(&imp.set.indicators[0].id, &imp.set.periods[0].id);
         assert_eq!(v["140100"].value, Value::Number(4.95));
+    }
+
+    /// The shipped prefectures and counties, as the page hands them over.
+    fn places() -> Vec<Region> {
+        let read = |f: &str| {
+            let text = std::fs::read_to_string(format!("{}/geo/{f}", env!("CARGO_MANIFEST_DIR")))
+                .expect("shipped boundaries");
+            crate::data::geo::parse_boundaries(f, &text)
+                .expect("they parse")
+                .regions
+        };
+        let mut all = read("shanxi-prefectures.geojson");
+        all.extend(read("shanxi-counties.geojson"));
+        all
+    }
+
+    fn run_places(csv: &str) -> Result<Import, ImportError> {
+        import_csv("t.csv", csv.as_bytes(), &places(), Numbering::default())
+    }
+
+    #[test]
+    fn a_county_table_by_county_column_with_its_prefecture() {
+        let csv = "地市,区县,数值\n晋城,城区,1\n阳泉,城区,2\n,城区,3\n太原,小店区,4\n大同,小店区,5\n,140581,6\n";
+        let imp = run_places(csv).expect("readable");
+        let id = &imp.set.indicators[0].id;
+        assert_eq!(imp.set.level(id), Level::County);
+        let v = imp.set.values(id, &imp.set.periods[0].id);
+        let got: Vec<(&str, f64)> = v
+            .iter()
+            .map(|(k, o)| {
+                (
+                    *k,
+                    if let Value::Number(n) = o.value {
+                        n
+                    } else {
+                        -1.0
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("140105", 4.0),
+                ("140302", 2.0),
+                ("140502", 1.0),
+                ("140581", 6.0)
+            ]
+        );
+        let why: Vec<(usize, String)> = imp.problems.iter().map(|p| (p.row, p.text().zh)).collect();
+        assert_eq!(
+            why,
+            [
+                (
+                    4,
+                    "“城区”有多处：阳泉市城区、晋城市城区；请写明所属地市".to_string()
+                ),
+                (6, "未知城市“小店区”".to_string()),
+            ],
+            "the ambiguous name and the county in the wrong prefecture"
+        );
+    }
+
+    #[test]
+    fn a_county_table_by_names_alone_and_a_column_of_words() {
+        // The Yellow River main-stem counties as a categorical layer.
+        let csv = "名称,黄河干流流经,来源\n偏关县,是,新闻\n河曲,是,新闻\n小店区,否,新闻\n平陆县,是,新闻\n";
+        let imp = run_places(csv).expect("readable");
+        assert!(imp.problems.is_empty(), "{:?}", imp.problems);
+        let ind = &imp.set.indicators[0];
+        assert_eq!(ind.kind, Kind::Categorical);
+        let names: Vec<&str> = ind.categories.iter().map(|c| c.name_zh.as_str()).collect();
+        assert_eq!(names, ["是", "否"]);
+        assert_eq!(imp.set.level(&ind.id), Level::County);
+        let v = imp.set.values(&ind.id, &imp.set.periods[0].id);
+        assert_eq!(v.len(), 4);
+        assert_eq!(v["140105"].value, Value::Category("c2".into()));
+        // A city table stays a city table with counties at hand.
+        let imp = run_places(NOTICE).expect("readable");
+        assert_eq!(imp.set.level(&imp.set.indicators[0].id), Level::Prefecture);
+        // Words and numbers mixed: numbers, the words listed.
+        let imp = run_places("城市,值\n太原,1\n大同,高\n").expect("readable");
+        assert_eq!(imp.set.indicators[0].kind, Kind::Numeric);
+        assert_eq!(imp.problems.len(), 1);
+    }
+
+    #[test]
+    fn the_sample_county_table_in_docs_reads_whole() {
+        let path = format!(
+            "{}/docs/sample-yellow-river-counties.csv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(path).expect("the sample");
+        let imp = import_csv("sample.csv", &bytes, &places(), Numbering::default()).expect("read");
+        assert!(imp.problems.is_empty(), "{:?}", imp.problems);
+        assert_eq!(imp.rows, 117);
+        let ind = &imp.set.indicators[0];
+        assert_eq!(imp.set.level(&ind.id), Level::County);
+        assert_eq!(ind.kind, Kind::Categorical);
+        let v = imp.set.values(&ind.id, &imp.set.periods[0].id);
+        let yes = v
+            .values()
+            .filter(|o| {
+                let c = match &o.value {
+                    Value::Category(c) => c.as_str(),
+                    _ => "",
+                };
+                ind.categories
+                    .iter()
+                    .any(|k| k.id == c && k.name_zh == "是")
+            })
+            .count();
+        assert_eq!(yes, 19, "the 19 main-stem counties of region-groups.md");
     }
 
     #[test]
