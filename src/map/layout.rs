@@ -51,6 +51,9 @@ impl ViewBox {
     }
 }
 
+/// The widest a [`MapLayout::fit_box`] gets (width over height).
+pub const MAX_FIT_ASPECT: f64 = 1.6;
+
 /// All regions drawn in one frame: the drawing's size and each region's shape.
 /// Built once (at build time for the shipped boundaries, see [`super::drawn`]);
 /// the page only reads it.
@@ -105,14 +108,7 @@ impl MapLayout {
     /// 忻州 1.4×, 阳泉 3.7×. The map fades what lies outside the selection so
     /// that the zoom still reads.
     pub fn zoom_box(&self, adcodes: &[String]) -> Option<ViewBox> {
-        let mut b = Bounds::empty();
-        for s in self.shapes.iter().filter(|s| adcodes.contains(&s.adcode)) {
-            b.extend((s.bounds.min_x, s.bounds.min_y));
-            b.extend((s.bounds.max_x, s.bounds.max_y));
-        }
-        if b.is_empty() {
-            return None;
-        }
+        let b = self.bounds_of(adcodes)?;
         let pad = 0.04 * b.width().max(b.height());
         let (mut w, mut h) = (b.width() + 2.0 * pad, b.height() + 2.0 * pad);
         let aspect = self.aspect();
@@ -134,6 +130,40 @@ impl MapLayout {
         Some(ViewBox {
             x: inside(cx - w / 2.0, w, self.width),
             y: inside(cy - h / 2.0, h, self.height),
+            w,
+            h,
+        })
+    }
+
+    /// The bounds of the shapes of `adcodes`; `None` when none is drawn.
+    fn bounds_of(&self, adcodes: &[String]) -> Option<Bounds> {
+        let mut b = Bounds::empty();
+        for s in self.shapes.iter().filter(|s| adcodes.contains(&s.adcode)) {
+            b.extend((s.bounds.min_x, s.bounds.min_y));
+            b.extend((s.bounds.max_x, s.bounds.max_y));
+        }
+        (!b.is_empty()).then_some(b)
+    }
+
+    /// A box around the shapes of `adcodes` at their own shape, with a narrow
+    /// margin (the drill-down into one prefecture: the map takes the
+    /// prefecture's aspect, so a wide one such as 晋城 fills the width instead
+    /// of a band at the foot of a tall frame). Never taller than the whole
+    /// drawing's aspect, nor wider than [`MAX_FIT_ASPECT`]; centred on them.
+    pub fn fit_box(&self, adcodes: &[String]) -> Option<ViewBox> {
+        let b = self.bounds_of(adcodes)?;
+        let pad = 0.04 * b.width().max(b.height());
+        let (mut w, mut h) = (b.width() + 2.0 * pad, b.height() + 2.0 * pad);
+        let aspect = (w / h).clamp(self.aspect().min(MAX_FIT_ASPECT), MAX_FIT_ASPECT);
+        if w / h > aspect {
+            h = w / aspect;
+        } else {
+            w = h * aspect;
+        }
+        let (cx, cy) = ((b.min_x + b.max_x) / 2.0, (b.min_y + b.max_y) / 2.0);
+        Some(ViewBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
             w,
             h,
         })
@@ -241,6 +271,14 @@ mod tests {
         let (px, py) = z.percent(s.label);
         assert!((0.0..=100.0).contains(&px) && (0.0..=100.0).contains(&py));
         assert!(layout.zoom_box(&["999999".to_string()]).is_none());
+        // Fitted: the selection's own shape, centred, within the limits.
+        let f = layout.fit_box(&["140200".to_string()]).expect("drawn");
+        let a = f.w / f.h;
+        assert!(
+            a >= layout.aspect().min(MAX_FIT_ASPECT) - 1e-9 && a <= MAX_FIT_ASPECT + 1e-9,
+            "{a}"
+        );
+        assert!(layout.fit_box(&["999999".to_string()]).is_none());
         assert_eq!(layout.full_box().attr(), layout.view_box());
     }
 

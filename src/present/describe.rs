@@ -1,7 +1,7 @@
 //! One city's value of one indicator, described in words for a tooltip or the
 //! city detail: value with unit, period, scope, source and rank.
 
-use crate::data::indicators::{IndicatorSet, Observation, RankFrom, Scope, Source, Value};
+use crate::data::indicators::{IndicatorSet, Level, Observation, RankFrom, Scope, Source, Value};
 use crate::format::format_number;
 use crate::i18n::Text;
 use crate::map::bands::{band_label, Member};
@@ -151,7 +151,10 @@ pub fn describe(
         has_data: true,
         period: period_text,
         partial,
-        scope: Some(scope_text(o.scope)),
+        // A person's own table says nothing of scope unless it does; a
+        // county's value has no 市区 / 全市 question.
+        scope: (o.scope.is_some() || !(ind.user || Level::of(adcode) == Level::County))
+            .then(|| scope_text(o.scope)),
         rank,
         change,
         note,

@@ -63,7 +63,7 @@ fn MapDrawing(
         if let Some(p) = within.get() {
             zoom_map
                 .layout
-                .zoom_box(&zoom_map.members(&[p]))
+                .fit_box(&zoom_map.members(&[p]))
                 .unwrap_or(full)
         } else if zoomed.get() {
             cities
@@ -73,7 +73,6 @@ fn MapDrawing(
             full
         }
     });
-    let layout = &map.layout;
 
     let outline_map = map.clone();
     let outline = move || {
@@ -113,7 +112,8 @@ fn MapDrawing(
             class="map"
             class:counties=counties
             class:drilled=move || within.with(Option::is_some)
-            style=("--aspect", fixed(layout.aspect(), 4))
+            // The drawing's aspect, or a drilled-in prefecture's own.
+            style=("--aspect", move || view_box.with(|b| fixed(b.w / b.h, 4)))
         >
             <svg
                 class="map-svg"
