@@ -53,9 +53,16 @@ pub fn App() -> impl IntoView {
     // The toolbar's open menu or panel closes on Escape and on a press
     // anywhere outside the toolbar (the listeners live as long as the page).
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && store.tool.get_untracked().is_some() {
+        // A menu opened a moment ago may not have told the store yet (its
+        // `toggle` event is a task, and the browser runs a key press first):
+        // an open menu counts as open.
+        let doc = document();
+        let open_menu = doc
+            .query_selector(".toolbar details.menu[open]")
+            .ok()
+            .flatten();
+        if ev.key() == "Escape" && (store.tool.get_untracked().is_some() || open_menu.is_some()) {
             // The focus goes back to the tool's button when it was in the tool.
-            let doc = document();
             let button =
                 doc.active_element().and_then(|a| {
                     match a.closest(".toolbar .menu").ok().flatten() {
@@ -65,6 +72,9 @@ pub fn App() -> impl IntoView {
                         }),
                     }
                 });
+            if let Some(m) = open_menu {
+                let _ = m.remove_attribute("open");
+            }
             store.tool.set(None);
             if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = b.focus();
