@@ -194,3 +194,24 @@ async fn a_drilled_in_view_is_restored_from_its_address() {
     page.screenshot("county-drill-390-en").await;
     page.close().await;
 }
+
+/// Choosing one city offers its counties over the map: nothing above the map
+/// appears, so the map does not move under the reader's finger.
+#[tokio::test]
+async fn choosing_a_city_offers_its_counties_without_moving_the_map() {
+    for (w, h, path) in [(390, 844, "/?embed=1"), (1280, 800, "/")] {
+        let page = Page::coloured(w, h, path).await;
+        let top = "return Math.round(document.querySelector('.map').getBoundingClientRect().top + scrollY)";
+        let before = page.js(top).await;
+        page.click_region("140500").await;
+        page.wait_for("button[name=drill]").await;
+        assert_eq!(page.js(top).await, before, "{w}×{h}: the map stays put");
+        let label = page.text_of("button[name=drill]").await;
+        assert!(label.contains("晋城") && label.contains("区县"), "{label}");
+        page.click("button[name=drill]").await;
+        page.wait_true("return location.search.includes('in=140500')")
+            .await;
+        page.wait_count(".drill-counties path", 6).await;
+        page.close().await;
+    }
+}

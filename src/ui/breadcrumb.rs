@@ -1,14 +1,13 @@
-//! Where the map is: the province, or one prefecture's counties (the
-//! drill-down, URL `in`). With one city chosen it offers to show that city's
-//! counties; drilled in, the province is one click back.
+//! Where the map is, when it is drilled into one prefecture's counties (URL
+//! `in`): the province one click back. (The way in is a map tool, beside the
+//! zoom: [`crate::ui::map_view`].)
 
 use leptos::prelude::*;
 
 use crate::state::Action;
 use crate::store::use_store;
 
-/// The path from the province to the prefecture shown, or the way into the
-/// chosen city's counties.
+/// The path from the province to the prefecture shown.
 #[component]
 pub fn Breadcrumb() -> impl IntoView {
     let store = use_store();
@@ -36,24 +35,5 @@ pub fn Breadcrumb() -> impl IntoView {
             </nav>
         })
     };
-    let offer = move || {
-        if store.within.with(Option::is_some) {
-            return None;
-        }
-        let code = store
-            .cities
-            .with(|c| (c.len() == 1).then(|| c[0].clone()))?;
-        let (zh, en) = names(&code);
-        let label = lang.get().both(
-            &format!("查看{zh}的区县"),
-            &format!("Show {en}'s counties"),
-            " ",
-        );
-        Some(view! {
-            <button type="button" name="drill" class="drill" on:click=move |_| store.dispatch(Action::DrillInto(Some(code.clone())))>
-                {label}
-            </button>
-        })
-    };
-    view! { <div class="map-level">{drilled} {offer}</div> }
+    view! { <div class="map-level">{drilled}</div> }
 }

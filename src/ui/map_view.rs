@@ -9,6 +9,7 @@ use crate::data::indicators::Level;
 use crate::format::fixed;
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
+use crate::state::Action;
 use crate::store::{use_store, Store};
 use crate::ui::{
     county_layer::CountyLayer, county_tag::CountyTag, map_labels::MapLabels, regions::Regions,
@@ -99,6 +100,26 @@ fn MapDrawing(
                 .collect_view()
         })
     };
+    // One city chosen: a way into its counties (over the map, so that
+    // choosing a city never moves the map).
+    let drill_offer = move || {
+        if within.with(Option::is_some) {
+            return None;
+        }
+        let code = cities.with(|c| (c.len() == 1).then(|| c[0].clone()))?;
+        let (zh, en) = store
+            .map()
+            .and_then(|m| m.names(&code))
+            .unwrap_or_else(|| (code.clone(), code.clone()));
+        let label = lang
+            .get()
+            .both(&format!("{zh}的区县"), &format!("{en}'s counties"), " ");
+        Some(view! {
+            <button type="button" class="tool drill" name="drill" on:click=move |_| store.dispatch(Action::DrillInto(Some(code.clone())))>
+                {label}
+            </button>
+        })
+    };
     let drill_labels = move || drill().map(|sub| view! { <MapLabels map=sub view_box /> });
     let outline_paths = outlines.map(|o| {
         o.layout
@@ -133,6 +154,7 @@ fn MapDrawing(
             <div class="drill-labels">{drill_labels}</div>
             <CountyTag over=county_over view_box />
             <Tooltip map=map.clone() view_box />
+            <div class="map-tools">
             <button
                 type="button"
                 class="tool zoom"
@@ -143,6 +165,8 @@ fn MapDrawing(
             >
                 {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}
             </button>
+            {drill_offer}
+            </div>
         </div>
     }
 }
