@@ -46,6 +46,17 @@ fn main_stem() -> Vec<String> {
     codes
 }
 
+/// Exports the SVG and reads it back: [regions drawn, regions faded].
+async fn export(page: &Page) -> serde_json::Value {
+    page.js("scrollTo(0, 0); return true").await;
+    page.click(".export-menu > summary").await;
+    page.click("button[name=export-svg]").await;
+    page.js(
+        "const href = document.getElementById('export-link').getAttribute('href');          const text = decodeURIComponent(href.slice(href.indexOf(',') + 1));          const d = new DOMParser().parseFromString(text, 'image/svg+xml');          return [d.querySelectorAll('path[data-adcode]').length, d.querySelectorAll('path[data-adcode][opacity]').length];",
+    )
+    .await
+}
+
 const BY_CLASS: &str =
     "const n = {}; for (const p of document.querySelectorAll('svg path.region')) \
     { const c = p.dataset.class || 'none'; (n[c] = n[c] || []).push(p.dataset.adcode); } \
@@ -112,6 +123,10 @@ async fn the_sample_county_table_is_drawn_as_a_county_map() {
         "{caption}"
     );
     page.screenshot("county-layer-1280").await;
+    // The SVG export draws the counties, coloured as on the map.
+    let exported = export(&page).await;
+    assert_eq!(exported[0], json!(117), "{exported}");
+    assert_eq!(exported[1], json!(0), "nothing faded on the whole province");
     // Drill-down: choosing 吕梁 offers its counties; the map zooms to them,
     // names them, and the breadcrumb leads back to the province.
     page.js("scrollTo(0, 0); return true").await;
@@ -136,6 +151,14 @@ async fn the_sample_county_table_is_drawn_as_a_county_map() {
         "Taiyuan's counties are outside: {shown:?}"
     );
     page.screenshot("county-drill-1280").await;
+    // Its export frames 吕梁: every county outside it faded.
+    let exported = export(&page).await;
+    assert_eq!(exported[0], json!(117));
+    let inside = page
+        .number("return [...document.querySelectorAll('svg path.region')].filter(p => !p.classList.contains('beyond')).length")
+        .await;
+    assert!(inside > 5.0 && inside < 20.0, "{inside}");
+    assert_eq!(exported[1].as_f64(), Some(117.0 - inside), "{exported}");
     // The address restores it, on a new page of the province's layer.
     page.click(".breadcrumb button[name=province]").await;
     page.wait_true("return !location.search.includes('in=')")

@@ -103,17 +103,30 @@ pub fn ExportTools() -> impl IntoView {
             url: window().location().href().unwrap_or_default(),
             lang,
         };
-        let chosen = v.cities.clone();
-        let zoom = if store.zoomed.get_untracked() {
-            m.layout.zoom_box(&chosen)
-        } else {
-            None
+        // The picture frames what the map frames: a drilled-into prefecture
+        // (at the drawing's aspect), or the zoomed selection; the counties of
+        // a chosen prefecture count as chosen.
+        let (chosen, zoom) = match &v.within {
+            Some(p) => {
+                let inside = m.members(std::slice::from_ref(p));
+                let zoom = m.layout.zoom_box(&inside);
+                (inside, zoom.map(|z| (z, format!("in-{p}"))))
+            }
+            None => {
+                let chosen = m.members(&v.cities);
+                let zoom = if store.zoomed.get_untracked() {
+                    m.layout.zoom_box(&chosen)
+                } else {
+                    None
+                };
+                (chosen, zoom.map(|z| (z, v.cities.join("-"))))
+            }
         };
-        let view_box = zoom.unwrap_or(m.layout.full_box());
+        let view_box = zoom.as_ref().map_or(m.layout.full_box(), |(z, _)| *z);
         // A zoomed picture is named after its cities, so that it does not
         // replace the whole map's file.
-        let name = match zoom {
-            Some(_) => format!("shanxi-{}-{}-{}", v.indicator, v.period, chosen.join("-")),
+        let name = match &zoom {
+            Some((_, part)) => format!("shanxi-{}-{}-{part}", v.indicator, v.period),
             None => format!("shanxi-{}-{}", v.indicator, v.period),
         };
         let text = export_svg(
