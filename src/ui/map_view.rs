@@ -135,6 +135,7 @@ fn MapDrawing(
             class:drilled=move || within.with(Option::is_some)
             // The drawing's aspect, or a drilled-in prefecture's own.
             style=("--aspect", move || view_box.with(|b| fixed(b.w / b.h, 4)))
+            style=("--aspect-full", fixed(full.w / full.h, 4))
         >
             <svg
                 class="map-svg"
