@@ -190,6 +190,13 @@ async fn a_drilled_in_view_is_restored_from_its_address() {
         .await;
     assert_eq!(beyond, json!(10));
     page.screenshot("county-drill-prefecture-1280").await;
+    // The zoomed map keeps to its column: map, legend and measures side by
+    // side, none over another.
+    let edges = page
+        .js("const r = s => document.querySelector(s).getBoundingClientRect();              return [r('.map').right, r('.legend').left, r('.legend').right, r('.panel').left];")
+        .await;
+    let e = |i: usize| edges[i].as_f64().unwrap_or(f64::NAN);
+    assert!(e(0) <= e(1) + 0.5 && e(2) <= e(3) + 0.5, "{edges}");
     page.click(".breadcrumb button[name=province]").await;
     page.wait_js(
         "return document.querySelectorAll('.drill-counties path').length",
