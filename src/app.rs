@@ -14,7 +14,8 @@ use crate::ui::{
     full_map_link::FullMapLink, headline::Headline, indicator_picker::IndicatorPicker,
     lang_toggle::LangToggle, legend::Legend, loaded::Loaded, map_caption::MapCaption,
     map_note::MapNote, map_title::MapTitle, map_view::MapView, notices::Notices,
-    policy_panel::PolicyPanel, province_strip::ProvinceStrip, timeline::Timeline,
+    policy_panel::PolicyPanel, province_strip::ProvinceStrip, targets_view::TargetsView,
+    timeline::Timeline,
 };
 
 /// The whole app. Embedded (`?embed=1`) it shows only the map, the legend, the
@@ -177,7 +178,7 @@ pub fn App() -> impl IntoView {
             })}
         </main>
         {(!embed).then(|| view! {
-            {move || ready.get().then(|| view! { <ProvinceStrip /> })}
+            {move || ready.get().then(|| view! { <ProvinceStrip /> <TargetsView /> })}
         })}
         {embed.then(|| view! { <FullMapLink /> })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}

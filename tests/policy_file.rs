@@ -320,3 +320,21 @@ fn campaign_cards_have_their_own_content() {
     let distinct: std::collections::BTreeSet<&str> = texts.iter().copied().collect();
     assert_eq!(distinct.len(), 5, "{texts:#?}");
 }
+
+/// Every province figure that names its measure names one the panel has.
+#[test]
+fn province_figures_link_to_measures_that_exist() {
+    let p = policies();
+    let linked: Vec<_> = common::indicators()
+        .province
+        .into_iter()
+        .filter_map(|f| f.measure.map(|m| (f.id, m)))
+        .collect();
+    assert!(linked.len() >= 10, "{linked:?}");
+    for (id, m) in linked {
+        assert!(
+            p.measure(&m).is_some(),
+            "{id}: measure {m} is not in policies.json"
+        );
+    }
+}

@@ -347,6 +347,21 @@ impl Page {
         }
     }
 
+    /// Chooses the file at `path` in the CSV file picker ("Load data" sits
+    /// with the map tools and opens it, unless it is open already).
+    pub async fn pick_csv(&self, path: &str) {
+        let open = "return document.querySelector('.csv-import').checkVisibility()";
+        if self.js(open).await != serde_json::json!(true) {
+            self.click(".toolbar button[name=load-data]").await;
+        }
+        self.wait_js(open, serde_json::json!(true)).await;
+        self.wait_for("input[type=file][name=csv]")
+            .await
+            .send_keys(path)
+            .await
+            .expect("choose the file");
+    }
+
     /// Viewport coordinates of a region's label point (a point inside the region),
     /// scrolled into view first.
     pub async fn label_point(&self, adcode: &str) -> (f64, f64) {

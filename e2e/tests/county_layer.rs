@@ -6,26 +6,6 @@
 use e2e::page::Page;
 use serde_json::json;
 
-/// Chooses the file at `path` in the CSV file picker.
-async fn pick_file(page: &Page, path: &str) {
-    let open = page
-        .js("return document.querySelector('.csv-import').checkVisibility()")
-        .await;
-    if open != json!(true) {
-        page.click(".toolbar button[name=load-data]").await;
-    }
-    page.wait_js(
-        "return document.querySelector('.csv-import').checkVisibility()",
-        json!(true),
-    )
-    .await;
-    page.wait_for("input[type=file][name=csv]")
-        .await
-        .send_keys(path)
-        .await
-        .expect("choose the file");
-}
-
 fn sample() -> String {
     e2e::root()
         .join("docs/sample-yellow-river-counties.csv")
@@ -67,7 +47,7 @@ async fn the_sample_county_table_is_drawn_as_a_county_map() {
     let yes = main_stem();
     assert_eq!(yes.len(), 19);
     let page = Page::coloured(1280, 800, "/").await;
-    pick_file(&page, &sample()).await;
+    page.pick_csv(&sample()).await;
     page.wait_true(
         "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
     )

@@ -12,28 +12,6 @@ fn write_temp(name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
-/// Chooses the file at `path` in the CSV file picker.
-async fn pick_file(page: &Page, path: &str) {
-    // "Load data" sits with the map tools and opens the picker (unless it is
-    // open already).
-    let open = page
-        .js("return document.querySelector('.csv-import').checkVisibility()")
-        .await;
-    if open != serde_json::json!(true) {
-        page.click(".toolbar button[name=load-data]").await;
-    }
-    page.wait_js(
-        "return document.querySelector('.csv-import').checkVisibility()",
-        serde_json::json!(true),
-    )
-    .await;
-    page.wait_for("input[type=file][name=csv]")
-        .await
-        .send_keys(path)
-        .await
-        .expect("choose the file");
-}
-
 #[tokio::test]
 async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
     let page = Page::coloured(1280, 900, "/").await;
@@ -42,7 +20,8 @@ async fn an_uploaded_table_shows_on_the_map_with_its_bad_rows_listed() {
         "return performance.getEntriesByType('resource').some(e => e.name.includes('/csv-worker'))";
     assert_eq!(page.js(WORKER_LOADED).await, json!(false));
     let csv = "城市,综合指数,PM2.5(μg/m³),优良天数比例(%)\n太原,4.95,41,64.4\n大同,3.72,28,81.9\n阳泉,4.73,38,72.3\n长治,4.1,35,78\n晋城,4.6,40,70\n朔州,3.9,30,80\n晋中,4.5,39,74\n运城,4.84,49,68\n忻州,4.0,33,79\n临汾,5.3,52,60\n火星,1,1,1\nLüliang,4.2,abc,77\n";
-    pick_file(&page, &write_temp("notice.csv", csv.as_bytes())).await;
+    page.pick_csv(&write_temp("notice.csv", csv.as_bytes()))
+        .await;
     let status = page.wait_for(".import-status[role=status] p").await;
     page.wait_true("return !!document.querySelector('.import-problems')")
         .await;
@@ -98,7 +77,7 @@ async fn a_gbk_file_is_read_and_other_bytes_get_a_clear_message() {
     let page = Page::coloured(1280, 900, "/").await;
     // "城市,数值\n太原,41\n运城,49\n" encoded as GBK.
     let gbk = b"\xb3\xc7\xca\xd0,\xca\xfd\xd6\xb5\n\xcc\xab\xd4\xad,41\n\xd4\xcb\xb3\xc7,49\n";
-    pick_file(&page, &write_temp("gbk.csv", gbk)).await;
+    page.pick_csv(&write_temp("gbk.csv", gbk)).await;
     let status = page.text_of(".import-status[role=status] p").await;
     assert!(
         status.contains("2 rows read") && status.contains("GBK"),
@@ -117,10 +96,10 @@ async fn a_gbk_file_is_read_and_other_bytes_get_a_clear_message() {
         "the GBK header read as Chinese: {option}"
     );
     // Neither UTF-8 nor GBK (bytes a GBK decoder refuses).
-    pick_file(
-        &page,
-        &write_temp("binary.csv", b"\x80\x80\xff,\x80\n\x80\x7f,1\n"),
-    )
+    page.pick_csv(&write_temp(
+        "binary.csv",
+        b"\x80\x80\xff,\x80\n\x80\x7f,1\n",
+    ))
     .await;
     let alert = page.text_of(".import-error[role=alert]").await;
     assert!(alert.contains("UTF-8"), "{alert}");
@@ -159,7 +138,8 @@ async fn a_dropped_file_is_loaded_too() {
 async fn a_loaded_tables_source_shows_and_its_link_says_the_file_is_not_here() {
     let page = Page::coloured(1280, 900, "/").await;
     let csv = "城市,PM2.5(μg/m³),来源\n太原,41,太原晚报\n运城,49,运城日报\n";
-    pick_file(&page, &write_temp("sourced.csv", csv.as_bytes())).await;
+    page.pick_csv(&write_temp("sourced.csv", csv.as_bytes()))
+        .await;
     page.wait_true(
         "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
     )
@@ -187,7 +167,8 @@ async fn a_loaded_tables_source_shows_and_its_link_says_the_file_is_not_here() {
 async fn a_formula_in_a_loaded_table_stays_text() {
     let page = Page::coloured(1280, 900, "/").await;
     let csv = "城市,PM2.5,来源\n太原,41,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"\n运城,49,@SUM(A1)\n";
-    pick_file(&page, &write_temp("formula.csv", csv.as_bytes())).await;
+    page.pick_csv(&write_temp("formula.csv", csv.as_bytes()))
+        .await;
     page.wait_true(
         "return document.querySelector('select[name=indicator]').value.startsWith('user-')",
     )
@@ -225,7 +206,7 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
         big.push_str("太原,1\n");
     }
     let huge = write_temp("huge.csv", big.as_bytes());
-    pick_file(&page, &huge).await;
+    page.pick_csv(&huge).await;
     let alert = page.text_of(".import-error[role=alert]").await;
     let _ = std::fs::remove_file(&huge);
     assert!(alert.contains("too big") && alert.contains("MB"), "{alert}");
@@ -243,7 +224,8 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
         };
         long.push_str(&format!("{city},{},{}\n", 2000 + i / 11, i % 97));
     }
-    pick_file(&page, &write_temp("long.csv", long.as_bytes())).await;
+    page.pick_csv(&write_temp("long.csv", long.as_bytes()))
+        .await;
     page.wait_true("const s = document.querySelector('.import-status[role=status] p'); return !!s && s.textContent.includes('100000 rows read')").await;
     let listed = page.count(".import-problems tbody tr:not(.more)").await;
     assert_eq!(listed, json!(200), "the first 200 listed");
@@ -256,18 +238,16 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
 async fn a_refused_second_table_keeps_the_first_ones_layer() {
     let page = Page::coloured(1280, 900, "/").await;
     let good = "城市,PM2.5(μg/m³)\n太原,41\n大同,28\n阳泉,38\n长治,35\n晋城,40\n朔州,30\n晋中,39\n运城,49\n忻州,33\n临汾,52\n吕梁,36\n";
-    pick_file(&page, &write_temp("good.csv", good.as_bytes())).await;
+    page.pick_csv(&write_temp("good.csv", good.as_bytes()))
+        .await;
     page.wait_true("return location.search.includes('indicator=user-')")
         .await;
     page.wait_for_colours().await;
     let layer = page.value_of(INDICATOR).await;
     let classes = page.classes().await;
     // A second file with a header and nothing under it: refused in words.
-    pick_file(
-        &page,
-        &write_temp("header-only.csv", "城市,SO2\n".as_bytes()),
-    )
-    .await;
+    page.pick_csv(&write_temp("header-only.csv", "城市,SO2\n".as_bytes()))
+        .await;
     page.wait_true("return (document.querySelector('.import-status') || {textContent: ''}).textContent.includes('no rows under it')")
         .await;
     assert_eq!(

@@ -173,3 +173,18 @@ pub(crate) fn prefectures() -> Vec<Region> {
         .expect("valid fixture")
         .regions
 }
+
+/// The shipped indicator file, for the tests of what is drawn from its real
+/// values (trends, strips): they change when the file does, on purpose.
+pub(crate) fn shipped_indicators() -> IndicatorSet {
+    let text = include_str!("../../public/data/indicators.json");
+    IndicatorSet::parse("indicators.json", text).expect("the shipped file parses")
+}
+
+/// The regions of a shipped boundary file (`geo/<file>`): the 11 prefectures
+/// or the 117 counties, with their prefectures as parents.
+pub(crate) fn shipped_regions(file: &str) -> Vec<Region> {
+    let path = format!("{}/geo/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("the shipped boundaries");
+    parse_boundaries(file, &text).expect("they parse").regions
+}

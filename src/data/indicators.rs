@@ -232,6 +232,11 @@ pub struct ProvinceFigure {
     pub headline: bool,
     /// "observed" (default) or "target".
     pub kind: Option<String>,
+    /// The measure of the policy text it belongs to (a `policies.json` id).
+    pub measure: Option<String>,
+    /// A target's deadline as published ("2025" for the 14th Five-Year
+    /// Plan); `None` where the text gives none.
+    pub deadline: Option<String>,
 }
 
 /// Which places values are for: the 11 prefecture-level cities, or the
@@ -390,6 +395,8 @@ impl IndicatorSet {
                     note_en: f.opt_text("note_en")?,
                     headline: f.flag("headline", false)?,
                     kind: f.opt_text("kind")?,
+                    measure: f.opt_text("measure")?,
+                    deadline: f.opt_text("deadline")?,
                 })
             })?,
         })

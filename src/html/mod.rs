@@ -21,6 +21,7 @@ mod first_view;
 mod legend;
 mod measure;
 mod tables;
+mod targets;
 mod trends;
 mod values;
 
@@ -31,6 +32,7 @@ pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
+pub use targets::targets_html;
 pub use trends::{province_trends_html, strip_html};
 pub use values::{city_detail, city_detail_hint, tooltip_details};
 
@@ -68,6 +70,24 @@ pub(crate) fn source_link(s: &Source) -> Markup {
             a.source-link href=(url) target="_blank" rel="noopener noreferrer" { span lang="zh" { (label) } (outlet_gloss(s)) (source_title(s)) }
         } @else {
             span.source-link { span lang="zh" { (label) } (outlet_gloss(s)) (source_title(s)) }
+        }
+    }
+}
+
+/// A source in few words (outlet and date) as a link where it has one, the
+/// article's title in its tooltip: a chart's foot has no room for titles.
+pub(crate) fn short_source(s: &Source) -> Markup {
+    let name = crate::present::describe::source_name(s);
+    let title = if s.title.is_empty() {
+        name.clone()
+    } else {
+        format!("{name}《{}》", s.title)
+    };
+    html! {
+        @if let Some(url) = s.url.as_deref().and_then(safe_url) {
+            a.source-link href=(url) target="_blank" rel="noopener noreferrer" title=(title) lang="zh" { (name) }
+        } @else {
+            span.source-link title=(title) lang="zh" { (name) }
         }
     }
 }

@@ -8,9 +8,8 @@
 
 use maud::{html, Markup};
 
-use super::{both, safe_url};
+use super::both;
 use crate::data::indicators::IndicatorSet;
-use crate::data::indicators::Source;
 use crate::format::{fixed, format_number};
 use crate::i18n::{Lang, Text};
 use crate::map::palette::NO_DATA_PATTERN;
@@ -122,27 +121,9 @@ fn trend_chart(set: &IndicatorSet, t: &ProvinceTrend) -> Markup {
                     @if i > 0 { "; " }
                     @let years: Vec<&str> = t.points.iter().filter(|f| f.source == *id).map(|f| f.period.as_str()).collect();
                     (years.join(", ")) " "
-                    @if let Some(s) = set.source(id) { (short_source(s)) } @else { (id) }
+                    @if let Some(s) = set.source(id) { (super::short_source(s)) } @else { (id) }
                 }
             }
-        }
-    }
-}
-
-/// A source in few words (outlet and date) as a link where it has one, the
-/// article's title in its tooltip: a chart's foot has no room for titles.
-fn short_source(s: &Source) -> Markup {
-    let name = crate::present::describe::source_name(s);
-    let title = if s.title.is_empty() {
-        name.clone()
-    } else {
-        format!("{name}《{}》", s.title)
-    };
-    html! {
-        @if let Some(url) = s.url.as_deref().and_then(safe_url) {
-            a.source-link href=(url) target="_blank" rel="noopener noreferrer" title=(title) lang="zh" { (name) }
-        } @else {
-            span.source-link title=(title) lang="zh" { (name) }
         }
     }
 }
@@ -222,10 +203,7 @@ mod tests {
     use crate::map::choropleth::Classing;
     use crate::present::trend::city_strip;
 
-    fn shipped() -> IndicatorSet {
-        let text = include_str!("../../public/data/indicators.json");
-        IndicatorSet::parse("indicators.json", text).expect("the shipped file parses")
-    }
+    use crate::data::fixtures::shipped_indicators as shipped;
 
     #[test]
     fn each_province_chart_has_its_years_values_and_sources() {

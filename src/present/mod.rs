@@ -5,4 +5,5 @@ pub mod caption;
 pub mod compare;
 pub mod describe;
 pub mod table;
+pub mod targets;
 pub mod trend;

@@ -113,12 +113,8 @@ pub fn same_scale(set: &IndicatorSet, indicator: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::indicators::IndicatorSet;
 
-    fn shipped() -> IndicatorSet {
-        let text = include_str!("../../public/data/indicators.json");
-        IndicatorSet::parse("indicators.json", text).expect("the shipped file parses")
-    }
+    use crate::data::fixtures::shipped_indicators as shipped;
 
     #[test]
     fn the_province_figures_with_several_years_in_year_order() {

@@ -30,5 +30,6 @@ pub mod notices;
 pub mod policy_panel;
 pub mod province_strip;
 pub mod regions;
+pub mod targets_view;
 pub mod timeline;
 pub mod tooltip;

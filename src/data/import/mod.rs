@@ -561,15 +561,8 @@ mod tests {
 
     /// The shipped prefectures and counties, as the page hands them over.
     fn places() -> Vec<Region> {
-        let read = |f: &str| {
-            let text = std::fs::read_to_string(format!("{}/geo/{f}", env!("CARGO_MANIFEST_DIR")))
-                .expect("shipped boundaries");
-            crate::data::geo::parse_boundaries(f, &text)
-                .expect("they parse")
-                .regions
-        };
-        let mut all = read("shanxi-prefectures.geojson");
-        all.extend(read("shanxi-counties.geojson"));
+        let mut all = fixtures::shipped_regions("shanxi-prefectures.geojson");
+        all.extend(fixtures::shipped_regions("shanxi-counties.geojson"));
         all
     }
 

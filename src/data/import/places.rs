@@ -147,13 +147,8 @@ fn pick(mut found: Vec<&Region>) -> Place<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::geo::parse_boundaries;
 
-    fn shipped(file: &str) -> Vec<Region> {
-        let path = format!("{}/geo/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("the shipped boundaries");
-        parse_boundaries(file, &text).expect("they parse").regions
-    }
+    use crate::data::fixtures::shipped_regions as shipped;
 
     fn code(p: Place) -> String {
         match p {
