@@ -20,10 +20,27 @@ const SIDE: f64 = 28.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 16.0;
 
+/// Whether a text holds Chinese characters.
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
+}
+
+/// Text published in Chinese and English in one string ("2024年1—4月 Jan–Apr
+/// 2024", "家 sites"): each half in its language; Chinese alone (万亩) marked
+/// as Chinese, for a screen reader in English mode.
+fn bilingual(text: &str) -> Markup {
+    let (zh, en) = crate::i18n::unit_parts(text);
+    html! {
+        @if zh != en { (super::one(zh, en)) }
+        @else if has_chinese(zh) { span lang="zh" { (zh) } }
+        @else { (zh) }
+    }
+}
+
 /// A value with its unit, "97.09 %" or "300 万亩".
 fn with_unit(v: f64, unit: Option<&str>) -> Markup {
-    let (zh, en) = crate::i18n::unit_parts(unit.unwrap_or_default());
-    html! { (format_number(v)) @if !zh.is_empty() { " " (super::one(zh, en)) } }
+    let unit = unit.unwrap_or_default();
+    html! { (format_number(v)) @if !unit.is_empty() { " " (bilingual(unit)) } }
 }
 
 /// The slope from baseline to latest, the target as a dashed line where it
@@ -92,7 +109,7 @@ fn card(
             } @else if let Some(l) = &t.latest {
                 p.target-latest data-period=(l.period) data-value=(format_number(l.value)) {
                     span.target-value { (with_unit(l.value, t.unit)) }
-                    " " span.target-period { (l.period) }
+                    " " span.target-period { (bilingual(l.period)) }
                     @if let Some(n) = &l.figure.note_zh { " " span.zh { "（" (n) "）" } }
                     @if let Some(n) = &l.figure.note_en { " " span.en { "(" (n) ")" } }
                 }
