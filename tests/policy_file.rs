@@ -277,6 +277,7 @@ fn count_indicator_is_the_published_layer() {
             description_zh: "政策文本中明确针对该市（或其所在区域、县）的措施数量，由 policies.json 计算；全省通用的措施不计。".into(),
             description_en: "How many measures of the policy text target the city (or a region or county in it), computed from policies.json; province-wide measures are not counted.".into(),
             user: false,
+            remediation: true,
         }],
         observations: codes
             .iter()

@@ -49,6 +49,9 @@ pub struct Indicator {
     pub description_en: String,
     /// Loaded by the person using the map, not shipped with it.
     pub user: bool,
+    /// Measures where cities are cleaning up (remediation), not how polluted
+    /// they are: the picker groups it apart.
+    pub remediation: bool,
 }
 
 impl Indicator {
@@ -344,6 +347,7 @@ impl IndicatorSet {
                     description_zh: i.text_or_empty("description_zh")?,
                     description_en: i.text_or_empty("description_en")?,
                     user: i.flag("user", false)?,
+                    remediation: i.flag("remediation", false)?,
                 })
             })?,
             observations: j.list_or_empty("observations", |o| {

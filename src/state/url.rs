@@ -566,6 +566,7 @@ mod round_trip {
                 description_zh: String::new(),
                 description_en: String::new(),
                 user: false,
+                remediation: false,
             }],
             observations: vec![Observation {
                 indicator: indicator.into(),

@@ -7,7 +7,8 @@ use crate::data::indicators::Indicator;
 use crate::state::Action;
 use crate::store::use_store;
 
-/// Chooses the indicator the map shows; shipped and user-loaded ones in groups.
+/// Chooses the indicator the map shows, its layers grouped as pollution,
+/// remediation and the person's own data.
 #[component]
 pub fn IndicatorPicker() -> impl IntoView {
     let store = use_store();
@@ -16,26 +17,25 @@ pub fn IndicatorPicker() -> impl IntoView {
         let (zh, en) = (i.name_zh.clone(), i.name_en.clone());
         view! { <option value=i.id.clone()>{move || lang.get().both(&zh, &en, " · ")}</option> }
     };
-    // Rebuilt only when the person loads a table of their own.
+    // Rebuilt only when the data changes (the measures arrive, a person
+    // loads a table). Three groups: how polluted the cities are, where they
+    // are cleaning up, and the person's own data; a group without layers is
+    // left out.
     let options = move || {
         let set = store.data()?;
-        let shipped = set
-            .indicators
-            .iter()
-            .filter(|i| !i.user)
-            .map(option)
-            .collect_view();
-        let users: Vec<_> = set
-            .indicators
-            .iter()
-            .filter(|i| i.user)
-            .map(option)
-            .collect();
-        let user_group = (!users.is_empty())
-            .then(|| view! { <optgroup label="用户数据 Your data">{users}</optgroup> });
+        let group = |label: &'static str, keep: &dyn Fn(&Indicator) -> bool| {
+            let items: Vec<_> = set
+                .indicators
+                .iter()
+                .filter(|i| keep(i))
+                .map(option)
+                .collect();
+            (!items.is_empty()).then(|| view! { <optgroup label=label>{items}</optgroup> })
+        };
         Some(view! {
-            <optgroup label="已发布数据 Published data">{shipped}</optgroup>
-            {user_group}
+            {group("污染 Pollution: 空气、水 air and water", &|i| !i.user && !i.remediation)}
+            {group("治理 Remediation", &|i| !i.user && i.remediation)}
+            {group("用户数据 Your data", &|i| i.user)}
         })
     };
     let current = Memo::new(move |_| {

@@ -446,6 +446,7 @@ fn import_text(
             description_zh: format!("由您载入的文件“{file_name}”，未经本站核实。"),
             description_en: format!("Loaded by you from “{file_name}”; not checked by this site."),
             user: true,
+            remediation: false,
         });
     }
     for (label, id) in periods {
