@@ -70,11 +70,16 @@ impl Text {
     }
 }
 
+/// Whether a text holds Chinese characters (CJK ideographs).
+pub fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
+}
+
 /// A unit written in both languages, "天 days" or "家 sites", as (Chinese,
 /// English); a unit in one form ("μg/m³", "%") is the same in both.
 pub fn unit_parts(unit: &str) -> (&str, &str) {
     match unit.split_once(' ') {
-        Some((zh, en)) if zh.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c)) => (zh, en),
+        Some((zh, en)) if has_chinese(zh) => (zh, en),
         _ => (unit, unit),
     }
 }

@@ -20,11 +20,6 @@ const SIDE: f64 = 28.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 16.0;
 
-/// Whether a text holds Chinese characters.
-fn has_chinese(s: &str) -> bool {
-    s.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
-}
-
 /// Text published in Chinese and English in one string ("2024年1—4月 Jan–Apr
 /// 2024", "家 sites"): each half in its language; Chinese alone (万亩) marked
 /// as Chinese, for a screen reader in English mode.
@@ -32,7 +27,7 @@ fn bilingual(text: &str) -> Markup {
     let (zh, en) = crate::i18n::unit_parts(text);
     html! {
         @if zh != en { (super::one(zh, en)) }
-        @else if has_chinese(zh) { span lang="zh" { (zh) } }
+        @else if crate::i18n::has_chinese(zh) { span lang="zh" { (zh) } }
         @else { (zh) }
     }
 }

@@ -310,6 +310,14 @@ impl Store {
         ready(self.map_file)
     }
 
+    /// A prefecture's Chinese and English names from the map (its code
+    /// until the map is in), tracked.
+    pub fn city_names(&self, code: &str) -> (String, String) {
+        self.map()
+            .and_then(|m| m.names(code))
+            .unwrap_or_else(|| (code.to_string(), code.to_string()))
+    }
+
     /// The county boundaries once loaded, tracked.
     pub fn county_map(&self) -> Option<Arc<LoadedMap>> {
         ready(self.county_file)

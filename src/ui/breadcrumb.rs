@@ -12,16 +12,9 @@ use crate::store::use_store;
 pub fn Breadcrumb() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    // A prefecture's names, from the map.
-    let names = move |code: &str| {
-        store
-            .map()
-            .and_then(|m| m.names(code))
-            .unwrap_or_else(|| (code.to_string(), code.to_string()))
-    };
     let drilled = move || {
         let p = store.within.get()?;
-        let (zh, en) = names(&p);
+        let (zh, en) = store.city_names(&p);
         let here = lang
             .get()
             .both(&format!("{zh}（区县）"), &format!("{en} (counties)"), " ");

@@ -107,10 +107,7 @@ fn MapDrawing(
             return None;
         }
         let code = cities.with(|c| (c.len() == 1).then(|| c[0].clone()))?;
-        let (zh, en) = store
-            .map()
-            .and_then(|m| m.names(&code))
-            .unwrap_or_else(|| (code.clone(), code.clone()));
+        let (zh, en) = store.city_names(&code);
         let label = lang
             .get()
             .both(&format!("{zh}的区县"), &format!("{en}'s counties"), " ");
