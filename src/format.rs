@@ -27,9 +27,10 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     }
 }
 
-/// A number as people read it: at most two decimals, no trailing zeros, no "-0".
+/// A number as people read it: at most three decimals (a published water
+/// index such as 0.756 keeps all of its digits), no trailing zeros, no "-0".
 pub fn format_number(v: f64) -> String {
-    let s = fixed(v, 2);
+    let s = fixed(v, 3);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.')
     } else {
@@ -95,8 +96,11 @@ mod tests {
     fn numbers_read_naturally() {
         assert_eq!(format_number(41.0), "41");
         assert_eq!(format_number(4.95), "4.95");
-        assert_eq!(format_number(0.914), "0.91");
-        assert_eq!(format_number(-0.001), "0");
+        // As published: the water index has three decimals.
+        assert_eq!(format_number(0.914), "0.914");
+        assert_eq!(format_number(0.756), "0.756");
+        assert_eq!(format_number(1.0 / 3.0), "0.333");
+        assert_eq!(format_number(-0.0001), "0");
         assert_eq!(format_number(-12.4), "-12.4");
         assert_eq!(format_number(5045.93), "5045.93");
         assert_eq!(format_number(100.0), "100");

@@ -399,9 +399,12 @@ fn comparison_of_taiyuan_and_yuncheng() {
         row("PM2.5 annual mean").values,
         vec!["41 μg/m³", "49 μg/m³"]
     );
+    // The newest water period ranks all eleven, with the index of four.
+    let water = row("Surface-water quality index");
+    assert_eq!(water.period_zh, "2018年第一季度");
     assert_eq!(
-        row("Surface-water quality index").period_zh,
-        "2017年第二季度"
+        water.values,
+        vec!["第6名（共11个），数值未公布", "第8名（共11个），数值未公布"]
     );
     assert_eq!(
         row("Air quality rank").values,

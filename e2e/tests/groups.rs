@@ -24,12 +24,12 @@ async fn layers_are_grouped_as_pollution_remediation_and_your_data() {
         .as_str()
         .is_some_and(|l| l.starts_with("污染 Pollution")));
     let pollution = groups[0][1].as_array().cloned().unwrap_or_default();
-    for id in ["air-rank", "pm25", "water-quality-index"] {
+    for id in ["air-rank", "pm25", "water-quality-index", "water-rank"] {
         assert!(pollution.contains(&json!(id)), "{id} in {pollution:?}");
     }
     assert!(groups[1][0]
         .as_str()
         .is_some_and(|l| l.starts_with("治理 Remediation")));
-    assert_eq!(groups[1][1], json!(["measure-count"]));
+    assert_eq!(groups[1][1], json!(["water-improvement", "measure-count"]));
     page.close().await;
 }

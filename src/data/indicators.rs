@@ -169,12 +169,17 @@ pub enum Scope {
     WholeCity,
 }
 
-/// A value: a number or a category id.
+/// A value: a number, a category id, or a place in a published ranking
+/// whose value the source does not give.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
     Category(String),
+    /// Ranked, value not published (`"value": null` with a `rank`): e.g. a
+    /// city named last in an improvement ranking without its figure. Neither
+    /// a number nor "no data"; only numeric indicators have it.
+    Unpublished,
 }
 
 /// Which end a published rank counts from.
@@ -190,8 +195,9 @@ pub enum RankFrom {
 pub struct Rank {
     /// First and last position, e.g. [8, 9] for a tie or [4, 8] for "middle".
     pub position: [u32; 2],
-    /// Number of ranked cities.
-    pub of: u32,
+    /// Number of ranked cities; `None` where the source does not say (a
+    /// national ranking of "all prefecture-level cities").
+    pub of: Option<u32>,
     pub from: RankFrom,
 }
 
@@ -355,9 +361,10 @@ impl IndicatorSet {
                     indicator: o.text("indicator")?,
                     adcode: o.text("adcode")?,
                     period: o.text("period")?,
-                    value: match o.object("value", Json::number_or_text)? {
-                        Ok(n) => Value::Number(n),
-                        Err(t) => Value::Category(t),
+                    value: match o.opt_object("value", Json::number_or_text)? {
+                        Some(Ok(n)) => Value::Number(n),
+                        Some(Err(t)) => Value::Category(t),
+                        None => Value::Unpublished,
                     },
                     scope: o.opt_object("scope", |s| {
                         s.as_choice(&[("市区", Scope::Urban), ("全市", Scope::WholeCity)])
@@ -373,7 +380,7 @@ impl IndicatorSet {
                         };
                         Ok(Rank {
                             position: [first, last],
-                            of: r.object("of", Json::as_count)?,
+                            of: r.opt_object("of", Json::as_count)?,
                             from: r.choice(
                                 "from",
                                 &[("top", RankFrom::Top), ("bottom", RankFrom::Bottom)],
@@ -449,10 +456,11 @@ impl IndicatorSet {
             if !sources.contains(o.source.as_str()) {
                 return fail(unknown(Item::Source, &o.source));
             }
-            if !fits(&o.value, ind) {
+            if !fits(&o.value, ind) || (o.value == Value::Unpublished && o.rank.is_none()) {
                 let value = match &o.value {
                     Value::Number(n) => crate::format::format_number(*n),
                     Value::Category(c) => format!("“{c}”"),
+                    Value::Unpublished => "null".to_string(),
                 };
                 return fail(Problem::ValueDoesNotFit { at, value });
             }
@@ -594,11 +602,12 @@ impl IndicatorSet {
     }
 }
 
-/// Whether `value` is a value of `ind`: a finite number of a numeric indicator,
-/// or one of the categories of another.
+/// Whether `value` is a value of `ind`: a finite number (or a ranked city's
+/// unpublished one) of a numeric indicator, or one of the categories of another.
 fn fits(value: &Value, ind: &Indicator) -> bool {
     match (value, ind.kind) {
         (Value::Number(v), Kind::Numeric) => v.is_finite(),
+        (Value::Unpublished, Kind::Numeric) => true,
         (Value::Category(c), Kind::Ordinal | Kind::Categorical) => {
             ind.categories.iter().any(|k| &k.id == c)
         }

@@ -7,7 +7,7 @@ use maud::html;
 use super::source_link;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::Lang;
-use crate::map::choropleth::{Choropleth, NO_DATA};
+use crate::map::choropleth::{Choropleth, NO_DATA, UNPUBLISHED};
 use crate::present::describe::sources_used;
 
 /// The legend's content (inside `<div class="legend">`): title with indicator,
@@ -47,7 +47,7 @@ pub fn legend(
                                 rect width="1" height="1" fill=(c) {}
                             }
                         }
-                        None => { span.swatch.hatch[e.class == NO_DATA] aria-hidden="true" {} }
+                        None => { span.swatch.hatch[e.class == NO_DATA].dots[e.class == UNPUBLISHED] aria-hidden="true" {} }
                     }
                     span.legend-label {
                         @if en || e.label_en == e.label_zh {

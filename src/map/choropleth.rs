@@ -5,11 +5,15 @@ use std::collections::HashMap;
 
 use super::bands::{band_label, Member};
 use super::classify::{bounds, class_of, Method};
-use super::palette::{Palette, NO_DATA_PATTERN};
+use super::palette::{Palette, NO_DATA_PATTERN, UNPUBLISHED_PATTERN};
 use crate::data::indicators::{Indicator, IndicatorSet, Kind, Value};
 
 /// The class id of regions without data (`data-class="none"`).
 pub const NO_DATA: &str = "none";
+
+/// The class id of regions ranked by the source without a published value
+/// (`data-class="unpublished"`), drawn with dots.
+pub const UNPUBLISHED: &str = "unpublished";
 
 /// How numeric values are classed and coloured.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -73,12 +77,22 @@ impl Choropleth {
     }
 }
 
-/// The CSS fill for a region's [`Fill`]: its colour, else the no-data hatch.
+/// The CSS fill for a region's [`Fill`]: its colour, the dots of a value not
+/// published, else the no-data hatch.
 pub fn paint(fill: Option<&Fill>) -> String {
-    match fill.and_then(|f| f.color.as_deref()) {
-        Some(c) => c.to_string(),
-        None => format!("url(#{NO_DATA_PATTERN})"),
+    match fill {
+        Some(Fill { color: Some(c), .. }) => c.clone(),
+        Some(f) if f.class == UNPUBLISHED => format!("url(#{UNPUBLISHED_PATTERN})"),
+        _ => format!("url(#{NO_DATA_PATTERN})"),
     }
+}
+
+/// The fill of a legend entry's swatch, as [`paint`] fills its regions.
+pub fn paint_entry(e: &LegendEntry) -> String {
+    paint(Some(&Fill {
+        class: e.class.clone(),
+        color: e.color.clone(),
+    }))
 }
 
 /// Colours and classes of `adcodes` for `indicator` in `period`.
@@ -177,8 +191,13 @@ pub fn choropleth(
                     );
                 }
             }
+            // A computed break is shown as precisely as the values are
+            // published (8.21, not 8.212, between values of two decimals).
+            let digits = 10f64.powi(decimals(&nums) as i32);
+            let round = |v: f64| (v * digits).round() / digits;
             for (c, count) in counts.into_iter().enumerate() {
                 let (lo, hi) = range_of(c);
+                let (lo, hi) = (round(lo), round(hi));
                 let range = |f: fn(f64) -> String| {
                     if lo == hi {
                         f(lo)
@@ -233,6 +252,37 @@ pub fn choropleth(
                 });
             }
         }
+    }
+    // Ranked without a published value: not a colour of the scale, not "no data".
+    let unpublished = adcodes
+        .iter()
+        .filter(|a| !fills.contains_key(*a))
+        .filter(|a| {
+            values
+                .get(a.as_str())
+                .is_some_and(|o| o.value == Value::Unpublished)
+        })
+        .cloned()
+        .collect::<Vec<_>>();
+    for a in &unpublished {
+        let fill = Fill {
+            class: UNPUBLISHED.to_string(),
+            color: None,
+        };
+        fills.insert(a.clone(), fill);
+    }
+    if !unpublished.is_empty() {
+        legend.push(LegendEntry {
+            class: UNPUBLISHED.to_string(),
+            color: None,
+            label_zh: "有排名，数值未公布".into(),
+            label_en: "Ranked, value not published".into(),
+            count: unpublished.len(),
+        });
+    }
+    if ind.kind == Kind::Numeric {
+        // A band (best three, middle by exclusion) already says its places.
+        notes.extend(known_positions(&values, adcodes));
     }
     let mut none = 0;
     for a in adcodes {
@@ -294,6 +344,83 @@ fn odd_scope(
         );
         (whole, Some(note))
     }
+}
+
+/// Which places a ranking that names only some cities gives, when it counts
+/// its cities (e.g. "positions 1–3 and 11 of 11 published"). Nothing when
+/// every place is known (by name or by exclusion) or nothing is ranked.
+fn known_positions(
+    values: &std::collections::BTreeMap<&str, &crate::data::indicators::Observation>,
+    adcodes: &[String],
+) -> Option<(String, String)> {
+    use crate::data::indicators::RankFrom;
+    let ranks: Vec<_> = adcodes
+        .iter()
+        .filter_map(|a| values.get(a.as_str())?.rank.as_ref())
+        .collect();
+    let of = ranks.first()?.of?;
+    if ranks.iter().any(|r| r.of != Some(of)) {
+        return None;
+    }
+    let mut known = vec![false; of as usize];
+    for r in &ranks {
+        let [a, b] = match r.from {
+            RankFrom::Top => r.position,
+            RankFrom::Bottom => [
+                of + 1 - r.position[1].min(of),
+                of + 1 - r.position[0].min(of),
+            ],
+        };
+        for p in a.max(1)..=b.min(of) {
+            known[p as usize - 1] = true;
+        }
+    }
+    if known.iter().all(|k| *k) {
+        return None;
+    }
+    // Runs of known places: "1—3、11" / "1–3, 11".
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in known.iter().enumerate().filter(|(_, k)| **k) {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == i + 1 => *end = i + 1,
+            _ => runs.push((i + 1, i + 1)),
+        }
+    }
+    let list = |dash: &str, sep: &str| {
+        runs.iter()
+            .map(|(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}{dash}{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    Some((
+        format!(
+            "来源只公布第{}名（共{of}个），其余名次未公布。",
+            list("—", "、")
+        ),
+        format!(
+            "The source gives only positions {} of {of}; the other places are not published.",
+            list("–", ", ")
+        ),
+    ))
+}
+
+/// The most decimals any of `values` has (at most three, as numbers are shown).
+fn decimals(values: &[f64]) -> u32 {
+    let of = |v: f64| {
+        (0u32..3)
+            .find(|d| {
+                let p = 10f64.powi(*d as i32);
+                ((v * p).round() / p - v).abs() < 1e-9 * v.abs().max(1.0)
+            })
+            .unwrap_or(3)
+    };
+    values.iter().map(|v| of(*v)).max().unwrap_or(0)
 }
 
 fn number(v: &Value) -> Option<f64> {
@@ -434,6 +561,76 @@ mod tests {
             (NO_DATA, 1, true)
         );
         assert_eq!(c.legend.iter().map(|e| e.count).sum::<usize>(), 4);
+    }
+
+    /// An improvement ranking as the 2018 notice gives it: values for the
+    /// best two of five, the last named without its value, one not named.
+    fn ranking() -> IndicatorSet {
+        let text = r#"{
+          "sources": [{"id": "S", "outlet": "o", "title": "t", "date": "2018"}],
+          "periods": [{"id": "q1", "label_zh": "一季度", "label_en": "Q1", "start": "2018-01", "end": "2018-03", "partial": true}],
+          "indicators": [{"id": "better", "name_zh": "改善", "name_en": "Improvement", "kind": "numeric", "lower_is_better": false}],
+          "observations": [
+            {"indicator": "better", "adcode": "A", "period": "q1", "value": 12.56, "source": "S", "rank": {"position": [1, 1], "of": 5, "from": "top"}},
+            {"indicator": "better", "adcode": "B", "period": "q1", "value": 11.67, "source": "S", "rank": {"position": [2, 2], "of": 5, "from": "top"}},
+            {"indicator": "better", "adcode": "C", "period": "q1", "value": null, "source": "S", "rank": {"position": [5, 5], "of": 5, "from": "top"}}
+          ]}"#;
+        IndicatorSet::parse("t", text).expect("valid")
+    }
+
+    #[test]
+    fn ranked_without_a_value_is_neither_a_colour_nor_no_data() {
+        let c = choropleth(&ranking(), "better", "q1", &classing(), &codes());
+        assert_eq!(c.fills["C"].class, UNPUBLISHED);
+        assert_eq!(c.paint("C"), "url(#unpublished-dots)");
+        assert_eq!(c.paint("D"), "url(#nodata-hatch)");
+        let rows: Vec<(&str, usize)> = c
+            .legend
+            .iter()
+            .map(|e| (e.label_en.as_str(), e.count))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("11.67", 1),
+                ("12.56", 1),
+                ("Ranked, value not published", 1),
+                ("No data", 1)
+            ]
+        );
+        assert_eq!(paint_entry(&c.legend[2]), "url(#unpublished-dots)");
+        assert!(
+            c.notes
+                .iter()
+                .any(|(zh, en)| zh.contains("第1—2、5名（共5个）")
+                    && en.contains("positions 1–2, 5 of 5")),
+            "{:?}",
+            c.notes
+        );
+    }
+
+    #[test]
+    fn breaks_are_as_precise_as_the_values() {
+        assert_eq!(decimals(&[7.29, 12.4, 10.0]), 2);
+        assert_eq!(decimals(&[0.914, 0.3]), 3);
+        assert_eq!(decimals(&[41.0, 49.0]), 0);
+        assert_eq!(decimals(&[]), 0);
+    }
+
+    #[test]
+    fn a_value_without_a_rank_is_refused() {
+        // A null value says "ranked, not published": without a rank it says nothing.
+        let text = ranking_text_without_rank();
+        let err = IndicatorSet::parse("t", &text).expect_err("refused");
+        assert!(err.to_string().contains("null"), "{err}");
+    }
+
+    fn ranking_text_without_rank() -> String {
+        r#"{"sources": [{"id": "S", "outlet": "o", "title": "t", "date": "2018"}],
+          "periods": [{"id": "q1", "label_zh": "一季度", "label_en": "Q1", "start": "2018-01", "end": "2018-03", "partial": true}],
+          "indicators": [{"id": "better", "name_zh": "改善", "name_en": "Improvement", "kind": "numeric"}],
+          "observations": [{"indicator": "better", "adcode": "A", "period": "q1", "value": null, "source": "S"}]}"#
+            .to_string()
     }
 
     #[test]

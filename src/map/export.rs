@@ -5,7 +5,7 @@
 
 use maud::{html, PreEscaped};
 
-use super::choropleth::{Choropleth, LegendEntry, NO_DATA};
+use super::choropleth::{paint, paint_entry, Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
 use super::palette::NO_DATA_DEFS;
 use super::wrap::wrap;
@@ -53,7 +53,6 @@ pub fn export_svg(
     let w = mw + LEGEND_W + 40.0;
     let legend_h = 60.0 + fills.legend.len() as f64 * 30.0;
     let body_h = mh.max(legend_h);
-    let no_data = "url(#nodata-hatch)";
     let label_of = |e: &LegendEntry| {
         if frame.lang == Lang::En {
             e.label_en.clone()
@@ -134,7 +133,7 @@ pub fn export_svg(
             svg x="10" y=(fixed(HEAD_H, 0)) width=(fixed(mw, 1)) height=(fixed(mh, 1)) viewBox=(view_box.attr()) overflow="hidden" {
                 @for (shape, region) in layout.shapes.iter().zip(regions) {
                     @let fill = fills.fills.get(&shape.adcode);
-                    path d=(shape.d) fill=(fill.and_then(|f| f.color.as_deref()).unwrap_or(no_data)) stroke="#ffffff" stroke-width="1.5"
+                    path d=(shape.d) fill=(paint(fill)) stroke="#ffffff" stroke-width="1.5"
                         fill-rule="evenodd" data-adcode=(shape.adcode) data-class=(fill.map(|f| f.class.as_str()).unwrap_or(NO_DATA))
                         opacity=[faded(&shape.adcode).then_some("0.45")]
                         filter=[faded(&shape.adcode).then_some("url(#beyond)")] {
@@ -158,7 +157,7 @@ pub fn export_svg(
                 text x="0" y="0" font-size="17" font-weight="700" fill="#1f2a24" { (frame.lang.pick("图例 Legend", "Legend")) }
                 @for (i, e) in fills.legend.iter().enumerate() {
                     @let y = 24.0 + i as f64 * 30.0;
-                    rect x="0" y=(fixed(y, 0)) width="30" height="20" fill=(e.color.as_deref().unwrap_or(no_data)) stroke="#bbbbbb" data-class=(e.class) {}
+                    rect x="0" y=(fixed(y, 0)) width="30" height="20" fill=(paint_entry(e)) stroke="#bbbbbb" data-class=(e.class) {}
                     text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (label_of(e)) }
                     text x=(fixed(LEGEND_W - 20.0, 0)) y=(fixed(y + 15.0, 0)) font-size="16" fill="#5b6660" text-anchor="end" { (e.count.to_string()) }
                 }

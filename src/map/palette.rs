@@ -21,7 +21,12 @@ pub const NO_DATA_PATTERN: &str = "nodata-hatch";
 
 /// The hatch pattern itself, as SVG (closed elements, so it is valid XML for
 /// exports too), for a `<defs>` of the live map, the prerendered map and exports.
-pub const NO_DATA_DEFS: &str = r##"<pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="#f3f3f0"></rect><line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5"></line></pattern>"##;
+/// With it, the dots of a city ranked without a published value
+/// ([`UNPUBLISHED_PATTERN`]): neither a colour of the scale nor the hatch.
+pub const NO_DATA_DEFS: &str = r##"<pattern id="nodata-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="9" height="9" fill="#f3f3f0"></rect><line x1="0" y1="0" x2="0" y2="9" stroke="#b4b4ae" stroke-width="3.5"></line></pattern><pattern id="unpublished-dots" patternUnits="userSpaceOnUse" width="7" height="7"><rect width="7" height="7" fill="#e9e6dc"></rect><circle cx="3.5" cy="3.5" r="1.7" fill="#5f5b50"></circle></pattern>"##;
+
+/// The dots' pattern id: a city whose rank is published but not its value.
+pub const UNPUBLISHED_PATTERN: &str = "unpublished-dots";
 
 impl Palette {
     pub const ALL: [Palette; 6] = [

@@ -121,6 +121,9 @@ fn end_in_words(gs: &[Vec<Placed>], of: u32, from_bottom: bool, lang: Lang) -> S
     parts.join(if lang == Lang::Zh { "，" } else { ", " })
 }
 
+/// How many places at each end of a ranking the caption names.
+const ENDS: u32 = 3;
+
 /// The ranking's two ends, when the values carry published positions.
 fn ranking(
     values: &[(&Region, &Observation)],
@@ -140,7 +143,7 @@ fn ranking(
                     name: name(r),
                     position: rank.position,
                 },
-                rank.of,
+                rank.of?,
                 from_bottom,
             ))
         })
@@ -150,10 +153,16 @@ fn ranking(
     if from_bottom || placed.iter().any(|(_, o, _)| *o != of) {
         return None;
     }
-    let (best, worst): (Vec<Placed>, Vec<Placed>) = placed
+    // The three at each end (with ties), as the notices name them; a full
+    // ranking of eleven is not read out whole.
+    let (best, rest): (Vec<Placed>, Vec<Placed>) = placed
         .into_iter()
         .map(|(p, _, _)| p)
-        .partition(|p| p.position[1] <= of / 2);
+        .partition(|p| p.position[0] <= ENDS.min(of / 2));
+    let worst: Vec<Placed> = rest
+        .into_iter()
+        .filter(|p| p.position[1] + ENDS > of)
+        .collect();
     let best = groups(best);
     let mut worst = groups(worst);
     worst.reverse();

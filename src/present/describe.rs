@@ -49,6 +49,7 @@ fn value_text(set: &IndicatorSet, o: &Observation) -> Text {
                 format!("{}{en}", format_number(*n)),
             )
         }
+        Value::Unpublished => Text::new("数值未公布", "value not published"),
         Value::Category(c) => match ind.and_then(|i| i.categories.iter().find(|k| &k.id == c)) {
             // A rank band is named as the legend names it: after the positions
             // its cities hold in this period ("4th–7th" when two tie).
@@ -80,14 +81,25 @@ fn published_rank(o: &Observation) -> Option<Text> {
     } else {
         format!("{a}–{b}")
     };
-    Some(match r.from {
-        RankFrom::Top => Text::new(
-            format!("第{pos_zh}名（共{}个）", r.of),
-            format!("position {pos_en} of {}", r.of),
+    // "of 11", or nothing where the source does not count the ranked cities.
+    let (of_zh, of_en) =
+        r.of.map(|n| (format!("（共{n}个）"), format!(" of {n}")))
+            .unwrap_or_default();
+    Some(match (r.from, r.of) {
+        (RankFrom::Bottom, _) if (a, b) == (1, 1) => {
+            Text::new(format!("末位{of_zh}"), format!("last{of_en}"))
+        }
+        (RankFrom::Top, Some(n)) if (a, b) == (n, n) => Text::new(
+            format!("末位（第{n}名，共{n}个）"),
+            format!("last ({n} of {n})"),
         ),
-        RankFrom::Bottom => Text::new(
-            format!("倒数第{pos_zh}名（共{}个）", r.of),
-            format!("{pos_en} from the bottom of {}", r.of),
+        (RankFrom::Top, _) => Text::new(
+            format!("第{pos_zh}名{of_zh}"),
+            format!("position {pos_en}{of_en}"),
+        ),
+        (RankFrom::Bottom, _) => Text::new(
+            format!("倒数第{pos_zh}名{of_zh}"),
+            format!("{pos_en} from the bottom{of_en}"),
         ),
     })
 }
@@ -145,9 +157,21 @@ pub fn describe(
             en.clone().unwrap_or_default(),
         )),
     };
+    // A ranked city without its value: the place is the value shown
+    // ("末位（第11名，共11个），数值未公布"), not a line of its own.
+    let (value, rank) = match (&o.value, rank) {
+        (Value::Unpublished, Some(r)) => (
+            Text::new(
+                format!("{}，数值未公布", r.zh),
+                format!("{}, value not published", r.en),
+            ),
+            None,
+        ),
+        (_, rank) => (value_text(set, o), rank),
+    };
     Some(ValueInfo {
         indicator: indicator_text,
-        value: value_text(set, o),
+        value,
         has_data: true,
         period: period_text,
         partial,
@@ -315,7 +339,7 @@ mod tests {
         );
         assert_eq!(i.rank.map(|r| r.zh).as_deref(), Some("第8—9名（共11个）"));
         assert!(i.partial);
-        assert_eq!(en(&at("141100").rank), Some("1 from the bottom of 11"));
+        assert_eq!(en(&at("141100").rank), Some("last of 11"));
         assert!(at("140100").derived);
     }
 

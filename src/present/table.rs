@@ -106,6 +106,12 @@ pub fn rows(
                     Some(Value::Category(_)) => {
                         info.as_ref().map(|i| pick(&i.value)).unwrap_or_default()
                     }
+                    // The cell stays empty (no number to sort or sum); the
+                    // note says why, with the place the source gives.
+                    Some(Value::Unpublished) => {
+                        notes.extend(info.as_ref().map(|i| pick(&i.value)));
+                        String::new()
+                    }
                     None => {
                         notes.push(pick(&Text::new("无数据", "no data")));
                         String::new()
@@ -191,7 +197,7 @@ pub fn rows(
                     .unwrap_or_default(),
                 number: values.get(r.adcode.as_str()).and_then(|o| match o.value {
                     Value::Number(n) => Some(n),
-                    Value::Category(_) => None,
+                    Value::Category(_) | Value::Unpublished => None,
                 }),
                 class,
                 class_order,
@@ -201,7 +207,10 @@ pub fn rows(
                     .map(|r| match r.from {
                         RankFrom::Top => r.position[0],
                         // "2nd from the bottom of 168" is 167th from the top.
-                        RankFrom::Bottom => (r.of + 1).saturating_sub(r.position[1]),
+                        // Unknown without the count: after every counted place.
+                        RankFrom::Bottom => {
+                            r.of.map_or(u32::MAX, |of| (of + 1).saturating_sub(r.position[1]))
+                        }
                     }),
                 period: info
                     .as_ref()

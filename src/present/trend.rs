@@ -96,7 +96,13 @@ pub fn city_strip(
                 period_id: p.id.clone(),
                 period: Text::new(p.label_zh.clone(), p.label_en.clone()),
                 value,
-                color: fills.fills.get(adcode).and_then(|f| f.color.clone()),
+                // A colour, or the dots of a ranked city without its value;
+                // `None` (the hatch) without data.
+                color: fills
+                    .fills
+                    .get(adcode)
+                    .filter(|f| f.class != crate::map::choropleth::NO_DATA)
+                    .map(|f| crate::map::choropleth::paint(Some(f))),
                 current: p.id == period,
             }
         })
