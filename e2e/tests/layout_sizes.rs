@@ -48,6 +48,19 @@ async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
             outside.is_empty(),
             "{w}×{h}: not whole on the first screen: {outside:?}"
         );
+        // The period's ends stay in their control (they ran into the
+        // measures at 1280).
+        let over = page
+            .number(
+                "const t = document.querySelector('.timeline').getBoundingClientRect(); \
+                 return Math.max(...[...document.querySelectorAll('.range-ends > span')] \
+                   .map(s => s.getBoundingClientRect().right - t.right))",
+            )
+            .await;
+        assert!(
+            over <= 1.0,
+            "{w}×{h}: the period's ends overflow by {over} px"
+        );
         // Choosing a city brings its details under the map; the columns keep
         // their widths (the measures are not squeezed).
         let widths = "return ['.map-column', '.panel'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().width))";

@@ -31,7 +31,7 @@ pub(crate) const INDICATORS: &str = r#"{
        {"id": "best3", "name_zh": "前三（最好）", "name_en": "Best three"},
        {"id": "middle", "name_zh": "中间（第4—8名）", "name_en": "Middle (4th–8th)"},
        {"id": "worst3", "name_zh": "后三（最差）", "name_en": "Worst three"}]},
-    {"id": "air-index-change", "name_zh": "综合指数同比变化", "name_en": "Change of the composite index", "kind": "categorical",
+    {"id": "air-index-change", "name_zh": "综合指数同比变化", "name_en": "Change of the composite index", "kind": "categorical", "remediation": true,
      "categories": [
        {"id": "better", "name_zh": "改善", "name_en": "Better"},
        {"id": "worse", "name_zh": "变差", "name_en": "Worse"}]}

@@ -48,9 +48,9 @@ pub const LATE_MS: u32 = 12_000;
 /// The URL parameters that change what the map shows besides the indicator and
 /// period (colours, the selection, a prefecture's counties, a measure's
 /// footprint, a journalist's own words around it).
-const VIEW_KEYS: [&str; 10] = [
-    "method", "classes", "palette", "breaks", "cities", "in", "measure", "title", "subtitle",
-    "note",
+const VIEW_KEYS: [&str; 11] = [
+    "method", "classes", "palette", "breaks", "cities", "in", "overlay", "measure", "title",
+    "subtitle", "note",
 ];
 
 /// JavaScript run before the first view is parsed: the page's language and
@@ -186,12 +186,12 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                             }
                         }
                         div.legend role="group" aria-label="图例 Legend" {
-                            (PreEscaped(legend(set, &fills, &view.indicator, &view.period, lang)))
+                            (PreEscaped(legend(set, &fills, &view.indicator, &view.period, lang, true)))
                         }
                     }
                     // The caption, with a stand-in of the Copy button the app brings.
                     div.map-caption {
-                        p { (PreEscaped(caption_html(set, &view.indicator, &view.period, &map.boundaries.regions))) }
+                        p { (PreEscaped(caption_html(set, &view.indicator, &view.period, &map.boundaries.regions, None))) }
                         button.copy-caption.stand-in type="button" disabled tabindex="-1" aria-hidden="true" { (both("复制说明", "Copy caption")) }
                     }
                 }

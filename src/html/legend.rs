@@ -2,7 +2,7 @@
 //! and period. One function each for the live page and the prerendered first
 //! view, so the two cannot drift apart.
 
-use maud::html;
+use maud::{html, PreEscaped};
 
 use super::source_link;
 use crate::data::indicators::IndicatorSet;
@@ -12,13 +12,16 @@ use crate::present::describe::sources_used;
 
 /// The legend's content (inside `<div class="legend">`): title with indicator,
 /// unit and period; one entry per class (`li.legend-entry[data-class]` with its
-/// swatch, label and count), no data last; the sources; what the indicator means.
+/// swatch, label and count), no data last; the sources; what the indicator
+/// means when `about` (the live page shows that after the overlay's legend:
+/// [`about`]).
 pub fn legend(
     set: &IndicatorSet,
     fills: &Choropleth,
     indicator: &str,
     period: &str,
     lang: Lang,
+    about: bool,
 ) -> String {
     let (Some(ind), Some(per)) = (set.indicator(indicator), set.period(period)) else {
         return String::new();
@@ -72,11 +75,22 @@ pub fn legend(
                 }
             }
         }
-        @if !ind.description_zh.is_empty() {
-            p.description { span.zh { (ind.description_zh) } " " span.en { (ind.description_en) } }
+        @if about {
+            (PreEscaped(self::about(set, indicator)))
         }
     }
     .into_string()
+}
+
+/// What the indicator means, in both languages (empty if the data says nothing).
+pub fn about(set: &IndicatorSet, indicator: &str) -> String {
+    match set.indicator(indicator) {
+        Some(ind) if !ind.description_zh.is_empty() => html! {
+            p.description { span.zh { (ind.description_zh) } " " span.en { (ind.description_en) } }
+        }
+        .into_string(),
+        _ => String::new(),
+    }
 }
 
 /// The map's title (inside `<h2 class="map-title">`): the indicator with its
@@ -118,7 +132,7 @@ mod tests {
             },
             &["140100".into(), "140200".into(), "149900".into()],
         );
-        let html = legend(s, &c, "pm25", "2023", Lang::Zh);
+        let html = legend(s, &c, "pm25", "2023", Lang::Zh, true);
         assert!(
             html.contains(r#"<li class="legend-entry" data-class="0">"#),
             "{html}"
@@ -128,9 +142,9 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("数据来源 Data: "), "{html}");
-        let en = legend(s, &c, "pm25", "2023", Lang::En);
+        let en = legend(s, &c, "pm25", "2023", Lang::En, true);
         assert!(en.contains("Data: ") && !en.contains("数据来源"), "{en}");
-        assert!(legend(s, &c, "nope", "2023", Lang::Zh).is_empty());
+        assert!(legend(s, &c, "nope", "2023", Lang::Zh, true).is_empty());
         assert!(map_title(s, "pm25", "2023", Lang::Zh).contains(r#"<span class="map-period">"#));
     }
 }

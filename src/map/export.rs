@@ -7,10 +7,12 @@ use maud::{html, PreEscaped};
 
 use super::choropleth::{paint, paint_entry, Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
+use super::overlay::Overlay;
 use super::palette::NO_DATA_DEFS;
 use super::wrap::wrap;
 use crate::data::geo::Region;
 use crate::format::fixed;
+use crate::html::overlay_marks;
 
 use crate::i18n::Lang;
 
@@ -48,10 +50,16 @@ pub fn export_svg(
     fills: &Choropleth,
     selected: &[String],
     frame: &Frame,
+    overlay: Option<&Overlay>,
 ) -> String {
     let (mw, mh) = (layout.width, layout.height);
     let w = mw + LEGEND_W + 40.0;
-    let legend_h = 60.0 + fills.legend.len() as f64 * 30.0;
+    // The overlay's legend under the main one: a title line, then a row per size.
+    let overlay_y = 24.0 + fills.legend.len() as f64 * 30.0 + 30.0;
+    let overlay_rows = overlay.map_or(0, |o| o.legend.len());
+    let legend_h = 60.0
+        + fills.legend.len() as f64 * 30.0
+        + overlay.map_or(0.0, |_| 60.0 + overlay_rows as f64 * 30.0);
     let body_h = mh.max(legend_h);
     let label_of = |e: &LegendEntry| {
         if frame.lang == Lang::En {
@@ -143,6 +151,9 @@ pub fn export_svg(
                 @for shape in layout.shapes.iter().filter(|s| selected.contains(&s.adcode)) {
                     path d=(shape.d) fill="none" stroke="#1f2a24" stroke-width="4" class="selected" {}
                 }
+                @if let Some(o) = overlay {
+                    (overlay_marks(o, 2.0 * scale))
+                }
                 @for (shape, region) in layout.shapes.iter().zip(regions) {
                     @let name = frame.lang.pick(region.short_name_zh(), &region.name_en);
                     @if let Some((x, y)) = label_at(shape.label, name) {
@@ -161,6 +172,29 @@ pub fn export_svg(
                     text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (label_of(e)) }
                     text x=(fixed(LEGEND_W - 20.0, 0)) y=(fixed(y + 15.0, 0)) font-size="16" fill="#5b6660" text-anchor="end" { (e.count.to_string()) }
                 }
+                @if let Some(o) = overlay {
+                    @let pick = |t: &crate::i18n::Text| match frame.lang {
+                        Lang::Zh if t.zh != t.en => format!("{} {}", t.zh, t.en),
+                        l => t.pick(l).to_string(),
+                    };
+                    g class="overlay-legend" {
+                        text x="0" y=(fixed(overlay_y, 0)) font-size="16" font-weight="700" fill="#1f2a24" {
+                            (frame.lang.pick("叠加（圆点）", "Overlay (circles): ")) (pick(&o.name))
+                        }
+                        text x="0" y=(fixed(overlay_y + 20.0, 0)) font-size="14" fill="#5b6660" { (pick(&o.period_label)) }
+                        @for (i, e) in o.legend.iter().enumerate() {
+                            @let y = overlay_y + 36.0 + i as f64 * 30.0;
+                            @if let Some(r) = e.r {
+                                circle cx="15" cy=(fixed(y + 10.0, 0)) r=(fixed((r * 0.45).min(13.0), 1))
+                                    fill=(if e.unpublished { "url(#unpublished-dots)" } else { crate::html::OVERLAY_INK })
+                                    fill-opacity=(if e.unpublished { "1" } else { "0.8" })
+                                    stroke=(if e.unpublished { crate::html::OVERLAY_INK } else { "#ffffff" }) {}
+                            }
+                            text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (pick(&e.label)) }
+                            text x=(fixed(LEGEND_W - 20.0, 0)) y=(fixed(y + 15.0, 0)) font-size="16" fill="#5b6660" text-anchor="end" { (e.count.to_string()) }
+                        }
+                    }
+                }
             }
             @for (i, t) in foot.iter().enumerate() {
                 text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size=(FOOT_FONT) fill="#5b6660" { (t) }
@@ -173,6 +207,63 @@ pub fn export_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlay_adds_its_circles_and_its_legend() {
+        let regions = crate::data::fixtures::prefectures();
+        let layout = MapLayout::new(&regions).expect("layout");
+        let set = crate::data::fixtures::shipped_indicators();
+        let fills = crate::map::choropleth::pm25_2023(&regions);
+        let o = crate::map::overlay::overlay(&set, "water-improvement", "2023", &layout)
+            .expect("overlay");
+        let frame = Frame {
+            title_zh: "t".into(),
+            title_en: "t".into(),
+            period: "2023".into(),
+            caption: Vec::new(),
+            sources: Vec::new(),
+            boundary_note: String::new(),
+            url: String::new(),
+            lang: Lang::En,
+        };
+        let with = export_svg(
+            &layout,
+            layout.full_box(),
+            &regions,
+            &fills,
+            &[],
+            &frame,
+            Some(&o),
+        );
+        let without = export_svg(
+            &layout,
+            layout.full_box(),
+            &regions,
+            &fills,
+            &[],
+            &frame,
+            None,
+        );
+        assert_eq!(
+            with.matches("<circle class=\"overlay-mark").count(),
+            o.marks.len()
+        );
+        assert!(
+            with.contains("Overlay (circles): Surface-water improvement"),
+            "{with}"
+        );
+        assert!(!without.contains("overlay"));
+        let height = |svg: &str| {
+            svg.split("height=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .and_then(|h| h.parse::<f64>().ok())
+        };
+        assert!(
+            height(&with) >= height(&without),
+            "room for the second legend"
+        );
+    }
 
     #[test]
     fn svg_has_title_map_legend_with_no_data_sources_notice_and_url() {
@@ -196,6 +287,7 @@ mod tests {
             &fills,
             &["140100".to_string()],
             &frame,
+            None,
         );
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(
@@ -239,7 +331,7 @@ mod tests {
         };
         let selected = ["140100".to_string()];
         let zoom = layout.zoom_box(&selected).expect("drawn");
-        let svg = export_svg(&layout, zoom, &regions, &fills, &selected, &frame);
+        let svg = export_svg(&layout, zoom, &regions, &fills, &selected, &frame, None);
         let width: f64 = svg
             .split("width=\"")
             .nth(1)

@@ -8,6 +8,7 @@ pub mod export;
 pub mod layout;
 pub mod loaded;
 pub mod natural_breaks;
+pub mod overlay;
 pub mod palette;
 pub mod path;
 pub mod projection;

@@ -367,6 +367,22 @@ pub fn caption(
     })
 }
 
+/// The caption of a remediation layer drawn over the map, as a sentence of
+/// its own: "叠加圆点：…" / "Circles: …".
+pub fn overlay_caption(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    regions: &[Region],
+    lang: Lang,
+) -> Option<String> {
+    let said = caption(set, indicator, period, regions, lang)?;
+    Some(match lang {
+        Lang::Zh => format!("叠加圆点：{said}"),
+        Lang::En => format!("Circles: {said}"),
+    })
+}
+
 /// The first letter in lower case, for a name inside a sentence ("Air
 /// quality rank" → "air quality rank"), unless it is an abbreviation ("PM2.5").
 trait LowerFirst {

@@ -8,7 +8,7 @@
 //! so any view survives the trip. Anything unknown or malformed falls back to the
 //! default and produces a [`Notice`] the page shows, never an error.
 
-use super::view::{latest_period, Known, ViewState, Words, DEFAULT_CLASSES};
+use super::view::{is_overlay, latest_period, Known, ViewState, Words, DEFAULT_CLASSES};
 use crate::data::import::USER_PREFIX;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::{Lang, Text};
@@ -19,7 +19,7 @@ use crate::map::palette::Palette;
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 15] = [
+pub const KEYS: [&str; 16] = [
     "title",
     "subtitle",
     "note",
@@ -31,6 +31,7 @@ pub const KEYS: [&str; 15] = [
     "breaks",
     "cities",
     "in",
+    "overlay",
     "measure",
     "theme",
     "embed",
@@ -240,6 +241,22 @@ impl Query {
         }) {
             view.classes = c.parse().unwrap_or(DEFAULT_CLASSES);
         }
+        view.overlay = take("overlay", &|id| {
+            if is_overlay(set, id) {
+                Ok(id.to_string())
+            } else {
+                Err(Text::new(
+                    format!("“{}”不是可叠加的治理图层，已不叠加。", clip(id)),
+                    format!(
+                        "“{}” is not a remediation layer that can be drawn over the map; no overlay.",
+                        clip(id)
+                    ),
+                ))
+            }
+        });
+        if view.overlay.as_ref() == Some(&view.indicator) {
+            view.overlay = None;
+        }
         view.measure = take("measure", &known_in(&known.measures, "措施", "measure"));
         view.theme = take("theme", &known_in(&known.themes, "主题", "theme"));
         view.lang = match take("lang", &flag("lang", "en", "zh")).as_deref() {
@@ -324,6 +341,9 @@ impl ViewState {
         }
         if let Some(p) = &self.within {
             parts.push(("in", encode(p)));
+        }
+        if let Some(o) = &self.overlay {
+            parts.push(("overlay", encode(o)));
         }
         if let Some(m) = &self.measure {
             parts.push(("measure", encode(m)));
@@ -411,6 +431,7 @@ mod tests {
             manual: vec![40.0, 45.5],
             cities: vec!["141000".into(), "140100".into()],
             within: Some("140100".into()),
+            overlay: Some("air-index-change".into()),
             measure: Some("air-signature".into()),
             theme: Some("soil".into()),
             embed: true,
@@ -423,13 +444,23 @@ mod tests {
         };
         let q = v.to_query();
         assert!(
-            q.contains("&cities=141000,140100&in=140100&measure=air-signature&theme=soil"),
+            q.contains("&cities=141000,140100&in=140100&overlay=air-index-change&measure=air-signature&theme=soil"),
             "lists keep plain commas: {q}"
         );
         assert!(q.contains("title=%E5%B1%B1"), "words percent-encoded: {q}");
         let (back, n) = read(&q);
         assert_eq!(back, v);
         assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn an_overlay_must_be_a_remediation_layer() {
+        let (v, n) = read("overlay=pm25");
+        assert_eq!(v.overlay, None);
+        assert!(n[0].en.contains("not a remediation layer"), "{n:?}");
+        let (v, n) = read("indicator=pm25&overlay=air-index-change");
+        assert_eq!(v.overlay.as_deref(), Some("air-index-change"));
+        assert!(n.is_empty());
     }
 
     #[test]
@@ -624,6 +655,7 @@ mod round_trip {
                         manual: breaks.into_iter().map(|b| b as f64 / 100.0).collect(),
                         within: unique.first().cloned().filter(|_| embed),
                         cities: unique,
+                        overlay: None,
                         measure,
                         theme,
                         embed,

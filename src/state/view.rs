@@ -27,6 +27,9 @@ pub struct ViewState {
     /// The prefecture whose counties the map shows, zoomed to it (URL `in`):
     /// the drill-down from the province.
     pub within: Option<String>,
+    /// A remediation layer drawn as circles over the main layer's colours
+    /// (URL `overlay`): pollution and remediation at once.
+    pub overlay: Option<String>,
     /// The measure chosen in the policy panel.
     pub measure: Option<String>,
     /// The policy panel's theme filter.
@@ -135,6 +138,9 @@ pub enum Action {
     /// Shows a prefecture's counties, zoomed to it (`None`: back to the
     /// province).
     DrillInto(Option<String>),
+    /// Draws a remediation layer over the map (`None`: no overlay); ignored
+    /// for a layer that is not one.
+    ChooseOverlay(Option<String>),
     /// Chooses a measure, or un-chooses it if it was chosen.
     ToggleMeasure(String),
     /// The policy panel's theme filter (`None`: all).
@@ -146,6 +152,13 @@ pub enum Action {
 /// months): where a view of it starts.
 pub fn latest_period(set: &IndicatorSet, indicator: &str) -> Option<String> {
     set.latest_period(indicator).map(|p| p.id.clone())
+}
+
+/// Whether `id` may be drawn over the map: one of the shipped remediation layers.
+pub fn is_overlay(set: &IndicatorSet, id: &str) -> bool {
+    crate::map::overlay::remediation_layers(set)
+        .iter()
+        .any(|i| i.id == id)
 }
 
 impl ViewState {
@@ -169,6 +182,7 @@ impl ViewState {
             manual: Vec::new(),
             cities: Vec::new(),
             within: None,
+            overlay: None,
             measure: None,
             theme: None,
             embed: false,
@@ -186,6 +200,10 @@ impl ViewState {
                 if set.indicator(&id).is_some() {
                     if !set.periods_of(&id).iter().any(|p| p.id == self.period) {
                         self.period = latest_period(set, &id).unwrap_or_default();
+                    }
+                    // A layer is not drawn over itself.
+                    if self.overlay.as_ref() == Some(&id) {
+                        self.overlay = None;
                     }
                     self.indicator = id;
                 }
@@ -225,6 +243,11 @@ impl ViewState {
                 }
             }
             Action::DrillInto(p) => self.within = p,
+            Action::ChooseOverlay(id) => match id {
+                Some(id) if is_overlay(set, &id) => self.overlay = Some(id),
+                Some(_) => {}
+                None => self.overlay = None,
+            },
             Action::ToggleMeasure(id) => {
                 self.measure = if self.measure.as_deref() == Some(id.as_str()) {
                     None
@@ -316,6 +339,20 @@ pub(crate) mod tests {
             &s,
         );
         assert_eq!(v.cities, vec!["140100", "140200"], "each city once");
+    }
+
+    #[test]
+    fn only_a_remediation_layer_is_drawn_over_the_map() {
+        let s = crate::data::fixtures::shipped_indicators();
+        let mut v = ViewState::default_for(&s);
+        assert!(!v.apply(Action::ChooseOverlay(Some("pm25".into())), &s));
+        assert!(v.apply(Action::ChooseOverlay(Some("water-improvement".into())), &s));
+        assert_eq!(v.overlay.as_deref(), Some("water-improvement"));
+        assert!(v.apply(Action::ChooseOverlay(None), &s));
+        assert_eq!(v.overlay, None);
+        v.apply(Action::ChooseOverlay(Some("water-improvement".into())), &s);
+        v.apply(Action::ChooseIndicator("water-improvement".into()), &s);
+        assert_eq!(v.overlay, None, "not over itself");
     }
 
     #[test]

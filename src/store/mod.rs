@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::i18n::{Lang, Text};
 use crate::map::choropleth::{choropleth, Choropleth};
 use crate::map::loaded::{LoadedMap, NamedShape};
+use crate::map::overlay::{overlay, Overlay};
 use crate::state::{Action, Known, Notice, Query, ViewState};
 use history::Entry;
 
@@ -65,6 +66,9 @@ pub struct Store {
     pub measure: Memo<Option<String>>,
     /// Fill and class of each region drawn (the counties' for a county layer).
     pub fills: Memo<Option<Choropleth>>,
+    /// The remediation layer drawn as circles over the map, if one is chosen
+    /// (on the prefectures' map only).
+    pub overlay: Memo<Option<Overlay>>,
     /// Whether the indicator shown is for prefectures or counties.
     pub level: Memo<Level>,
     /// The region under the pointer or keyboard focus.
@@ -120,10 +124,14 @@ impl Store {
         let needs_policies = Memo::new(move |_| {
             let set = ready(indicators_file);
             query.with(|q| {
+                let unknown = |key: &str| {
+                    q.get(key)
+                        .is_some_and(|i| set.as_ref().is_some_and(|s| s.indicator(i).is_none()))
+                };
                 q.get("measure").is_some()
                     || q.get("theme").is_some()
-                    || q.get("indicator")
-                        .is_some_and(|i| set.as_ref().is_some_and(|s| s.indicator(i).is_none()))
+                    || unknown("indicator")
+                    || unknown("overlay")
             })
         });
         // Fetched once `live` or `needs_policies` turns on (a retry loads at
@@ -185,6 +193,17 @@ impl Store {
                 })
             })
         });
+        let overlay = Memo::new(move |_| {
+            if level.get() != Level::Prefecture {
+                return None;
+            }
+            let map = ready(map_file)?;
+            let set = data()?;
+            resolved.with(|r| {
+                let (v, _) = r.as_ref()?;
+                overlay(&set, v.overlay.as_deref()?, &v.period, &map.layout)
+            })
+        });
         let shown = Memo::new(move |_| part(resolved, |v| (v.indicator.clone(), v.period.clone())));
         let cities = Memo::new(move |_| part(resolved, |v| v.cities.clone()).unwrap_or_default());
         let within = Memo::new(move |_| part(resolved, |v| v.within.clone()).flatten());
@@ -239,6 +258,7 @@ impl Store {
             within,
             measure,
             fills,
+            overlay,
             level,
             hovered: RwSignal::new(None),
             legend_hover: RwSignal::new(None),

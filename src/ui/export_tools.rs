@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::map::export::{export_svg, Frame};
-use crate::present::caption::caption;
+use crate::present::caption::{caption, overlay_caption};
 use crate::present::describe::citations_of;
 use crate::store::use_store;
 
@@ -28,12 +28,13 @@ fn click_link(href: &str, filename: &str) {
 pub fn ExportTools() -> impl IntoView {
     let store = use_store();
     let svg = move || -> Option<(String, String)> {
-        let (m, f, v, set) = untrack(|| {
+        let (m, f, v, set, overlay) = untrack(|| {
             (
                 store.drawn_map(),
                 store.fills.get(),
                 store.view_untracked(),
                 store.data(),
+                store.overlay.get(),
             )
         });
         let (m, f, v, set) = (m?, f?, v?, set?);
@@ -83,14 +84,32 @@ pub fn ExportTools() -> impl IntoView {
             title_en,
             period,
             caption: {
-                let words = |l| caption(&set, &v.indicator, &v.period, &m.boundaries.regions, l);
+                // The overlay's own sentence follows the map's.
+                let words = |l| {
+                    let main = caption(&set, &v.indicator, &v.period, &m.boundaries.regions, l);
+                    let over = overlay.as_ref().and_then(|o| {
+                        overlay_caption(&set, &o.indicator, &o.period, &m.boundaries.regions, l)
+                    });
+                    main.into_iter().chain(over)
+                };
                 let said = match lang {
-                    Lang::En => words(Lang::En).into_iter().collect::<Vec<_>>(),
-                    Lang::Zh => words(Lang::Zh).into_iter().chain(words(Lang::En)).collect(),
+                    Lang::En => words(Lang::En).collect::<Vec<_>>(),
+                    Lang::Zh => words(Lang::Zh).chain(words(Lang::En)).collect(),
                 };
                 v.words.note.clone().into_iter().chain(said).collect()
             },
-            sources: citations_of(&set, &v.indicator, &v.period, lang),
+            sources: {
+                let mut all = citations_of(&set, &v.indicator, &v.period, lang);
+                for c in overlay
+                    .iter()
+                    .flat_map(|o| citations_of(&set, &o.indicator, &o.period, lang))
+                {
+                    if !all.contains(&c) {
+                        all.push(c);
+                    }
+                }
+                all
+            },
             boundary_note: format!(
                 "{} {} {}",
                 meta.source_zh,
@@ -136,6 +155,7 @@ pub fn ExportTools() -> impl IntoView {
             &f,
             &chosen,
             &frame,
+            overlay.as_ref(),
         );
         Some((text, name))
     };

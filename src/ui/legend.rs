@@ -9,6 +9,7 @@
 use crate::html::legend;
 use crate::store::{use_store, Store};
 use crate::ui::dom::{closest_attr, each_item};
+use crate::ui::overlay_picker::OverlayPicker;
 use leptos::prelude::*;
 
 /// The legend of the current choropleth, titled with indicator and period.
@@ -28,7 +29,10 @@ pub fn Legend() -> impl IntoView {
         let l = lang.get();
         shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            fills.with(|f| f.as_ref().map(|f| legend(&set, f, indicator, period, l)))
+            fills.with(|f| {
+                f.as_ref()
+                    .map(|f| legend(&set, f, indicator, period, l, false))
+            })
         })
     });
     // The entry of the hovered city's class, or the entry under the pointer.
@@ -49,7 +53,19 @@ pub fn Legend() -> impl IntoView {
             let _ = e.class_list().toggle_with_force("active", on);
         });
     });
+    let about = Memo::new(move |_| {
+        let set = store.data()?;
+        shown.with(|s| Some(crate::html::indicator_about(&set, &s.as_ref()?.0)))
+    });
+    // The overlay's legend under the picker, in the page's language.
+    let overlay_markup = move || {
+        let l = lang.get();
+        store
+            .overlay
+            .with(|o| o.as_ref().map(|o| crate::html::overlay_legend(o, l)))
+    };
     view! {
+        <div class="legend-column">
         <div
             class="legend"
             role="group"
@@ -64,5 +80,17 @@ pub fn Legend() -> impl IntoView {
             }
             on:mouseleave=move |_| legend_hover.set(None)
         ></div>
+        {(!store.embed).then(|| view! { <OverlayPicker /> })}
+        <div
+            class="legend overlay-legend"
+            role="group"
+            aria-label="叠加图例 Overlay legend"
+            hidden=move || store.overlay.with(Option::is_none)
+            inner_html=move || overlay_markup().unwrap_or_default()
+        ></div>
+        // What the colours' indicator means, after both legends: an
+        // overlay's legend stays on the first screen.
+        <div class="legend-about" inner_html=move || about.get().unwrap_or_default()></div>
+        </div>
     }
 }

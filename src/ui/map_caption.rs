@@ -17,8 +17,16 @@ pub const CAPTION_ID: &str = "map-caption";
 #[component]
 pub fn MapCaption() -> impl IntoView {
     let store = use_store();
+    // The overlay's indicator and period, if one is drawn.
+    let over = Memo::new(move |_| {
+        store
+            .overlay
+            .with(|o| o.as_ref().map(|o| (o.indicator.clone(), o.period.clone())))
+    });
     let markup = Memo::new(move |_| {
         let (set, map) = (store.data()?, store.drawn_map()?);
+        let over = over.get();
+        let over = over.as_ref().map(|(i, p)| (i.as_str(), p.as_str()));
         store.shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
             Some(caption_html(
@@ -26,6 +34,7 @@ pub fn MapCaption() -> impl IntoView {
                 indicator,
                 period,
                 &map.boundaries.regions,
+                over,
             ))
         })
     });
@@ -40,9 +49,17 @@ pub fn MapCaption() -> impl IntoView {
             return;
         };
         let lang = store.lang.get_untracked();
+        let regions = &map.boundaries.regions;
         let text = store.shown.with_untracked(|s| {
             let (indicator, period) = s.as_ref()?;
-            caption(&set, indicator, period, &map.boundaries.regions, lang)
+            let main = caption(&set, indicator, period, regions, lang)?;
+            let over = over.get_untracked().and_then(|(i, p)| {
+                crate::present::caption::overlay_caption(&set, &i, &p, regions, lang)
+            });
+            Some(match over {
+                Some(o) => format!("{main} {o}"),
+                None => main,
+            })
         });
         let Some(text) = text else { return };
         let done = window().navigator().clipboard().write_text(&text);

@@ -146,6 +146,10 @@ fn MapDrawing(
                 <g class="prefecture-outlines" aria-hidden="true">{outline_paths}</g>
                 <g class="drill-counties" aria-hidden="true">{drill_paths}</g>
                 <CountyLayer over=county_over />
+                // A remediation layer's circles over the colours, if chosen.
+                <g class="overlay" inner_html=move || {
+                    store.overlay.with(|o| o.as_ref().map(crate::html::marks_svg).unwrap_or_default())
+                }></g>
                 {outline}
             </svg>
             <MapLabels map=map.clone() view_box />

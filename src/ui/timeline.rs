@@ -9,6 +9,10 @@ use crate::data::indicators::Series;
 use crate::state::Action;
 use crate::store::use_store;
 
+/// An end label longer than this many characters (Chinese) may take a line
+/// of its own ("2024年1—6月（省控断面）" is 16; "2023年1—11月" is 9).
+const LONG_END: usize = 12;
+
 /// One period as the timeline shows it.
 #[derive(Debug, Clone, PartialEq)]
 struct Stop {
@@ -130,7 +134,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }
             />
-            <div class="range-ends">
+            <div class="range-ends" class:long=move || [false, true].iter().any(|last| end(*last).is_some_and(|s| s.zh.chars().count() > LONG_END))>
                 <span aria-hidden="true"><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
                 <span class="series" role="group" aria-label="时段类型 Kind of period" hidden=move || runs.with(|r| r.len() < 2)>{buttons}</span>
                 <span aria-hidden="true"><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>

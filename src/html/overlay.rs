@@ -1,0 +1,106 @@
+//! The remediation overlay as markup: its circles (SVG, for the live map and
+//! the export alike) and its legend under the main one.
+
+use maud::{html, Markup};
+
+use crate::format::fixed;
+use crate::i18n::Lang;
+use crate::map::overlay::Overlay;
+use crate::map::palette::UNPUBLISHED_PATTERN;
+
+/// The circles' ink: dark blue, apart from every colour of the palettes.
+pub const INK: &str = "#17324d";
+/// A legend circle's radius in pixels per map unit of the drawn one.
+const LEGEND_SCALE: f64 = 0.45;
+
+/// The overlay's circles as an SVG group, drawn with presentation attributes
+/// (no style attributes: the page's Content-Security-Policy blocks them).
+/// `stroke` is the white ring's width in map units.
+pub fn marks(o: &Overlay, stroke: f64) -> Markup {
+    let dots = format!("url(#{UNPUBLISHED_PATTERN})");
+    html! {
+        g.overlay-marks data-overlay=(o.indicator) aria-hidden="true" {
+            @for m in &o.marks {
+                circle.overlay-mark.unpublished[m.unpublished] data-adcode=(m.adcode)
+                    cx=(fixed(m.x, 1)) cy=(fixed(m.y, 1)) r=(fixed(m.r, 1))
+                    fill=(if m.unpublished { dots.as_str() } else { INK })
+                    fill-opacity=(if m.unpublished { "1" } else { "0.8" })
+                    stroke=(if m.unpublished { INK } else { "#ffffff" })
+                    stroke-width=(fixed(stroke, 1)) {}
+            }
+        }
+    }
+}
+
+/// The overlay's legend: its name and period, a circle per size with what it
+/// stands for and how many cities, the cities without a circle, its notes.
+pub fn overlay_legend(o: &Overlay, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let pick = |t: &crate::i18n::Text| if en { t.en.clone() } else { t.zh.clone() };
+    let biggest = o.legend.iter().filter_map(|e| e.r).fold(0.0, f64::max) * LEGEND_SCALE;
+    let side = fixed(2.0 * biggest + 2.0, 0);
+    html! {
+        p.legend-title {
+            span.overlay-kicker { (if en { "Overlay (circles)" } else { "叠加（圆点） Overlay" }) } br;
+            strong { (pick(&o.name)) }
+            @if !en { " " span.en { (o.name.en) } }
+            br;
+            span.legend-period { (pick(&o.period_label)) @if !en && o.period_label.en != o.period_label.zh { " · " (o.period_label.en) } }
+        }
+        ul {
+            @for e in &o.legend {
+                li.legend-entry.overlay-entry data-unpublished=[e.unpublished.then_some("1")] {
+                    svg.swatch-circle width=(side) height=(side) viewBox={ "0 0 " (side) " " (side) } aria-hidden="true" {
+                        @if let Some(r) = e.r {
+                            @let c = fixed(biggest + 1.0, 1);
+                            circle cx=(c) cy=(c) r=(fixed(r * LEGEND_SCALE, 1))
+                                fill=(if e.unpublished { format!("url(#{UNPUBLISHED_PATTERN})") } else { INK.to_string() })
+                                fill-opacity=(if e.unpublished { "1" } else { "0.8" })
+                                stroke=(if e.unpublished { INK } else { "#ffffff" }) {}
+                        }
+                    }
+                    span.legend-label {
+                        @if en || e.label.en == e.label.zh { (pick(&e.label)) } @else { (e.label.zh) " " span.en { (e.label.en) } }
+                    }
+                    span.legend-count title="城市数 cities" { (e.count.to_string()) }
+                }
+            }
+        }
+        @for (zh, en_note) in &o.notes {
+            p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }
+        }
+    }
+    .into_string()
+}
+
+/// The circles of `o` as a string for an SVG `<g>`'s place in the live map.
+pub fn marks_svg(o: &Overlay) -> String {
+    marks(o, 2.0).into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::fixtures;
+    use crate::map::layout::MapLayout;
+    use crate::map::overlay::overlay;
+
+    #[test]
+    fn circles_and_legend_name_the_layer_and_its_period() {
+        let set = fixtures::shipped_indicators();
+        let regions = fixtures::prefectures();
+        let layout = MapLayout::new(&regions).expect("layout");
+        let o = overlay(&set, "water-improvement", "2023", &layout).expect("overlay");
+        let svg = marks_svg(&o);
+        assert!(svg.contains(r#"data-overlay="water-improvement""#), "{svg}");
+        assert_eq!(svg.matches("<circle").count(), o.marks.len());
+        let zh = overlay_legend(&o, Lang::Zh);
+        assert!(zh.contains("地表水水质改善程度") && zh.contains("Surface-water improvement"));
+        assert!(zh.contains("无数据（无圆）"), "{zh}");
+        let en = overlay_legend(&o, Lang::En);
+        assert!(
+            en.contains("Overlay (circles)") && !en.contains("改善"),
+            "{en}"
+        );
+    }
+}
