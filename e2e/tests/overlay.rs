@@ -59,6 +59,20 @@ async fn an_overlay_from_the_url_draws_circles_over_the_colours() {
         page.value_of("select[name=overlay]").await,
         json!("water-improvement")
     );
+    // The tooltip gives both values.
+    page.hover_region("140500").await;
+    page.wait_true("return !!document.querySelector('.tooltip .overlay-value')")
+        .await;
+    let tip = page.text_of(".tooltip").await;
+    e2e::page::assert_mentions(
+        &tip,
+        &[
+            "中间",
+            "叠加圆点 地表水水质改善程度：12.56 · 2018年第一季度",
+        ],
+        &[],
+        "Jincheng's tooltip",
+    );
     // The caption says both.
     let caption = page.text_of(".map-caption").await;
     assert!(

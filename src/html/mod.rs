@@ -32,11 +32,11 @@ pub use figures::province_items;
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
-pub use overlay::{marks as overlay_marks, marks_svg, overlay_legend, INK as OVERLAY_INK};
+pub use overlay::{marks_svg, overlay_legend};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
 pub use targets::targets_html;
 pub use trends::{province_trends_html, strip_html};
-pub use values::{city_detail, city_detail_hint, tooltip_details};
+pub use values::{city_detail, city_detail_hint, overlay_line, tooltip_details};
 
 /// Only http(s) links are made clickable.
 fn safe_url(url: &str) -> Option<&str> {

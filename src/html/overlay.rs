@@ -1,36 +1,15 @@
 //! The remediation overlay as markup: its circles (SVG, for the live map and
 //! the export alike) and its legend under the main one.
 
-use maud::{html, Markup};
+use maud::html;
 
 use crate::format::fixed;
 use crate::i18n::Lang;
-use crate::map::overlay::Overlay;
+use crate::map::overlay::{marks, Overlay, INK};
 use crate::map::palette::UNPUBLISHED_PATTERN;
 
-/// The circles' ink: dark blue, apart from every colour of the palettes.
-pub const INK: &str = "#17324d";
 /// A legend circle's radius in pixels per map unit of the drawn one.
 const LEGEND_SCALE: f64 = 0.45;
-
-/// The overlay's circles as an SVG group, drawn with presentation attributes
-/// (no style attributes: the page's Content-Security-Policy blocks them).
-/// `stroke` is the white ring's width in map units.
-pub fn marks(o: &Overlay, stroke: f64) -> Markup {
-    let dots = format!("url(#{UNPUBLISHED_PATTERN})");
-    html! {
-        g.overlay-marks data-overlay=(o.indicator) aria-hidden="true" {
-            @for m in &o.marks {
-                circle.overlay-mark.unpublished[m.unpublished] data-adcode=(m.adcode)
-                    cx=(fixed(m.x, 1)) cy=(fixed(m.y, 1)) r=(fixed(m.r, 1))
-                    fill=(if m.unpublished { dots.as_str() } else { INK })
-                    fill-opacity=(if m.unpublished { "1" } else { "0.8" })
-                    stroke=(if m.unpublished { INK } else { "#ffffff" })
-                    stroke-width=(fixed(stroke, 1)) {}
-            }
-        }
-    }
-}
 
 /// The overlay's legend: its name and period, a circle per size with what it
 /// stands for and how many cities, the cities without a circle, its notes.

@@ -102,6 +102,24 @@ pub fn tooltip_details(info: &ValueInfo, lang: Lang) -> String {
     .into_string()
 }
 
+/// The tooltip's line for the remediation overlay: its name, this city's
+/// value (or "no data") and its period, e.g. "叠加圆点 地表水水质改善程度：
+/// 12.56 · 2018年第一季度".
+pub fn overlay_line(name: &Text, info: &ValueInfo, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    html! {
+        span.overlay-value {
+            @if en {
+                "Circles: " (name.en) ": " (info.value.en) " · " (info.period.en)
+            } @else {
+                "叠加圆点 " (name.zh) "：" (info.value.zh) " · " (info.period.zh)
+                " " span.en { "Circles: " (info.value.en) }
+            }
+        }
+    }
+    .into_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +139,22 @@ mod tests {
             describe_city(&s, "140100").len() + 1,
             "a header row and one row per value"
         );
+    }
+
+    #[test]
+    fn the_overlay_line_names_the_layer_value_and_period() {
+        let s = crate::data::fixtures::shipped_indicators();
+        let info = describe(&s, "water-improvement", "2017-q2", "140700").expect("Jinzhong");
+        let name = Text::new("地表水水质改善程度", "Surface-water improvement");
+        let zh = overlay_line(&name, &info, Lang::Zh);
+        assert!(
+            zh.contains(
+                "叠加圆点 地表水水质改善程度：末位（第11名，共11个），数值未公布 · 2017年第二季度"
+            ),
+            "{zh}"
+        );
+        let en = overlay_line(&name, &info, Lang::En);
+        assert!(en.contains("Circles: Surface-water improvement: last (11 of 11), value not published · Q2 2017"), "{en}");
     }
 
     #[test]

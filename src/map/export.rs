@@ -7,12 +7,11 @@ use maud::{html, PreEscaped};
 
 use super::choropleth::{paint, paint_entry, Choropleth, LegendEntry, NO_DATA};
 use super::layout::{MapLayout, ViewBox};
-use super::overlay::Overlay;
+use super::overlay::{marks as overlay_marks, Overlay, INK as OVERLAY_INK};
 use super::palette::NO_DATA_DEFS;
 use super::wrap::wrap;
 use crate::data::geo::Region;
 use crate::format::fixed;
-use crate::html::overlay_marks;
 
 use crate::i18n::Lang;
 
@@ -186,9 +185,9 @@ pub fn export_svg(
                             @let y = overlay_y + 36.0 + i as f64 * 30.0;
                             @if let Some(r) = e.r {
                                 circle cx="15" cy=(fixed(y + 10.0, 0)) r=(fixed((r * 0.45).min(13.0), 1))
-                                    fill=(if e.unpublished { "url(#unpublished-dots)" } else { crate::html::OVERLAY_INK })
+                                    fill=(if e.unpublished { "url(#unpublished-dots)" } else { OVERLAY_INK })
                                     fill-opacity=(if e.unpublished { "1" } else { "0.8" })
-                                    stroke=(if e.unpublished { crate::html::OVERLAY_INK } else { "#ffffff" }) {}
+                                    stroke=(if e.unpublished { OVERLAY_INK } else { "#ffffff" }) {}
                             }
                             text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (pick(&e.label)) }
                             text x=(fixed(LEGEND_W - 20.0, 0)) y=(fixed(y + 15.0, 0)) font-size="16" fill="#5b6660" text-anchor="end" { (e.count.to_string()) }

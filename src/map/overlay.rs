@@ -12,8 +12,11 @@
 
 use super::choropleth::{choropleth, Classing, LegendEntry, NO_DATA, UNPUBLISHED};
 use super::layout::MapLayout;
+use super::palette::UNPUBLISHED_PATTERN;
 use crate::data::indicators::{Indicator, IndicatorSet, Kind};
+use crate::format::fixed;
 use crate::i18n::Text;
+use maud::{html, Markup};
 
 /// Number of circle sizes.
 pub const SIZES: usize = 3;
@@ -162,6 +165,27 @@ pub fn overlay(
         legend,
         notes: fills.notes,
     })
+}
+
+/// The circles' ink: dark blue, apart from every colour of the palettes.
+pub const INK: &str = "#17324d";
+/// The overlay's circles as an SVG group, drawn with presentation attributes
+/// (no style attributes: the page's Content-Security-Policy blocks them).
+/// `stroke` is the white ring's width in map units.
+pub fn marks(o: &Overlay, stroke: f64) -> Markup {
+    let dots = format!("url(#{UNPUBLISHED_PATTERN})");
+    html! {
+        g.overlay-marks data-overlay=(o.indicator) aria-hidden="true" {
+            @for m in &o.marks {
+                circle.overlay-mark.unpublished[m.unpublished] data-adcode=(m.adcode)
+                    cx=(fixed(m.x, 1)) cy=(fixed(m.y, 1)) r=(fixed(m.r, 1))
+                    fill=(if m.unpublished { dots.as_str() } else { INK })
+                    fill-opacity=(if m.unpublished { "1" } else { "0.8" })
+                    stroke=(if m.unpublished { INK } else { "#ffffff" })
+                    stroke-width=(fixed(stroke, 1)) {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::fixed;
-use crate::html::{strip_html, tooltip_details};
+use crate::html::{overlay_line, strip_html, tooltip_details};
 use crate::i18n::{Lang, Text};
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
@@ -46,9 +46,17 @@ pub fn Tooltip(
             .zip(store.shown.get())
             .and_then(|(set, (indicator, period))| describe(&set, &indicator, &period, &code));
         let en = lang.get() == Lang::En;
-        let details = info
+        let mut details = info
             .map(|info| tooltip_details(&info, lang.get()))
             .unwrap_or_default();
+        // The overlay's value of this city, under the colours' one.
+        let over = store.overlay.with(|o| {
+            let o = o.as_ref()?;
+            let set = store.data()?;
+            let info = describe(&set, &o.indicator, &o.period, &code)?;
+            Some(overlay_line(&o.name, &info, lang.get()))
+        });
+        details.extend(over);
         // The city's class in every period of the current run.
         let strip = store
             .data()
