@@ -104,11 +104,19 @@ async fn the_overlay_is_chosen_under_the_legend_and_goes_into_the_export() {
         json!(true),
         "the picker is beside the map, on the first screen"
     );
+    page.js("document.querySelector('select[name=overlay]').focus()")
+        .await;
     page.choose("select[name=overlay]", "water-improvement")
         .await;
     page.wait_search("?indicator=pm25&period=2023&overlay=water-improvement")
         .await;
     page.wait_count("svg.map-svg circle.overlay-mark", 4).await;
+    // Choosing does not redraw the picker: the same element keeps the focus.
+    assert_eq!(
+        page.js("return document.activeElement.name + ':' + document.activeElement.value")
+            .await,
+        json!("overlay:water-improvement")
+    );
     // The SVG export has the circles and the second legend.
     page.click(".export-menu > summary").await;
     page.click("button[name=export-svg]").await;

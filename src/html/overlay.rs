@@ -3,9 +3,10 @@
 
 use maud::html;
 
+use crate::data::indicators::IndicatorSet;
 use crate::format::fixed;
 use crate::i18n::Lang;
-use crate::map::overlay::{marks, Overlay, INK};
+use crate::map::overlay::{marks, remediation_layers, Overlay, INK};
 use crate::map::palette::UNPUBLISHED_PATTERN;
 
 /// A legend circle's radius in pixels per map unit of the drawn one.
@@ -47,6 +48,29 @@ pub fn overlay_legend(o: &Overlay, lang: Lang) -> String {
         }
         @for (zh, en_note) in &o.notes {
             p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }
+        }
+    }
+    .into_string()
+}
+
+/// The overlay picker's label and `<select name="overlay">`: "无 None" and each
+/// remediation layer but the one `shown` as colours; empty if there is none.
+/// Its value is set by the page (so that choosing does not redraw it).
+pub fn overlay_picker(set: &IndicatorSet, shown: &str, lang: Lang) -> String {
+    let layers: Vec<_> = remediation_layers(set)
+        .into_iter()
+        .filter(|i| i.id != shown)
+        .collect();
+    if layers.is_empty() {
+        return String::new();
+    }
+    html! {
+        label for="overlay" { span.zh { "叠加治理图层（圆点） " } span.en { "Remediation overlay (circles)" } }
+        select #overlay name="overlay" {
+            option value="" { (lang.both("无", "None", " · ")) }
+            @for i in layers {
+                option value=(i.id) { (lang.both(&i.name_zh, &i.name_en, " · ")) }
+            }
         }
     }
     .into_string()

@@ -1,10 +1,16 @@
 //! The overlay picker under the legend: a `<select name="overlay">` of the
 //! remediation layers that can be drawn as circles over the map's colours
 //! ("无 None" first), so that pollution and remediation show at once.
+//!
+//! Its markup is [`crate::html::overlay_picker`], drawn when the layers on
+//! offer change; the choice is read on the container (delegation) and the
+//! select's value set in place, so choosing keeps the focus where it is. (As
+//! a Leptos view it was 7.5 KB of wasm; this is about a third of that.)
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::map::overlay::remediation_layers;
+use crate::html::overlay_picker;
 use crate::state::Action;
 use crate::store::use_store;
 
@@ -13,51 +19,40 @@ use crate::store::use_store;
 #[component]
 pub fn OverlayPicker() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let current = Memo::new(move |_| {
+    let markup = Memo::new(move |_| {
+        let set = store.data()?;
+        let l = store.lang.get();
         store
+            .shown
+            .with(|s| Some(overlay_picker(&set, &s.as_ref()?.0, l)))
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        markup.track();
+        let current = store
             .view(|v| v.overlay.clone())
             .flatten()
-            .unwrap_or_default()
-    });
-    // The layers offered: rebuilt when the data or the layer shown changes.
-    let layers = Memo::new(move |_| {
-        let Some(set) = store.data() else {
-            return Vec::new();
-        };
-        let shown = store.shown.with(|s| s.as_ref().map(|s| s.0.clone()));
-        remediation_layers(&set)
-            .into_iter()
-            .filter(|i| Some(&i.id) != shown.as_ref())
-            .map(|i| (i.id.clone(), i.name_zh.clone(), i.name_en.clone()))
-            .collect::<Vec<_>>()
-    });
-    let options = move || {
-        let l = lang.get();
-        let items = layers
+            .unwrap_or_default();
+        let select = root
             .get()
-            .into_iter()
-            .map(|(id, zh, en)| view! { <option value=id>{l.both(&zh, &en, " · ")}</option> })
-            .collect_view();
-        view! {
-            <option value="">{l.both("无", "None", " · ")}</option>
-            {items}
+            .and_then(|r| r.query_selector("select").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        if let Some(select) = select {
+            if select.value() != current {
+                select.set_value(&current);
+            }
         }
-    };
+    });
     view! {
-        <div class="control overlay-picker" hidden=move || layers.with(Vec::is_empty)>
-            <label for="overlay"><span class="zh">"叠加治理图层（圆点） "</span> <span class="en">"Remediation overlay (circles)"</span></label>
-            <select
-                id="overlay"
-                name="overlay"
-                prop:value=move || current.get()
-                on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    store.dispatch(Action::ChooseOverlay((!id.is_empty()).then_some(id)));
-                }
-            >
-                {options}
-            </select>
-        </div>
+        <div
+            class="control overlay-picker"
+            node_ref=root
+            hidden=move || markup.with(|m| m.as_deref().unwrap_or_default().is_empty())
+            inner_html=move || markup.get().unwrap_or_default()
+            on:change=move |ev| {
+                let id = event_target_value(&ev);
+                store.dispatch(Action::ChooseOverlay((!id.is_empty()).then_some(id)));
+            }
+        ></div>
     }
 }
