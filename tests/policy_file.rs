@@ -265,6 +265,7 @@ fn count_indicator_is_the_published_layer() {
             start: "2024-05".into(),
             end: "2024-06".into(),
             partial: false,
+            ..Period::default()
         }],
         indicators: vec![Indicator {
             id: COUNT_INDICATOR.into(),

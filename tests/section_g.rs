@@ -165,7 +165,12 @@ fn the_first_half_of_2024_names_three_better_and_three_worse() {
     let (better, worse) = r[3].split_once(';').expect("better; worse");
     let s = set();
     let period = s.period("2024-jan-jun").expect("period");
-    assert!(period.label_zh.contains("省控断面") && period.label_en.contains("provincial-control"));
+    let said = period.full();
+    assert!(said.zh.contains("省控断面") && said.en.contains("provincial-control"));
+    assert_eq!(
+        period.label_zh, "2024年1—6月",
+        "the timeline's label stays short"
+    );
     for (list, want) in [(better, "best3"), (worse, "worst3")] {
         let cities = named(list.split("(the other").next().unwrap_or(list));
         assert_eq!(cities.len(), 3, "{list}");
@@ -201,7 +206,7 @@ fn the_national_2019_ranking_names_lvliang_and_yuncheng() {
     assert!(section_g().contains("吕梁 last in water quality; 运城 2nd"));
     assert!(s
         .period("2019")
-        .is_some_and(|p| p.label_zh.contains("国考断面")));
+        .is_some_and(|p| p.full().zh.contains("国考断面")));
 }
 
 #[test]

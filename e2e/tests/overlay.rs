@@ -81,7 +81,42 @@ async fn an_overlay_from_the_url_draws_circles_over_the_colours() {
     );
     page.wait_search("?indicator=air-rank&period=2023-jan-nov&overlay=water-improvement")
         .await;
-    page.finish("overlay-1280").await;
+    // The title says that the circles have a period of their own.
+    let title = page.text_of(".map-title").await;
+    assert!(
+        title.contains("2023年1—11月") && title.contains("圆点：地表水水质改善程度 2018年第一季度"),
+        "{title}"
+    );
+    // A legend circle is as big as the map's circle of its class.
+    let sizes = page
+        .js("const m = [...document.querySelectorAll('svg.map-svg circle.overlay-mark:not(.unpublished)')] \
+               .map(c => c.getBoundingClientRect().width); \
+             const l = [...document.querySelectorAll('.overlay-legend .swatch-circle circle')] \
+               .map(c => c.getBoundingClientRect().width); \
+             return [Math.max(...m), Math.max(...l)]")
+        .await;
+    let (map_max, legend_max) = (
+        sizes[0].as_f64().unwrap_or(0.0),
+        sizes[1].as_f64().unwrap_or(1.0),
+    );
+    assert!(
+        (map_max / legend_max - 1.0).abs() < 0.15,
+        "the biggest circle: {map_max} px on the map, {legend_max} px in the legend"
+    );
+    page.screenshot("overlay-1280").await;
+    // The complete Q2 2017 ranking instead: eleven circles, Jinzhong dotted.
+    page.choose("select[name=overlay-period]", "2017-q2").await;
+    page.wait_search(
+        "?indicator=air-rank&period=2023-jan-nov&overlay=water-improvement&overlay-period=2017-q2",
+    )
+    .await;
+    page.wait_count("svg.map-svg circle.overlay-mark", 11).await;
+    assert!(
+        page.has("svg.map-svg circle.overlay-mark.unpublished[data-adcode='140700']")
+            .await
+    );
+    assert!(page.text_of(".map-title").await.contains("2017年第二季度"));
+    page.finish("overlay-2017-1280").await;
 }
 
 #[tokio::test]

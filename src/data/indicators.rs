@@ -31,6 +31,15 @@ pub struct Category {
     pub id: String,
     pub name_zh: String,
     pub name_en: String,
+    /// Its own colour on the map ("#rrggbb"), for a categorical layer whose
+    /// categories read as bad and good; else the palette's.
+    pub color: Option<String>,
+}
+
+/// Whether `c` is a colour a category may have: "#" and six hex digits
+/// (nothing that could break out of an attribute or a stylesheet).
+pub fn is_hex_color(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit())
 }
 
 /// One layer the map can show.
@@ -77,6 +86,11 @@ pub struct Period {
     pub end: String,
     /// Less than a full calendar year.
     pub partial: bool,
+    /// What the values of this period cover beyond its months, e.g. "省控断面"
+    /// / "provincial-control sections": said after the label in the legend,
+    /// tooltip, caption and exports ([`Period::full`]), not on the timeline.
+    pub note_zh: Option<String>,
+    pub note_en: Option<String>,
 }
 
 /// Whether a period's English label says more than its Chinese one: not for
@@ -119,6 +133,26 @@ impl Series {
 }
 
 impl Period {
+    /// The label with the period's note, "2024年1—6月（省控断面）" / "Jan–Jun
+    /// 2024 (provincial-control sections)"; the label alone without one.
+    pub fn full(&self) -> crate::i18n::Text {
+        match (&self.note_zh, &self.note_en) {
+            (None, None) => crate::i18n::Text::new(self.label_zh.clone(), self.label_en.clone()),
+            (zh, en) => crate::i18n::Text::new(
+                format!(
+                    "{}（{}）",
+                    self.label_zh,
+                    zh.as_deref().or(en.as_deref()).unwrap_or_default()
+                ),
+                format!(
+                    "{} ({})",
+                    self.label_en,
+                    en.as_deref().or(zh.as_deref()).unwrap_or_default()
+                ),
+            ),
+        }
+    }
+
     /// The run this period belongs to (from its first and last month).
     pub fn series(&self) -> Series {
         if self.start == self.end {
@@ -128,6 +162,16 @@ impl Period {
         } else {
             Series::Other
         }
+    }
+
+    /// [`Period::both`] with the period's note, if it has one:
+    /// "2024年1—6月（省控断面） · Jan–Jun 2024 (provincial-control sections)".
+    pub fn full_both(&self) -> String {
+        if self.note_zh.is_none() && self.note_en.is_none() {
+            return self.both();
+        }
+        let t = self.full();
+        format!("{} · {}", t.zh, t.en)
     }
 
     /// The English label when it says more than the Chinese one: not for
@@ -326,6 +370,8 @@ impl IndicatorSet {
                     start: p.text("start")?,
                     end: p.text("end")?,
                     partial: p.boolean("partial")?,
+                    note_zh: p.opt_text("note_zh")?,
+                    note_en: p.opt_text("note_en")?,
                 })
             })?,
             indicators: j.list_or_empty("indicators", |i| {
@@ -348,6 +394,7 @@ impl IndicatorSet {
                             id: c.text("id")?,
                             name_zh: c.text("name_zh")?,
                             name_en: c.text("name_en")?,
+                            color: c.opt_text("color")?,
                         })
                     })?,
                     description_zh: i.text_or_empty("description_zh")?,
@@ -423,6 +470,19 @@ impl IndicatorSet {
             Item::Indicator,
             self.indicators.iter().map(|i| &*i.id),
         )?;
+        if let Some((ind, c)) = self.indicators.iter().find_map(|i| {
+            let c = i
+                .categories
+                .iter()
+                .find_map(|c| c.color.as_deref().filter(|c| !is_hex_color(c)))?;
+            Some((i, c))
+        }) {
+            let at = At::Indicator(ind.id.clone());
+            return fail(Problem::ValueDoesNotFit {
+                at,
+                value: format!("color “{c}”"),
+            });
+        }
         if let Some(ind) = self
             .indicators
             .iter()
@@ -621,6 +681,21 @@ mod tests {
     use crate::data::fixtures::{self, INDICATORS};
 
     #[test]
+    fn a_category_colour_must_be_six_hex_digits() {
+        assert!(is_hex_color("#b2182b") && !is_hex_color("red") && !is_hex_color("#b2182b;}"));
+        let text = |c: &str| {
+            format!(
+                r#"{{"sources": [], "periods": [], "observations": [],
+                  "indicators": [{{"id": "n", "name_zh": "n", "name_en": "n", "kind": "categorical",
+                    "categories": [{{"id": "a", "name_zh": "a", "name_en": "a", "color": "{c}"}}]}}]}}"#
+            )
+        };
+        assert!(IndicatorSet::parse("t", &text("#1a9850")).is_ok());
+        let err = IndicatorSet::parse("t", &text("red;}body{display:none")).expect_err("refused");
+        assert!(err.to_string().contains("color"), "{err}");
+    }
+
+    #[test]
     fn parses_and_looks_up() {
         let set = fixtures::indicators();
         let v = set.values("pm25", "2023");
@@ -813,6 +888,7 @@ mod tests {
             start: "2023-01".into(),
             end: "2023-12".into(),
             partial: false,
+            ..Period::default()
         };
         assert_eq!(p("2023年", "2023").both(), "2023年");
         assert_eq!(p("2023年", "2023年").both(), "2023年");

@@ -5,7 +5,7 @@
 use maud::{html, PreEscaped};
 
 use super::source_link;
-use crate::data::indicators::IndicatorSet;
+use crate::data::indicators::{IndicatorSet, Kind};
 use crate::i18n::Lang;
 use crate::map::choropleth::{Choropleth, NO_DATA, UNPUBLISHED};
 use crate::present::describe::sources_used;
@@ -33,10 +33,10 @@ pub fn legend(
         p.legend-title {
             @if en {
                 strong { (ind.name_en) (unit) } br;
-                span.legend-period { (per.label_en) }
+                span.legend-period { (per.full().en) }
             } @else {
                 strong { (ind.name_zh) } " " span.en { (ind.name_en) (unit) } br;
-                span.legend-period { (per.both()) }
+                span.legend-period { (per.full_both()) }
             }
         }
         ul {
@@ -62,6 +62,16 @@ pub fn legend(
                     span.legend-count title="城市数 cities" { (e.count.to_string()) }
                 }
             }
+        }
+        // Which way the colours run, for numbers (bands and categories say it
+        // in their names).
+        @if ind.kind == Kind::Numeric {
+            @let (zh, en_dir) = if ind.lower_is_better {
+                ("颜色越深越差（数值越低越好）", "Darker is worse (lower is better)")
+            } else {
+                ("颜色越深越差（数值越高越好）", "Darker is worse (higher is better)")
+            };
+            p.legend-note.direction { @if en { (en_dir) } @else { (zh) " " span.en { (en_dir) } } }
         }
         @for (zh, en_note) in &fills.notes {
             p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }

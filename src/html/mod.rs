@@ -32,7 +32,9 @@ pub use figures::province_items;
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
-pub use overlay::{marks_svg, overlay_legend, overlay_picker};
+pub use overlay::{
+    marks_svg, overlay_legend, overlay_period_picker, overlay_picker, overlay_title,
+};
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
 pub use targets::targets_html;
 pub use trends::{province_trends_html, strip_html};

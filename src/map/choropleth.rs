@@ -220,9 +220,16 @@ pub fn choropleth(
             let colors: Vec<String> = if ind.kind == Kind::Ordinal {
                 classing.palette.colors(n)
             } else {
-                (0..n)
-                    .map(|i| colorous::TABLEAU10[i % 10])
-                    .map(|c| format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b))
+                // A category's own colour (checked "#rrggbb"), else Tableau 10's.
+                ind.categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, cat)| {
+                        cat.color.clone().unwrap_or_else(|| {
+                            let c = colorous::TABLEAU10[i % 10];
+                            format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+                        })
+                    })
                     .collect()
             };
             for (i, cat) in ind.categories.iter().enumerate() {

@@ -213,7 +213,7 @@ mod tests {
         let layout = MapLayout::new(&regions).expect("layout");
         let set = crate::data::fixtures::shipped_indicators();
         let fills = crate::map::choropleth::pm25_2023(&regions);
-        let o = crate::map::overlay::overlay(&set, "water-improvement", "2023", &layout)
+        let o = crate::map::overlay::overlay(&set, "water-improvement", "2023", None, &layout)
             .expect("overlay");
         let frame = Frame {
             title_zh: "t".into(),

@@ -1,6 +1,7 @@
 //! A remediation layer drawn over the pollution colours: one circle per city,
 //! its size the city's class (graduated symbols), so that both layers read at
-//! once ("where the air is worst, is the water improving?"). Pure: the map,
+//! once ("where the air is worst, is the water improving?"), each on the
+//! city's name point (the name drawn over it). Pure: the map,
 //! its legend and the exports draw the result.
 //!
 //! Caveats: sizes are classes, not values (three classes, the choropleth's
@@ -24,9 +25,6 @@ pub const SIZES: usize = 3;
 /// (the drawing is 1000 units tall).
 const R0: f64 = 14.0;
 const STEP: f64 = 9.0;
-/// How far above a city's name point its circle sits, in map units: the
-/// name stays readable beside it.
-const LIFT: f64 = 30.0;
 
 /// One city's circle.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,11 +70,19 @@ pub fn remediation_layers(set: &IndicatorSet) -> Vec<&Indicator> {
 }
 
 /// The period the overlay `indicator` shows beside the main layer's `period`:
-/// the same one if it has it, else its newest.
-pub fn overlay_period(set: &IndicatorSet, indicator: &str, period: &str) -> Option<String> {
+/// the one asked for if it has it, else the main layer's if it has that, else
+/// its newest.
+pub fn overlay_period(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    asked: Option<&str>,
+) -> Option<String> {
     let periods = set.periods_of(indicator);
-    if periods.iter().any(|p| p.id == period) {
-        return Some(period.to_string());
+    for p in asked.into_iter().chain([period]) {
+        if periods.iter().any(|x| x.id == p) {
+            return Some(p.to_string());
+        }
     }
     set.latest_period(indicator).map(|p| p.id.clone())
 }
@@ -86,16 +92,18 @@ fn radius(c: usize) -> f64 {
     R0 + STEP * c as f64
 }
 
-/// The overlay of `indicator` beside the main layer's `period`, over the
-/// regions of `layout`. `None` if the indicator is unknown or has no period.
+/// The overlay of `indicator` beside the main layer's `period` (in the
+/// period `asked`, if it has it), over the regions of `layout`. `None` if
+/// the indicator is unknown or has no period.
 pub fn overlay(
     set: &IndicatorSet,
     indicator: &str,
     period: &str,
+    asked: Option<&str>,
     layout: &MapLayout,
 ) -> Option<Overlay> {
     let ind = set.indicator(indicator)?;
-    let period = overlay_period(set, indicator, period)?;
+    let period = overlay_period(set, indicator, period, asked)?;
     let per = set.period(&period)?;
     let adcodes: Vec<String> = layout.shapes.iter().map(|s| s.adcode.clone()).collect();
     let classing = Classing {
@@ -127,8 +135,10 @@ pub fn overlay(
             let r = r_of(&f.class)?;
             Some(Mark {
                 adcode: s.adcode.clone(),
+                // On the city's name point, well inside it (a circle above
+                // the name sat on borders); the name is drawn over it, haloed.
                 x: s.label.0,
-                y: s.label.1 - LIFT - r,
+                y: s.label.1,
                 r,
                 unpublished: f.class == UNPUBLISHED,
             })
@@ -160,7 +170,7 @@ pub fn overlay(
         indicator: indicator.to_string(),
         period: period.clone(),
         name: Text::new(ind.name_zh.clone(), ind.name_en.clone()),
-        period_label: Text::new(per.label_zh.clone(), per.label_en.clone()),
+        period_label: per.full(),
         marks,
         legend,
         notes: fills.notes,
@@ -230,8 +240,15 @@ mod tests {
         let regions = crate::data::fixtures::prefectures();
         let layout = MapLayout::new(&regions).expect("layout");
         // Over 2023's PM2.5: the improvement layer has no 2023, so its own newest.
-        assert_eq!(overlay_period(&s, "better", "2023").as_deref(), Some("q1"));
-        let o = overlay(&s, "better", "2023", &layout).expect("overlay");
+        assert_eq!(
+            overlay_period(&s, "better", "2023", None).as_deref(),
+            Some("q1")
+        );
+        assert_eq!(
+            overlay_period(&s, "better", "2023", Some("nope")).as_deref(),
+            Some("q1")
+        );
+        let o = overlay(&s, "better", "2023", None, &layout).expect("overlay");
         assert_eq!(o.period, "q1");
         assert_eq!(o.period_label.en, "Q1");
         let r = |code: &str| o.marks.iter().find(|m| m.adcode == code).map(|m| m.r);
@@ -253,9 +270,10 @@ mod tests {
             .find(|s| s.adcode == "140100")
             .expect("Taiyuan");
         let m = o.marks.iter().find(|m| m.adcode == "140100").expect("mark");
-        assert!(
-            m.x == shape.label.0 && m.y + m.r < shape.label.1,
-            "above the name"
+        assert_eq!(
+            (m.x, m.y),
+            shape.label,
+            "on the name point, inside the city"
         );
         let rows: Vec<(&str, usize, bool)> = o
             .legend

@@ -333,7 +333,7 @@ pub fn caption(
     };
     Some(match lang {
         Lang::Zh => {
-            let mut s = format!("{}，{}", per.label_zh, ind.name_zh);
+            let mut s = format!("{}，{}", per.full().zh, ind.name_zh);
             match body {
                 Some(b) => s.push_str(&format!("：{b}")),
                 None => s.push_str("：没有数据"),
@@ -348,7 +348,7 @@ pub fn caption(
             s
         }
         Lang::En => {
-            let mut s = format!("{}, {}: ", per.label_en, ind.name_en.to_lowercase_first());
+            let mut s = format!("{}, {}: ", per.full().en, ind.name_en.to_lowercase_first());
             s.push_str(body.as_deref().unwrap_or("no data"));
             if missing > 0 && !values.is_empty() {
                 let cities = if missing == 1 {

@@ -113,9 +113,7 @@ pub fn describe(
 ) -> Option<ValueInfo> {
     let ind = set.indicator(indicator)?;
     let per = set.period(period);
-    let period_text = per
-        .map(|p| Text::new(p.label_zh.clone(), p.label_en.clone()))
-        .unwrap_or_default();
+    let period_text = per.map(|p| p.full()).unwrap_or_default();
     let partial = per.is_some_and(|p| p.partial);
     let indicator_text = Text::new(ind.name_zh.clone(), ind.name_en.clone());
     let values = set.values(indicator, period);

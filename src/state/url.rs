@@ -19,7 +19,7 @@ use crate::map::palette::Palette;
 pub const MAX_QUERY: usize = 2000;
 
 /// The parameters the URL may carry.
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 17] = [
     "title",
     "subtitle",
     "note",
@@ -32,6 +32,7 @@ pub const KEYS: [&str; 16] = [
     "cities",
     "in",
     "overlay",
+    "overlay-period",
     "measure",
     "theme",
     "embed",
@@ -257,6 +258,17 @@ impl Query {
         if view.overlay.as_ref() == Some(&view.indicator) {
             view.overlay = None;
         }
+        if let Some(o) = view.overlay.clone() {
+            let periods: Vec<String> = set.periods_of(&o).iter().map(|p| p.id.clone()).collect();
+            view.overlay_period = take("overlay-period", &|p| {
+                periods.iter().find(|x| *x == p).cloned().ok_or_else(|| {
+                    Text::new(
+                        format!("叠加图层没有时段“{}”。", clip(p)),
+                        format!("The overlay has no period “{}”.", clip(p)),
+                    )
+                })
+            });
+        }
         view.measure = take("measure", &known_in(&known.measures, "措施", "measure"));
         view.theme = take("theme", &known_in(&known.themes, "主题", "theme"));
         view.lang = match take("lang", &flag("lang", "en", "zh")).as_deref() {
@@ -345,6 +357,13 @@ impl ViewState {
         if let Some(o) = &self.overlay {
             parts.push(("overlay", encode(o)));
         }
+        if let Some(p) = self
+            .overlay_period
+            .as_ref()
+            .filter(|_| self.overlay.is_some())
+        {
+            parts.push(("overlay-period", encode(p)));
+        }
         if let Some(m) = &self.measure {
             parts.push(("measure", encode(m)));
         }
@@ -432,6 +451,7 @@ mod tests {
             cities: vec!["141000".into(), "140100".into()],
             within: Some("140100".into()),
             overlay: Some("air-index-change".into()),
+            overlay_period: Some("2023-jan-nov".into()),
             measure: Some("air-signature".into()),
             theme: Some("soil".into()),
             embed: true,
@@ -444,7 +464,7 @@ mod tests {
         };
         let q = v.to_query();
         assert!(
-            q.contains("&cities=141000,140100&in=140100&overlay=air-index-change&measure=air-signature&theme=soil"),
+            q.contains("&cities=141000,140100&in=140100&overlay=air-index-change&overlay-period=2023-jan-nov&measure=air-signature&theme=soil"),
             "lists keep plain commas: {q}"
         );
         assert!(q.contains("title=%E5%B1%B1"), "words percent-encoded: {q}");
@@ -585,6 +605,7 @@ mod round_trip {
                 start: "2023-01".into(),
                 end: "2023-12".into(),
                 partial: false,
+                ..Period::default()
             }],
             indicators: vec![Indicator {
                 id: indicator.into(),
@@ -656,6 +677,7 @@ mod round_trip {
                         within: unique.first().cloned().filter(|_| embed),
                         cities: unique,
                         overlay: None,
+                        overlay_period: None,
                         measure,
                         theme,
                         embed,

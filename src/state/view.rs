@@ -30,6 +30,9 @@ pub struct ViewState {
     /// A remediation layer drawn as circles over the main layer's colours
     /// (URL `overlay`): pollution and remediation at once.
     pub overlay: Option<String>,
+    /// The overlay's period (URL `overlay-period`); without one, the main
+    /// layer's if the overlay has it, else the overlay's newest.
+    pub overlay_period: Option<String>,
     /// The measure chosen in the policy panel.
     pub measure: Option<String>,
     /// The policy panel's theme filter.
@@ -141,6 +144,8 @@ pub enum Action {
     /// Draws a remediation layer over the map (`None`: no overlay); ignored
     /// for a layer that is not one.
     ChooseOverlay(Option<String>),
+    /// Shows another period of the overlay (ignored if it has none such).
+    ChooseOverlayPeriod(String),
     /// Chooses a measure, or un-chooses it if it was chosen.
     ToggleMeasure(String),
     /// The policy panel's theme filter (`None`: all).
@@ -183,6 +188,7 @@ impl ViewState {
             cities: Vec::new(),
             within: None,
             overlay: None,
+            overlay_period: None,
             measure: None,
             theme: None,
             embed: false,
@@ -204,6 +210,7 @@ impl ViewState {
                     // A layer is not drawn over itself.
                     if self.overlay.as_ref() == Some(&id) {
                         self.overlay = None;
+                        self.overlay_period = None;
                     }
                     self.indicator = id;
                 }
@@ -244,10 +251,24 @@ impl ViewState {
             }
             Action::DrillInto(p) => self.within = p,
             Action::ChooseOverlay(id) => match id {
-                Some(id) if is_overlay(set, &id) => self.overlay = Some(id),
+                Some(id) if is_overlay(set, &id) => {
+                    if self.overlay.as_ref() != Some(&id) {
+                        self.overlay_period = None;
+                    }
+                    self.overlay = Some(id);
+                }
                 Some(_) => {}
-                None => self.overlay = None,
+                None => {
+                    self.overlay = None;
+                    self.overlay_period = None;
+                }
             },
+            Action::ChooseOverlayPeriod(p) => {
+                let has = |id: &String| set.periods_of(id).iter().any(|x| x.id == p);
+                if self.overlay.as_ref().is_some_and(has) {
+                    self.overlay_period = Some(p);
+                }
+            }
             Action::ToggleMeasure(id) => {
                 self.measure = if self.measure.as_deref() == Some(id.as_str()) {
                     None
@@ -351,8 +372,18 @@ pub(crate) mod tests {
         assert!(v.apply(Action::ChooseOverlay(None), &s));
         assert_eq!(v.overlay, None);
         v.apply(Action::ChooseOverlay(Some("water-improvement".into())), &s);
+        assert!(
+            !v.apply(Action::ChooseOverlayPeriod("2023".into()), &s),
+            "not its period"
+        );
+        assert!(v.apply(Action::ChooseOverlayPeriod("2017-q2".into()), &s));
+        assert_eq!(v.overlay_period.as_deref(), Some("2017-q2"));
         v.apply(Action::ChooseIndicator("water-improvement".into()), &s);
-        assert_eq!(v.overlay, None, "not over itself");
+        assert_eq!(
+            (v.overlay, v.overlay_period),
+            (None, None),
+            "not over itself"
+        );
     }
 
     #[test]

@@ -201,7 +201,13 @@ impl Store {
             let set = data()?;
             resolved.with(|r| {
                 let (v, _) = r.as_ref()?;
-                overlay(&set, v.overlay.as_deref()?, &v.period, &map.layout)
+                overlay(
+                    &set,
+                    v.overlay.as_deref()?,
+                    &v.period,
+                    v.overlay_period.as_deref(),
+                    &map.layout,
+                )
             })
         });
         let shown = Memo::new(move |_| part(resolved, |v| (v.indicator.clone(), v.period.clone())));

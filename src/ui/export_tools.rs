@@ -53,16 +53,22 @@ pub fn ExportTools() -> impl IntoView {
             (
                 format!("Shanxi: {}{unit}", ind.name_en),
                 String::new(),
-                per.map(|p| format!("{}{partial}", p.label_en))
+                per.map(|p| format!("{}{partial}", p.full().en))
                     .unwrap_or_default(),
             )
         } else {
             (
                 format!("山西 {}", ind.name_zh),
                 format!("Shanxi: {}{unit}", ind.name_en),
-                per.map(|p| format!("{}{partial}", p.both()))
+                per.map(|p| format!("{}{partial}", p.full_both()))
                     .unwrap_or_default(),
             )
+        };
+        // The circles' layer and period on the period line.
+        let period = match &overlay {
+            Some(o) if en => format!("{period} + circles: {} {}", o.name.en, o.period_label.en),
+            Some(o) => format!("{period} + 圆点：{} {}", o.name.zh, o.period_label.zh),
+            None => period,
         };
         // The address's own title leads, its subtitle (or what is shown)
         // under it; its note opens the foot.

@@ -8,7 +8,7 @@
 
 use crate::html::legend;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item};
+use crate::ui::dom::{closest_attr, each_item, set_attr};
 use crate::ui::overlay_picker::OverlayPicker;
 use leptos::prelude::*;
 
@@ -58,12 +58,52 @@ pub fn Legend() -> impl IntoView {
         shown.with(|s| Some(crate::html::indicator_about(&set, &s.as_ref()?.0)))
     });
     // The overlay's legend under the picker, in the page's language.
-    let overlay_markup = move || {
+    let overlay_markup = Memo::new(move |_| {
         let l = lang.get();
+        let set = store.data()?;
         store
             .overlay
-            .with(|o| o.as_ref().map(|o| crate::html::overlay_legend(o, l)))
+            .with(|o| o.as_ref().map(|o| crate::html::overlay_legend(&set, o, l)))
+    });
+    // The legend's circles at the map's scale (pixels per map unit of the
+    // drawing as shown), measured once they are drawn, again on a zoom or a
+    // drill-down and when the window changes size.
+    let overlay_root = NodeRef::<leptos::html::Div>::new();
+    let size_circles = move || {
+        let Some(root) = overlay_root.get_untracked() else {
+            return;
+        };
+        let scale = document()
+            .query_selector("svg.map-svg")
+            .ok()
+            .flatten()
+            .and_then(|svg| {
+                let w: f64 = svg
+                    .get_attribute("viewBox")?
+                    .split(' ')
+                    .nth(2)?
+                    .parse()
+                    .ok()?;
+                (w > 0.0).then(|| svg.get_bounding_client_rect().width() / w)
+            });
+        let Some(scale) = scale.filter(|s| *s > 0.0) else {
+            return;
+        };
+        each_item(&root, "swatch-circle", "data-d", |e, d| {
+            if let Ok(d) = d.parse::<f64>() {
+                let px = crate::format::fixed(d * scale, 1);
+                set_attr(e, "width", Some(&px));
+                set_attr(e, "height", Some(&px));
+            }
+        });
     };
+    Effect::new(move |_| {
+        overlay_markup.track();
+        store.zoomed.track();
+        store.within.track();
+        size_circles();
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| size_circles());
     view! {
         <div class="legend-column">
         <div
@@ -86,7 +126,8 @@ pub fn Legend() -> impl IntoView {
             role="group"
             aria-label="叠加图例 Overlay legend"
             hidden=move || store.overlay.with(Option::is_none)
-            inner_html=move || overlay_markup().unwrap_or_default()
+            node_ref=overlay_root
+            inner_html=move || overlay_markup.get().unwrap_or_default()
         ></div>
         // What the colours' indicator means, after both legends: an
         // overlay's legend stays on the first screen.

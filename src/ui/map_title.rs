@@ -16,7 +16,14 @@ pub fn MapTitle() -> impl IntoView {
         let lang = store.lang.get();
         store.shown.with(|s| {
             let (indicator, period) = s.as_ref()?;
-            Some(map_title(&set, indicator, period, lang))
+            let mut title = map_title(&set, indicator, period, lang);
+            // The circles' layer and period, when they are not the colours'.
+            title.push_str(&store.overlay.with(|o| {
+                o.as_ref()
+                    .map(|o| crate::html::overlay_title(o, lang))
+                    .unwrap_or_default()
+            }));
+            Some(title)
         })
     };
     view! { <h2 class="map-title" inner_html=move || markup().unwrap_or_default()></h2> }

@@ -441,6 +441,7 @@ fn import_text(
                     id: format!("c{}", i + 1),
                     name_zh: w.clone(),
                     name_en: w.clone(),
+                    color: None,
                 })
                 .collect(),
             description_zh: format!("由您载入的文件“{file_name}”，未经本站核实。"),
@@ -462,6 +463,7 @@ fn import_text(
             start: String::new(),
             end: String::new(),
             partial: false,
+            ..Period::default()
         });
     }
     // The table's own 来源 column names the source wherever the built-in
