@@ -270,7 +270,14 @@ impl Page {
 
     /// Waits until `script` returns `expected` (polling), or panics with the last value.
     pub async fn wait_js(&self, script: &str, expected: Value) {
-        let deadline = std::time::Instant::now() + WAIT;
+        self.wait_js_within(script, expected, WAIT).await;
+    }
+
+    /// [`Page::wait_js`] with a deadline of its own, for work whose time
+    /// grows with a loaded machine (a 100 000-row table read by the worker
+    /// took over 20 s once with another Chromium busy beside the tests).
+    pub async fn wait_js_within(&self, script: &str, expected: Value, wait: Duration) {
+        let deadline = std::time::Instant::now() + wait;
         loop {
             let got = self.js(script).await;
             if got == expected {

@@ -226,7 +226,12 @@ async fn a_huge_file_is_refused_and_a_long_table_is_read() {
     }
     page.pick_csv(&write_temp("long.csv", long.as_bytes()))
         .await;
-    page.wait_true("const s = document.querySelector('.import-status[role=status] p'); return !!s && s.textContent.includes('100000 rows read')").await;
+    page.wait_js_within(
+        "const s = document.querySelector('.import-status[role=status] p'); return !!s && s.textContent.includes('100000 rows read')",
+        json!(true),
+        std::time::Duration::from_secs(90),
+    )
+    .await;
     let listed = page.count(".import-problems tbody tr:not(.more)").await;
     assert_eq!(listed, json!(200), "the first 200 listed");
     let more = page.text_of(".import-problems tr.more").await;
