@@ -41,7 +41,7 @@ pub fn overlay_legend(set: &IndicatorSet, o: &Overlay, lang: Lang) -> String {
                             @let c = fixed(d / 2.0, 1);
                             circle cx=(c) cy=(c) r=(fixed(r, 1)) vector-effect="non-scaling-stroke" stroke-width="1.5"
                                 fill=(if e.unpublished { format!("url(#{UNPUBLISHED_PATTERN})") } else { INK.to_string() })
-                                fill-opacity=(if e.unpublished { "1" } else { "0.8" })
+                                fill-opacity=(if e.unpublished { "1" } else { "0.9" })
                                 stroke=(if e.unpublished { INK } else { "#ffffff" }) {}
                         }
                     }

@@ -164,8 +164,31 @@ pub fn choropleth(
                 ));
             }
             let colors = classing.palette.colors(k);
+            // A few values that are only part of a published ranking (the
+            // top three of eleven): coloured by their places in it, not
+            // against each other (the third best was drawn as the worst).
+            let places = if few {
+                part_of_ranking(&values, adcodes)
+            } else {
+                None
+            };
+            let place_colors = classing.palette.colors(classing.classes.max(2));
+            if let Some((of, _)) = &places {
+                // Said instead of "each value is shown", which it also is.
+                notes.retain(|(zh, _)| !zh.starts_with("只有"));
+                notes.push((
+                    format!("颜色按通报名次（共{of}个）：数值只公布了部分名次。"),
+                    format!("Colours follow the published places (of {of}): only some places have values."),
+                ));
+            }
             // Darker is worse: when higher is better, the lowest class is the darkest.
             let color_of = |class: usize| {
+                if let Some((of, place_of)) = &places {
+                    let place = distinct.get(class).and_then(|v| place_of(*v))?;
+                    let t = f64::from(place.saturating_sub(1)) / f64::from((*of).max(2) - 1);
+                    let i = (t * (place_colors.len() - 1) as f64).round() as usize;
+                    return place_colors.get(i).cloned();
+                }
                 colors
                     .get(if ind.lower_is_better {
                         class
@@ -351,6 +374,36 @@ fn odd_scope(
         );
         (whole, Some(note))
     }
+}
+
+/// When every number of a period carries its place in one ranking counted
+/// from the top, and the ranking has places without a number: the number of
+/// ranked cities and each value's (first) place.
+#[allow(clippy::type_complexity)]
+fn part_of_ranking(
+    values: &std::collections::BTreeMap<&str, &crate::data::indicators::Observation>,
+    adcodes: &[String],
+) -> Option<(u32, Box<dyn Fn(f64) -> Option<u32>>)> {
+    use crate::data::indicators::RankFrom;
+    let mut placed: Vec<(f64, u32)> = Vec::new();
+    let mut of = None;
+    for o in adcodes.iter().filter_map(|a| values.get(a.as_str())) {
+        let Some(v) = number(&o.value) else { continue };
+        let r = o.rank.as_ref().filter(|r| r.from == RankFrom::Top)?;
+        if of.is_some_and(|n| Some(n) != r.of) {
+            return None;
+        }
+        of = Some(r.of?);
+        placed.push((v, r.position[0]));
+    }
+    let of = of?;
+    if placed.len() as u32 >= of {
+        return None;
+    }
+    Some((
+        of,
+        Box::new(move |v: f64| placed.iter().find(|(x, _)| *x == v).map(|(_, p)| *p)),
+    ))
 }
 
 /// Which places a ranking that names only some cities gives, when it counts
@@ -622,6 +675,28 @@ mod tests {
         assert_eq!(decimals(&[0.914, 0.3]), 3);
         assert_eq!(decimals(&[41.0, 49.0]), 0);
         assert_eq!(decimals(&[]), 0);
+    }
+
+    #[test]
+    fn the_top_three_of_eleven_are_coloured_by_their_places() {
+        let c = choropleth(&ranking(), "better", "q1", &classing(), &codes());
+        // A and B are 1st and 2nd of 5: both in the light half, not the
+        // lightest and the darkest colour of two values.
+        let darkest = classing()
+            .palette
+            .colors(5)
+            .last()
+            .cloned()
+            .expect("colours");
+        assert!(
+            lum(&c, "B") > luminance(&darkest) + 0.2,
+            "2nd of 5 is not drawn as the worst"
+        );
+        assert!(lum(&c, "A") >= lum(&c, "B"));
+        assert!(c
+            .notes
+            .iter()
+            .any(|(_, en)| en.contains("Colours follow the published places (of 5)")));
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub fn export_svg(
                             @if let Some(r) = e.r {
                                 circle cx="15" cy=(fixed(y + 10.0, 0)) r=(fixed((r * 0.45).min(13.0), 1))
                                     fill=(if e.unpublished { "url(#unpublished-dots)" } else { OVERLAY_INK })
-                                    fill-opacity=(if e.unpublished { "1" } else { "0.8" })
+                                    fill-opacity=(if e.unpublished { "1" } else { "0.9" })
                                     stroke=(if e.unpublished { OVERLAY_INK } else { "#ffffff" }) {}
                             }
                             text x="40" y=(fixed(y + 15.0, 0)) font-size="16" fill="#1f2a24" { (pick(&e.label)) }

@@ -19,12 +19,15 @@ use crate::format::fixed;
 use crate::i18n::Text;
 use maud::{html, Markup};
 
+/// How far below a city's name point its circle's centre sits, in radii.
+const DROP: f64 = 0.6;
+
 /// Number of circle sizes.
 pub const SIZES: usize = 3;
 /// Radius of the smallest circle, and what each class adds, in map units
 /// (the drawing is 1000 units tall).
-const R0: f64 = 14.0;
-const STEP: f64 = 9.0;
+const R0: f64 = 18.0;
+const STEP: f64 = 10.0;
 
 /// One city's circle.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,10 +138,11 @@ pub fn overlay(
             let r = r_of(&f.class)?;
             Some(Mark {
                 adcode: s.adcode.clone(),
-                // On the city's name point, well inside it (a circle above
-                // the name sat on borders); the name is drawn over it, haloed.
+                // Just below the city's name point, well inside the city (a
+                // circle above the name sat on borders); the page lifts the
+                // name to sit on top of it.
                 x: s.label.0,
-                y: s.label.1,
+                y: s.label.1 + DROP * r,
                 r,
                 unpublished: f.class == UNPUBLISHED,
             })
@@ -190,7 +194,7 @@ pub fn marks(o: &Overlay, stroke: f64) -> Markup {
                 circle.overlay-mark.unpublished[m.unpublished] data-adcode=(m.adcode)
                     cx=(fixed(m.x, 1)) cy=(fixed(m.y, 1)) r=(fixed(m.r, 1))
                     fill=(if m.unpublished { dots.as_str() } else { INK })
-                    fill-opacity=(if m.unpublished { "1" } else { "0.8" })
+                    fill-opacity=(if m.unpublished { "1" } else { "0.9" })
                     stroke=(if m.unpublished { INK } else { "#ffffff" })
                     stroke-width=(fixed(stroke, 1)) {}
             }
@@ -270,10 +274,9 @@ mod tests {
             .find(|s| s.adcode == "140100")
             .expect("Taiyuan");
         let m = o.marks.iter().find(|m| m.adcode == "140100").expect("mark");
-        assert_eq!(
-            (m.x, m.y),
-            shape.label,
-            "on the name point, inside the city"
+        assert!(
+            m.x == shape.label.0 && m.y > shape.label.1 && m.y - m.r < shape.label.1,
+            "just under the name point, covering it"
         );
         let rows: Vec<(&str, usize, bool)> = o
             .legend

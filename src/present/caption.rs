@@ -197,6 +197,10 @@ fn extremes(
         };
         match (unit, lang) {
             (Some((zh, _)), Lang::Zh) => format!("{n} {zh}"),
+            // "1 measure", not "1 measures".
+            (Some((_, en)), Lang::En) if v == 1.0 => {
+                format!("{n} {}", en.strip_suffix('s').unwrap_or(en))
+            }
             (Some((_, en)), Lang::En) => format!("{n} {en}"),
             (None, _) => n,
         }

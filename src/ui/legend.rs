@@ -55,7 +55,17 @@ pub fn Legend() -> impl IntoView {
     });
     let about = Memo::new(move |_| {
         let set = store.data()?;
-        shown.with(|s| Some(crate::html::indicator_about(&set, &s.as_ref()?.0)))
+        let about = shown.with(|s| Some(crate::html::indicator_about(&set, &s.as_ref()?.0)))?;
+        // Under the circles' legend it says which layer it is about.
+        Some(
+            if store.overlay.with(Option::is_some) && !about.is_empty() {
+                format!(
+                    r#"<p class="about-kicker"><span class="zh">颜色图层 </span><span class="en">The colours</span></p>{about}"#
+                )
+            } else {
+                about
+            },
+        )
     });
     // The overlay's legend under the picker, in the page's language.
     let overlay_markup = Memo::new(move |_| {

@@ -130,6 +130,7 @@ fn MapDrawing(
             class="map"
             class:counties=counties
             class:drilled=move || within.with(Option::is_some)
+            class:with-overlay=move || store.overlay.with(Option::is_some)
             // The drawing's aspect, or a drilled-in prefecture's own.
             style=("--aspect", move || view_box.with(|b| fixed(b.w / b.h, 4)))
             style=("--aspect-full", fixed(full.w / full.h, 4))
