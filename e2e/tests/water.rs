@@ -23,6 +23,13 @@ async fn the_last_city_without_a_value_is_neither_coloured_nor_no_data() {
     let page = Page::coloured(1280, 800, "/?indicator=water-improvement&period=2017-q2").await;
     let c = page.classes().await;
     assert_eq!(c[JINZHONG], "unpublished", "{c:?}");
+    // One period in this run: no one-stop slider, only the switch to the other run.
+    assert_eq!(
+        page.js("return [getComputedStyle(document.querySelector('input[name=period]')).display, \
+                 document.querySelector('button[name=series][value=cumulative]').getBoundingClientRect().height > 0]")
+            .await,
+        json!(["none", true])
+    );
     assert_eq!(c.values().filter(|v| v.as_str() == "none").count(), 0);
     assert_eq!(
         c.values().filter(|v| v.parse::<u32>().is_ok()).count(),

@@ -111,7 +111,7 @@ pub fn Timeline() -> impl IntoView {
         }
     });
     view! {
-        <div class="control timeline" class:single=move || count() < 2 && runs.with(|r| r.len() < 2) hidden=move || count() == 0>
+        <div class="control timeline" class:single=move || count() < 2 && runs.with(|r| r.len() < 2) class:one-stop=move || count() < 2 hidden=move || count() == 0>
             <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
             <output class="period-label" for="period">
                 <span class="zh">{move || stop().map(|s| if s.en_adds { format!("{} ·", s.zh) } else { s.zh }).unwrap_or_default()}</span> " "
