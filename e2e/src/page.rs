@@ -290,6 +290,17 @@ impl Page {
         }
     }
 
+    /// How far (px) the period timeline's end labels reach past the timeline's
+    /// right edge (≤ 0 when they stay inside).
+    pub async fn timeline_overflow(&self) -> f64 {
+        self.number(
+            "const t = document.querySelector('.timeline').getBoundingClientRect(); \
+             return Math.max(...[...document.querySelectorAll('.range-ends > span')] \
+             .map(s => s.getBoundingClientRect().right - t.right))",
+        )
+        .await
+    }
+
     /// Waits until `script` returns true.
     pub async fn wait_true(&self, script: &str) {
         self.wait_js(script, Value::Bool(true)).await;

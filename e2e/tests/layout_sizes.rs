@@ -50,13 +50,7 @@ async fn laptops_show_map_legend_and_three_measures_without_scrolling() {
         );
         // The period's ends stay in their control (they ran into the
         // measures at 1280).
-        let over = page
-            .number(
-                "const t = document.querySelector('.timeline').getBoundingClientRect(); \
-                 return Math.max(...[...document.querySelectorAll('.range-ends > span')] \
-                   .map(s => s.getBoundingClientRect().right - t.right))",
-            )
-            .await;
+        let over = page.timeline_overflow().await;
         assert!(
             over <= 1.0,
             "{w}×{h}: the period's ends overflow by {over} px"

@@ -129,13 +129,7 @@ async fn the_quality_ranking_has_2017_2018_and_the_first_half_of_2024() {
     // stays inside the period control (it ran into the measures at 1280).
     let period = page.text_of(".legend .legend-period").await;
     assert!(period.contains("省控断面"), "{period}");
-    let overflow = page
-        .number(
-            "const t = document.querySelector('.timeline').getBoundingClientRect(); \
-             return Math.max(...[...document.querySelectorAll('.range-ends > span')] \
-             .map(s => s.getBoundingClientRect().right - t.right))",
-        )
-        .await;
+    let overflow = page.timeline_overflow().await;
     assert!(
         overflow <= 1.0,
         "the timeline's ends overflow by {overflow} px"

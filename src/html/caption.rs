@@ -7,7 +7,7 @@ use maud::html;
 use crate::data::geo::Region;
 use crate::data::indicators::IndicatorSet;
 use crate::i18n::Lang;
-use crate::present::caption::{caption, overlay_caption};
+use crate::present::caption::caption_with_overlay;
 
 /// The caption of `indicator` in `period`, in both languages; empty when the
 /// view is not in the data.
@@ -19,15 +19,7 @@ pub fn caption_html(
     overlay: Option<(&str, &str)>,
 ) -> String {
     // The map's sentence, then the overlay's (indicator, period) if any.
-    let text = |lang| {
-        let main = caption(set, indicator, period, regions, lang)?;
-        Some(
-            match overlay.and_then(|(i, p)| overlay_caption(set, i, p, regions, lang)) {
-                Some(o) => format!("{main} {o}"),
-                None => main,
-            },
-        )
-    };
+    let text = |lang| caption_with_overlay(set, indicator, period, regions, overlay, lang);
     match (text(Lang::Zh), text(Lang::En)) {
         (Some(zh), Some(en)) => {
             html! { span.zh lang="zh" { (zh) } " " span.en lang="en" { (en) } }.into_string()

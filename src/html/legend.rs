@@ -2,10 +2,10 @@
 //! and period. One function each for the live page and the prerendered first
 //! view, so the two cannot drift apart.
 
-use maud::{html, PreEscaped};
+use maud::{html, Markup, PreEscaped};
 
 use super::source_link;
-use crate::data::indicators::{IndicatorSet, Kind};
+use crate::data::indicators::{IndicatorSet, Kind, Source};
 use crate::i18n::Lang;
 use crate::map::choropleth::{Choropleth, NO_DATA, UNPUBLISHED};
 use crate::present::describe::sources_used;
@@ -73,7 +73,23 @@ pub fn legend(
             };
             p.legend-note.direction { @if en { (en_dir) } @else { (zh) " " span.en { (en_dir) } } }
         }
-        @for (zh, en_note) in &fills.notes {
+        (notes_and_sources(&fills.notes, &sources, en))
+        @if about {
+            (PreEscaped(self::about(set, indicator)))
+        }
+    }
+    .into_string()
+}
+
+/// A legend's notes (Chinese with English, or English alone) and its "Data:"
+/// line of linked sources: the colours' legend and the circles' alike.
+pub(crate) fn notes_and_sources(
+    notes: &[(String, String)],
+    sources: &[&Source],
+    en: bool,
+) -> Markup {
+    html! {
+        @for (zh, en_note) in notes {
             p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }
         }
         @if !sources.is_empty() {
@@ -85,11 +101,7 @@ pub fn legend(
                 }
             }
         }
-        @if about {
-            (PreEscaped(self::about(set, indicator)))
-        }
     }
-    .into_string()
 }
 
 /// What the indicator means, in both languages (empty if the data says nothing).

@@ -53,18 +53,7 @@ pub fn overlay_legend(set: &IndicatorSet, o: &Overlay, lang: Lang) -> String {
             }
         }
         p.legend-note { (if en { "Circle sizes are classes: bigger is more." } else { "圆的大小按分级，越大数值越高。 " }) @if !en { span.en { "Circle sizes are classes: bigger is more." } } }
-        @for (zh, en_note) in &o.notes {
-            p.legend-note { @if en { (en_note) } @else { (zh) " " span.en { (en_note) } } }
-        }
-        @if !sources.is_empty() {
-            p.legend-source {
-                (if en { "Data: " } else { "数据来源 Data: " })
-                @for (i, s) in sources.iter().enumerate() {
-                    @if i > 0 { "；" }
-                    (super::source_link(s))
-                }
-            }
-        }
+        (super::legend::notes_and_sources(&o.notes, &sources, en))
     }
     .into_string()
 }

@@ -371,6 +371,25 @@ pub fn caption(
     })
 }
 
+/// The map's caption followed by the sentence of the remediation layer drawn
+/// over it, `overlay` (indicator, period), if any.
+pub fn caption_with_overlay(
+    set: &IndicatorSet,
+    indicator: &str,
+    period: &str,
+    regions: &[Region],
+    overlay: Option<(&str, &str)>,
+    lang: Lang,
+) -> Option<String> {
+    let main = caption(set, indicator, period, regions, lang)?;
+    Some(
+        match overlay.and_then(|(i, p)| overlay_caption(set, i, p, regions, lang)) {
+            Some(o) => format!("{main} {o}"),
+            None => main,
+        },
+    )
+}
+
 /// The caption of a remediation layer drawn over the map, as a sentence of
 /// its own: "叠加圆点：…" / "Circles: …".
 pub fn overlay_caption(

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::html::caption_html;
 use crate::i18n::Lang;
-use crate::present::caption::caption;
+use crate::present::caption::caption_with_overlay;
 use crate::store::use_store;
 
 /// The `id` the map's picture points to for its description.
@@ -49,17 +49,11 @@ pub fn MapCaption() -> impl IntoView {
             return;
         };
         let lang = store.lang.get_untracked();
-        let regions = &map.boundaries.regions;
+        let over = over.get_untracked();
+        let over = over.as_ref().map(|(i, p)| (i.as_str(), p.as_str()));
         let text = store.shown.with_untracked(|s| {
             let (indicator, period) = s.as_ref()?;
-            let main = caption(&set, indicator, period, regions, lang)?;
-            let over = over.get_untracked().and_then(|(i, p)| {
-                crate::present::caption::overlay_caption(&set, &i, &p, regions, lang)
-            });
-            Some(match over {
-                Some(o) => format!("{main} {o}"),
-                None => main,
-            })
+            caption_with_overlay(&set, indicator, period, &map.boundaries.regions, over, lang)
         });
         let Some(text) = text else { return };
         let done = window().navigator().clipboard().write_text(&text);
