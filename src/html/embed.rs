@@ -43,9 +43,48 @@ pub fn embed_snippet(page_url: &str, query: &str, title: &str) -> String {
     .into_string()
 }
 
+/// The toolbar's Embed tool: its button and, while `open`, the dialog with
+/// the `snippet` to copy, and whether the last copy worked (`copied`).
+pub fn embed_tools(open: bool, snippet: &str, copied: Option<bool>) -> String {
+    html! {
+        button.tool type="button" name="embed" aria-expanded=(if open { "true" } else { "false" }) { span.zh { "嵌入 " } " " span.en { "Embed" } }
+        @if open {
+            div.embed-box role="dialog" aria-label="嵌入代码 Embed code" {
+                p { span.zh { "将以下代码粘贴到网页中，地图会显示当前视图，并自动调整高度。 " } " " span.en { "Paste this into a page to show the current view; it sizes itself to the map." } }
+                textarea name="embed-code" aria-label="嵌入代码 Embed code" readonly rows="4" { (snippet) }
+                button.tool type="button" name="copy-embed" { span.zh { "复制 " } " " span.en { "Copy" } }
+                " "
+                button.tool type="button" name="close-embed" { span.zh { "关闭 " } " " span.en { "Close" } }
+                span.copy-status role="status" {
+                    @match copied {
+                        Some(true) => "已复制 Copied",
+                        Some(false) => "请按 Ctrl+C（⌘C）复制 Press Ctrl+C (⌘C) to copy",
+                        None => "",
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embed_tool_shows_its_dialog_only_when_open() {
+        let closed = embed_tools(false, "<iframe>", None);
+        assert!(closed.contains(r#"aria-expanded="false""#) && !closed.contains("embed-box"));
+        let open = embed_tools(true, "<iframe src=\"x\">", Some(true));
+        assert!(open.contains(r#"aria-expanded="true""#), "{open}");
+        assert!(
+            open.contains("&lt;iframe src=&quot;x&quot;&gt;</textarea>"),
+            "{open}"
+        );
+        assert!(open.contains("已复制 Copied"), "{open}");
+    }
+
     #[test]
     fn embed_snippet_has_title_lazy_loading_and_embed_mode() {
         let s = embed_snippet(

@@ -17,6 +17,7 @@ use crate::i18n::Text;
 mod caption;
 mod embed;
 mod figures;
+mod filters;
 mod first_view;
 mod legend;
 mod measure;
@@ -27,8 +28,9 @@ mod trends;
 mod values;
 
 pub use caption::caption_html;
-pub use embed::embed_snippet;
+pub use embed::{embed_snippet, embed_tools};
 pub use figures::province_items;
+pub use filters::{filter_note, no_measure, policy_filters, Choice, PolicyFilters};
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};

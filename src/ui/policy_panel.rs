@@ -7,17 +7,22 @@
 //! read-only content is built once by [`crate::html::measure_card`]; events are
 //! handled once on the list (delegation) rather than per card.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::policies::{Filter, Policies};
-use crate::html::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
+use crate::html::{
+    filter_note, measure_card, measure_groups, no_measure, policy_filters, Choice, MeasureGroup,
+    PolicyFilters, PROVINCE_GROUP,
+};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
 use crate::ui::dom::{closest_attr, each_item, set_attr};
+use crate::ui::markup_host::markup_host;
 
 /// The filtered measures as the panel shows them: (group key, measure ids).
 fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
@@ -64,14 +69,20 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             },
         )
     });
-    let names = CityNames::of(&map);
+    let names = Arc::new(CityNames::of(&map));
     let p = policies.clone();
     let all_cards = Arc::new(cards(&policies, &names, store.data().as_deref()));
     // The list, rebuilt when the filter changes; choosing a card only marks it
     // (the effect below), so it stays the same element with its focus and
     // open details.
+    let n = names.clone();
     let list = Memo::new(move |_| {
         let chosen = untrack(|| store.measure.get());
+        let cities = store.cities.get();
+        let named: Vec<&str> = cities
+            .iter()
+            .map(|c| n.get(c).map_or(c.as_str(), |(zh, _)| zh))
+            .collect();
         groups.with(|gs| {
             let listed: Vec<MeasureGroup> = gs
                 .iter()
@@ -100,7 +111,12 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                     }
                 })
                 .collect();
-            measure_groups(&listed, chosen.as_deref())
+            let empty = if gs.is_empty() { no_measure() } else { "" };
+            format!(
+                "{}<div class=\"measure-groups\">{}</div>{empty}",
+                filter_note(&named),
+                measure_groups(&listed, chosen.as_deref())
+            )
         })
     });
     let list_root = NodeRef::<leptos::html::Div>::new();
@@ -114,90 +130,75 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             set_attr(c, "aria-current", on.then_some("true"));
         });
     });
-    let names = StoredValue::new(names);
-    let filter_note = move || {
+    // The filters, redrawn when the language, the cities or the theme change
+    // (not as someone types: the search text is only written on a redraw).
+    let total = policies.measures.len();
+    let filters = Signal::derive(move || {
+        let l = lang.get();
         let chosen = store.cities.get();
-        (!chosen.is_empty()).then(|| {
-            let list: Vec<String> = chosen
-                .iter()
-                .map(|c| {
-                    names.with_value(|n| n.get(c).map(|(zh, _)| zh.to_string()))
-                        .unwrap_or_else(|| c.clone())
-                })
-                .collect();
-            view! { <p class="filter-note"><span class="zh">"针对 " {list.join("、")} " 的措施 "</span> <span class="en">"Measures that name the selected cities"</span></p> }
-        })
-    };
-    let empty = move || {
-        groups.with(Vec::is_empty).then(|| view! {
-            <p class="hint"><span class="zh">"没有符合条件的措施。"</span> " " <span class="en">"No measure matches."</span></p>
-        })
-    };
-    let theme_options = policies
-        .themes
-        .iter()
-        .map(|t| {
-            let n = policies.measures.iter().filter(|m| m.themes.contains(&t.id)).count();
-            let (zh, en) = (t.name_zh.clone(), t.name_en.clone());
-            view! { <option value=t.id.clone()>{move || format!("{} ({n})", lang.get().both(&zh, &en, " "))}</option> }
-        })
-        .collect_view();
-    let campaign_options = policies
-        .campaigns
-        .iter()
-        .map(|c| {
-            let (zh, en) = (c.name_zh.clone(), c.name_en.clone());
-            view! { <option value=c.id.clone()>{move || lang.get().both(&zh, &en, " ")}</option> }
-        })
-        .collect_view();
-    let name_of = move |code: &str| {
-        names.with_value(|n| {
-            n.get(code)
-                .map(|(zh, en)| lang.get().pick(zh, en).to_string())
-        })
-    };
-    // The selected cities as chips; each removes its city.
-    let chips = move || {
-        store
-            .cities
-            .get()
-            .into_iter()
-            .map(|code| {
-                let name = name_of(&code).unwrap_or_else(|| code.clone());
-                let label = format!("{} {name}", lang.get().pick("移除", "Remove"));
-                view! {
-                    <button type="button" class="chip city-chip" data-adcode=code.clone() aria-label=label
-                        on:click=move |_| store.dispatch(Action::ToggleCity(code.clone()))>
-                        {name} <span aria-hidden="true">" ×"</span>
-                    </button>
-                }
+        let theme = theme.get();
+        let campaign = campaign.get();
+        let text = text.get_untracked();
+        let themes = policies
+            .themes
+            .iter()
+            .map(|t| {
+                let n = policies
+                    .measures
+                    .iter()
+                    .filter(|m| m.themes.contains(&t.id))
+                    .count();
+                (choice(&t.id, &t.name_zh, &t.name_en), n)
             })
-            .collect_view()
-    };
-    // Adds a city (the map does the same with Ctrl/⌘/Shift-click).
-    let add_options = names
-        .with_value(|n| n.0.clone())
-        .into_iter()
-        .map(|(code, zh, en)| {
-            let c = code.clone();
-            view! {
-                <option value=code hidden=move || store.cities.with(|s| s.contains(&c))>
-                    {move || lang.get().both(&zh, &en, " ")}
-                </option>
-            }
+            .collect();
+        let campaigns = policies
+            .campaigns
+            .iter()
+            .map(|c| choice(&c.id, &c.name_zh, &c.name_en))
+            .collect();
+        let cities = names
+            .0
+            .iter()
+            .map(|(c, zh, en)| choice(c, zh, en))
+            .collect();
+        policy_filters(&PolicyFilters {
+            themes,
+            total,
+            campaigns,
+            cities,
+            chosen: &chosen,
+            theme: theme.as_deref(),
+            campaign: &campaign,
+            text: &text,
+            lang: l,
         })
-        .collect_view();
-    let on_add = move |ev: leptos::ev::Event| {
-        let Some(sel) = ev
+    });
+    let on_filter = move |ev: &web_sys::Event| {
+        let Some(target) = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         else {
             return;
         };
-        let code = sel.value();
-        sel.set_value("");
-        if !code.is_empty() {
-            store.dispatch(Action::ToggleCity(code));
+        let value = || event_target_value(ev);
+        match (ev.type_().as_str(), target.get_attribute("name").as_deref()) {
+            ("change", Some("theme")) => store.dispatch(Action::SetTheme(Some(value()))),
+            ("change", Some("campaign")) => campaign.set(value()),
+            ("change", Some("add-city")) => {
+                let code = value();
+                if !code.is_empty() {
+                    store.dispatch(Action::ToggleCity(code));
+                }
+            }
+            ("input", Some("q")) => text.set(value()),
+            ("click", _) => {
+                // A chip removes its city (the map adds one with
+                // Ctrl/⌘/Shift-click, as the select does).
+                if let Some(code) = closest_attr(ev, "button.city-chip", "data-adcode") {
+                    store.dispatch(Action::ToggleCity(code));
+                }
+            }
+            _ => {}
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -213,40 +214,14 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
         }
     };
     let hover_measure = store.hover_measure;
-    let total = policies.measures.len();
     view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
             <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
-            <div class="policy-filters">
-                <label class="control">
-                    <span class="zh">"主题 "</span> <span class="en">"Theme"</span>
-                    <select name="theme" prop:value=move || theme.get().unwrap_or_default() on:change=move |ev| store.dispatch(Action::SetTheme(Some(event_target_value(&ev))))>
-                        <option value="">{move || format!("{} ({total})", lang.get().both("全部", "All", " "))}</option>
-                        {theme_options}
-                    </select>
-                </label>
-                <label class="control">
-                    <span class="zh">"战役 "</span> <span class="en">"Campaign"</span>
-                    <select name="campaign" on:change=move |ev| campaign.set(event_target_value(&ev))>
-                        <option value="">{move || lang.get().both("全部", "All", " ")}</option>
-                        {campaign_options}
-                    </select>
-                </label>
-                <label class="control">
-                    <span class="zh">"搜索 "</span> <span class="en">"Search"</span>
-                    <input type="search" name="q" placeholder=move || lang.get().both("臭氧", "ozone", " / ") on:input=move |ev| text.set(event_target_value(&ev)) />
-                </label>
-                <div class="control city-filter">
-                    <label for="add-city"><span class="zh">"城市 "</span> <span class="en">"Cities"</span></label>
-                    <div class="chips" aria-live="polite">{chips}</div>
-                    <select id="add-city" name="add-city" on:change=on_add>
-                        <option value="">{move || lang.get().pick("＋ 添加 Add", "+ Add")}</option>
-                        {add_options}
-                    </select>
-                </div>
-            </div>
+            {markup_host("policy-filters", filters, Rc::new(on_filter))}
             <div
                 class="measures"
+                node_ref=list_root
+                inner_html=move || list.get()
                 on:mouseover=move |ev| {
                     let id = closest_attr(&ev, "[data-measure]", "data-measure");
                     if hover_measure.get_untracked() != id {
@@ -264,13 +239,14 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
                         }
                     }
                 }
-            >
-                {filter_note}
-                <div class="measure-groups" node_ref=list_root inner_html=move || list.get()></div>
-                {empty}
-            </div>
+            ></div>
         </section>
     }
+}
+
+/// A filter's option.
+fn choice<'a>(value: &'a str, zh: &'a str, en: &'a str) -> Choice<'a> {
+    Choice { value, zh, en }
 }
 
 /// (adcode, short Chinese name, English name) of every prefecture, in map order.

@@ -1,0 +1,73 @@
+//! One container for markup: the content is a string built by [`crate::html`],
+//! written only when it changes, and its events are handled by one function on
+//! the container (delegation).
+//!
+//! Why: each distinct Leptos `view!` type adds its own code to the wasm, and
+//! the toolbar's tools, the filters and the dialogs were a few KB each as
+//! views. This host is one type, instantiated once, whatever it shows; a part
+//! drawn through it costs its markup function and its event handler only.
+//!
+//! Redrawing keeps the focus: when the focused element had a `name` (or an
+//! `id`), the element of that name in the new markup is focused again, so a
+//! `<select>` redrawn after a choice keeps it, as a Leptos view would.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::ui::dom::set_attr;
+
+/// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`)
+/// that happen in a host, whichever element they happen on.
+pub type Handler = Rc<dyn Fn(&web_sys::Event)>;
+
+/// A `<div class=class>` showing `markup` (hidden while it is empty), with
+/// `on` called for each event in it.
+pub fn markup_host(class: &'static str, markup: Signal<String>, on: Handler) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |last: Option<String>| {
+        let now = markup.get();
+        let Some(el) = root.get() else {
+            return String::new();
+        };
+        if last.as_deref() == Some(now.as_str()) {
+            return now;
+        }
+        let doc = document();
+        let focused = doc
+            .active_element()
+            .filter(|a| el.contains(Some(a)))
+            .and_then(|a| {
+                a.get_attribute("name")
+                    .map(|n| format!("[name=\"{n}\"]"))
+                    .or_else(|| a.get_attribute("id").map(|i| format!("[id=\"{i}\"]")))
+            });
+        el.set_inner_html(&now);
+        set_attr(&el, "hidden", now.is_empty().then_some(""));
+        if let Some(selector) = focused {
+            use wasm_bindgen::JsCast;
+            if let Some(e) = el
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = e.focus();
+            }
+        }
+        now
+    });
+    let (a, b, c, d, e) = (on.clone(), on.clone(), on.clone(), on.clone(), on);
+    view! {
+        <div
+            class=class
+            node_ref=root
+            hidden
+            on:click=move |ev| a(&ev)
+            on:change=move |ev| b(&ev)
+            on:input=move |ev| c(&ev)
+            on:keydown=move |ev| d(&ev)
+            on:focusin=move |ev| e(&ev)
+        ></div>
+    }
+}
