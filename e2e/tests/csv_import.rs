@@ -179,7 +179,10 @@ async fn a_formula_in_a_loaded_table_stays_text() {
         "no link made"
     );
     page.click("details.data-table summary").await;
-    page.wait_for(".data-table a[download]").await;
+    // The table (and its CSV) is built once it is open: the toggle comes
+    // as a task after the click.
+    page.wait_true("const a = document.querySelector('.data-table a[download]'); return !!a && a.href.startsWith('data:')")
+        .await;
     let text = page
         .js_async(
             "const done = arguments[arguments.length - 1];

@@ -19,7 +19,7 @@
 
 use maud::{html, PreEscaped};
 
-use super::{both, caption_html, legend, map_title, province_items};
+use super::{both, caption_html, legend, map_title, province_items, timeline, Timeline};
 use crate::data::dataset::Dataset;
 use crate::data::geo::BoundaryMeta;
 use crate::format::fixed;
@@ -127,38 +127,12 @@ pub fn first_view(map: &LoadedMap, data: &Dataset) -> String {
                         }
                         @if periods.len() > 1 {
                             div.control.timeline {
-                                label { (both("时段", "Period")) }
-                                output.period-label {
-                                    @if let Some(p) = per {
-                                        @match p.en_label() {
-                                            Some(en) => { span.zh { (p.label_zh) " ·" } " " span.en { (en) } }
-                                            None => { span.zh { (p.label_zh) } " " span.en-only { (p.label_en) } }
-                                        }
-                                    }
-                                    @if per.is_some_and(|p| p.partial) { " " span.partial { span.zh { "非全年 " } "partial year" } }
-                                }
-                                input type="range" disabled tabindex="-1" min="0"
-                                    max=((periods.len() - 1).to_string())
-                                    value=(periods.iter().position(|p| p.id == view.period).unwrap_or(0).to_string());
-                                div.range-ends {
-                                    @for (i, p) in [periods.first(), periods.last()].into_iter().flatten().enumerate() {
-                                        @if i == 1 && runs.len() > 1 {
-                                            span.series {
-                                                @for r in &runs {
-                                                    @let t = r.text();
-                                                    button type="button" disabled tabindex="-1"
-                                                        aria-pressed=(per.is_some_and(|p| p.series() == *r).to_string()) {
-                                                        span.zh { (t.zh) } " " span.en { (t.en) }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                        span {
-                                            span.zh { (p.label_zh) } " "
-                                            @match p.en_label() { Some(en) => { span.en { (en) } } None => { span.en-only { (p.label_en) } } }
-                                        }
-                                    }
-                                }
+                                (PreEscaped(timeline(&Timeline {
+                                    stops: &periods,
+                                    index: periods.iter().position(|p| p.id == view.period).unwrap_or(0),
+                                    runs: &runs,
+                                    run: per.map(|p| p.series()),
+                                }, true)))
                             }
                         }
                     }

@@ -24,6 +24,8 @@ mod measure;
 mod overlay;
 mod tables;
 mod targets;
+mod timeline;
+mod tools;
 mod trends;
 mod values;
 
@@ -39,6 +41,11 @@ pub use overlay::{
 };
 pub use tables::{compare_table, import_report, table_rows, ImportReport};
 pub use targets::targets_html;
+pub use timeline::{period_label, timeline, timeline_classes, value_text, Timeline};
+pub use tools::{
+    classing_body, csv_tool, indicator_picker, lang_button, notices, Classing, Layer, EXPORT_BODY,
+    EXPORT_LINK_ID,
+};
 pub use trends::{province_trends_html, strip_html};
 pub use values::{city_detail, city_detail_hint, overlay_line, tooltip_details};
 

@@ -1,22 +1,25 @@
 //! Classing controls for numeric indicators: method, number of classes, manual
-//! breaks and palette.
+//! breaks and palette, in a toolbar menu. Markup ([`classing_body`]) redrawn
+//! when the view's classing changes; choices are read on its body.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::data::indicators::Kind;
 use crate::format::format_number;
-use crate::i18n::Lang;
-use crate::map::classify::{parse_manual, Method, MAX_CLASSES, MIN_CLASSES};
+use crate::html::{classing_body, Classing};
+use crate::map::classify::{parse_manual, Method};
 use crate::map::palette::Palette;
-use crate::state::{Action, ViewState};
+use crate::state::Action;
 use crate::store::use_store;
+use crate::ui::menu::menu;
 
 /// A menu in the toolbar (one click away): method, classes and breaks for
 /// numeric indicators; the palette for all.
 #[component]
 pub fn ClassingControls() -> impl IntoView {
     let store = use_store();
-    let lang = move || store.lang.get();
     let numeric = Memo::new(move |_| {
         let set = store.data();
         store.shown.with(|s| {
@@ -26,76 +29,49 @@ pub fn ClassingControls() -> impl IntoView {
                 == Some(Kind::Numeric)
         })
     });
-    let view = move |f: fn(&ViewState) -> String| store.view(f).unwrap_or_default();
-    let method_memo = Memo::new(move |_| store.view(|v| v.method).unwrap_or_default());
-    let method = move || method_memo.get();
-    // Built once and shown or hidden: a switch between numeric and other
-    // layers changes two `hidden` attributes, not the menu's subtree.
-    let methods = Method::ALL.map(|m| view! { <option value=m.id()>{move || lang().both(m.name_zh(), m.name_en(), " ")}</option> });
-    let counts = (MIN_CLASSES..=MAX_CLASSES)
-        .map(|n| view! { <option value=n.to_string()>{n}</option> })
-        .collect_view();
-    let numeric_controls = view! {
-        <label class="control" hidden=move || !numeric.get()>
-            <span class="zh">"分级 "</span> <span class="en">"Classing"</span>
-            <select name="method" prop:value=move || method().id() on:change=move |ev| {
-                if let Some(m) = Method::from_id(&event_target_value(&ev)) {
-                    store.dispatch(Action::SetMethod(m));
-                }
-            }>{methods}</select>
-        </label>
-        <label class="control" hidden=move || !numeric.get()>
-            <span class="zh">"级数 "</span> <span class="en">"Classes"</span>
-            <select name="classes" prop:value=move || view(|v| v.classes.to_string()) on:change=move |ev| {
-                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                    store.dispatch(Action::SetClasses(n));
-                }
-            }>{counts}</select>
-        </label>
-        <label class="control" hidden=move || !(numeric.get() && method() == Method::Manual)>
-            <span class="zh">"断点 "</span> <span class="en">"Breaks"</span>
-            <input
-                type="text"
-                name="breaks"
-                inputmode="decimal"
-                placeholder="40, 45"
-                prop:value=move || view(|v| v.manual.iter().map(|b| format_number(*b)).collect::<Vec<_>>().join(", "))
-                on:change=move |ev| {
-                    let (ok, _) = parse_manual(&event_target_value(&ev));
-                    store.dispatch(Action::SetBreaks(ok));
-                }
-            />
-        </label>
-    };
-    let palettes = Palette::ALL.map(|p| {
-        view! {
-            <option value=p.id()>
-                {move || {
-                    let name = p.name();
-                    if lang() == Lang::En { name.split_once(' ').map(|(_, en)| en.to_string()).unwrap_or_else(|| name.to_string()) } else { name.to_string() }
-                }}
-            </option>
-        }
+    let body = Signal::derive(move || {
+        let numeric = numeric.get();
+        let lang = store.lang.get();
+        store
+            .view(|v| {
+                let breaks: Vec<String> = v.manual.iter().map(|b| format_number(*b)).collect();
+                classing_body(&Classing {
+                    numeric,
+                    method: v.method,
+                    classes: v.classes,
+                    breaks: &breaks.join(", "),
+                    palette: v.palette,
+                    lang,
+                })
+            })
+            .unwrap_or_default()
     });
-    view! {
-        <details class="menu classing-menu" name="tools" prop:open=move || store.tool_open("classes") on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                store.set_tool("classes", d.open());
-            }
-        }>
-            <summary class="tool"><span class="zh">"分级配色 "</span> <span class="en">"Classes"</span></summary>
-            <div class="menu-body classing">
-            {numeric_controls}
-            <label class="control">
-                <span class="zh">"配色 "</span> <span class="en">"Palette"</span>
-                <select name="palette" prop:value=move || view(|v| v.palette.id().to_string()) on:change=move |ev| {
-                    if let Some(p) = Palette::from_id(&event_target_value(&ev)) {
-                        store.dispatch(Action::SetPalette(p));
-                    }
-                }>{palettes}</select>
-            </label>
-            </div>
-        </details>
-    }
+    let on = move |ev: &web_sys::Event| {
+        if ev.type_() != "change" {
+            return;
+        }
+        let value = event_target_value(ev);
+        let name = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|e| e.get_attribute("name"));
+        let action = match name.as_deref() {
+            Some("method") => Method::from_id(&value).map(Action::SetMethod),
+            Some("classes") => value.parse().ok().map(Action::SetClasses),
+            Some("breaks") => Some(Action::SetBreaks(parse_manual(&value).0)),
+            Some("palette") => Palette::from_id(&value).map(Action::SetPalette),
+            _ => None,
+        };
+        if let Some(a) = action {
+            store.dispatch(a);
+        }
+    };
+    menu(
+        "menu classing-menu",
+        "menu-body classing",
+        "classes",
+        ("分级配色 ", "Classes"),
+        body,
+        Rc::new(on),
+    )
 }

@@ -3,6 +3,7 @@
 //! marked as user data, and every row that could not be used is listed with its
 //! number and the reason.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,9 +11,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::data::import::Numbering;
-use crate::html::{import_report, ImportReport as Outcome};
+use crate::html::{csv_tool, import_report, ImportReport as Outcome};
 use crate::net::read_table;
 use crate::store::use_store;
+use crate::ui::markup_host::markup_host;
 
 /// A file picker and drop zone for CSV tables.
 #[component]
@@ -70,61 +72,75 @@ pub fn CsvImport() -> impl IntoView {
             }
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        {
-            handle(file);
-        }
-        if let Some(i) = input {
-            i.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            handle(file);
-        }
-    };
-    let report = move || outcome.with(|o| o.as_ref().map(import_report).unwrap_or_default());
+    let shown = move || store.tool_open("load");
     // One click away among the map tools: the button opens the drop zone and
     // picker (where the report of a file then shows) and closes it again.
-    let shown = move || store.tool_open("load");
-    view! {
-        <div class="csv-tool" class:open=shown>
-        <button type="button" class="tool" name="load-data" aria-expanded=move || shown().to_string()
-            on:click=move |_| store.set_tool("load", !shown())>
-            <span class="zh">"载入数据 "</span> <span class="en">"Load data"</span>
-        </button>
-        <section
-            class="csv-import"
-            hidden=move || !shown()
-            class:dragging=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
+    let markup = Signal::derive(move || {
+        let report = outcome.with(|o| o.as_ref().map(import_report).unwrap_or_default());
+        csv_tool(shown(), false, &report)
+    });
+    // A file dragged over the zone marks it, in place: redrawing the zone
+    // under the pointer would make the browser leave and enter it again.
+    Effect::new(move |_| {
+        let on = dragging.get();
+        if let Ok(Some(zone)) = document().query_selector(".csv-import") {
+            let _ = zone.class_list().toggle_with_force("dragging", on);
+        }
+    });
+    let on = move |ev: &web_sys::Event| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let in_zone = || {
+            target
+                .as_ref()
+                .and_then(|t| t.closest(".csv-import").ok().flatten())
+                .is_some()
+        };
+        match ev.type_().as_str() {
+            "click" => {
+                let on_button = target
+                    .as_ref()
+                    .and_then(|t| t.closest("button[name=load-data]").ok().flatten())
+                    .is_some();
+                if on_button {
+                    store.set_tool("load", !shown());
+                }
             }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-        >
-            <h2><span class="zh">"载入我的数据 "</span> <span class="en">"Load your own table"</span></h2>
-            <p class="hint">
-                <span class="zh">"CSV：一列城市（名称或代码），其余为数值列；可含单位、时段、来源列。拖放文件到此处，或："</span>
-                <span class="en">" CSV with a city column (name or adcode) and value columns; optional unit, period and source columns. Drop a file here, or:"</span>
-            </p>
-            <input type="file" name="csv" accept=".csv,.tsv,.txt,text/csv" aria-label="选择 CSV 文件 Choose a CSV file" on:change=on_pick />
-            <div class="import-report" inner_html=report></div>
-        </section>
-        </div>
-    }
+            "change" => {
+                let input = target.and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(file) = input
+                    .as_ref()
+                    .and_then(|i| i.files())
+                    .and_then(|f| f.get(0))
+                {
+                    handle(file);
+                }
+                if let Some(i) = input {
+                    i.set_value("");
+                }
+            }
+            "dragover" if in_zone() => {
+                ev.prevent_default();
+                if !dragging.get_untracked() {
+                    dragging.set(true);
+                }
+            }
+            "dragleave" => dragging.set(false),
+            "drop" if in_zone() => {
+                ev.prevent_default();
+                dragging.set(false);
+                let file = ev
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    handle(file);
+                }
+            }
+            _ => {}
+        }
+    };
+    markup_host("csv-tool", markup, Rc::new(on))
 }

@@ -1,20 +1,22 @@
 //! Export the current map as SVG or PNG (2× or 3×), framed with title, legend,
 //! sources, the boundary notice and the view's address.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::html::{EXPORT_BODY, EXPORT_LINK_ID};
 use crate::i18n::Lang;
 use crate::map::export::{export_svg, Frame};
 use crate::present::caption::{caption, overlay_caption};
 use crate::present::describe::citations_of;
 use crate::store::use_store;
-
-const LINK_ID: &str = "export-link";
+use crate::ui::menu::menu;
 
 fn click_link(href: &str, filename: &str) {
     if let Some(a) = document()
-        .get_element_by_id(LINK_ID)
+        .get_element_by_id(EXPORT_LINK_ID)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = a.set_attribute("href", href);
@@ -165,51 +167,49 @@ pub fn ExportTools() -> impl IntoView {
         );
         Some((text, name))
     };
-    let export_svg_file = move |_| {
-        if let Some((text, name)) = svg() {
+    let on = move |ev: &web_sys::Event| {
+        if ev.type_() != "click" {
+            return;
+        }
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[name]").ok().flatten())
+        else {
+            return;
+        };
+        let Some((text, name)) = svg() else { return };
+        if button.get_attribute("name").as_deref() == Some("export-svg") {
             let href = format!(
                 "data:image/svg+xml;charset=utf-8,{}",
                 String::from(js_sys::encode_uri_component(&text))
             );
             click_link(&href, &format!("{name}.svg"));
+            return;
         }
-    };
-    let export_png = move |ev: leptos::ev::MouseEvent| {
-        let scale: f64 = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-scale"))
+        let scale: f64 = button
+            .get_attribute("data-scale")
             .and_then(|s| s.parse().ok())
             .unwrap_or(2.0);
-        if let Some((text, name)) = svg() {
-            let f = js_sys::Reflect::get(&window(), &"shanxiExportPng".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            if let Some(f) = f {
-                let args = js_sys::Array::of4(
-                    &text.into(),
-                    &scale.into(),
-                    &format!("{name}@{scale}x.png").into(),
-                    &LINK_ID.into(),
-                );
-                let _ = f.apply(&wasm_bindgen::JsValue::NULL, &args);
-            }
+        let f = js_sys::Reflect::get(&window(), &"shanxiExportPng".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(f) = f {
+            let args = js_sys::Array::of4(
+                &text.into(),
+                &scale.into(),
+                &format!("{name}@{scale}x.png").into(),
+                &EXPORT_LINK_ID.into(),
+            );
+            let _ = f.apply(&wasm_bindgen::JsValue::NULL, &args);
         }
     };
-    view! {
-        <details class="menu export-menu" name="tools" prop:open=move || store.tool_open("export") on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                store.set_tool("export", d.open());
-            }
-        }>
-            <summary class="tool"><span class="zh">"导出 "</span> <span class="en">"Export"</span></summary>
-            <div class="menu-body export-tools">
-                <button type="button" class="tool" name="export-svg" on:click=export_svg_file>"SVG"</button>
-                <button type="button" class="tool" name="export-png" data-scale="2" on:click=export_png>"PNG 2×"</button>
-                <button type="button" class="tool" name="export-png3" data-scale="3" on:click=export_png>"PNG 3×"</button>
-            </div>
-            <a id=LINK_ID class="export-link" hidden="hidden" href="#">"download"</a>
-        </details>
-    }
+    menu(
+        "menu export-menu",
+        "menu-body export-tools",
+        "export",
+        ("导出 ", "Export"),
+        Signal::derive(|| EXPORT_BODY.to_string()),
+        Rc::new(on),
+    )
 }

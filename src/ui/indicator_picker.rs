@@ -1,59 +1,47 @@
 //! The indicator picker: a `<select name="indicator">` whose option values are
-//! the indicator ids.
+//! the indicator ids. Markup ([`indicator_picker`]) in a markup host: drawn
+//! again when the layers, the language or the shown layer change (the select
+//! keeps the focus); the choice is read on the host.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::data::indicators::Indicator;
+use crate::html::{indicator_picker, Layer};
 use crate::state::Action;
 use crate::store::use_store;
+use crate::ui::markup_host::markup_host;
 
 /// Chooses the indicator the map shows, its layers grouped as pollution,
 /// remediation and the person's own data.
 #[component]
 pub fn IndicatorPicker() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let option = move |i: &Indicator| {
-        let (zh, en) = (i.name_zh.clone(), i.name_en.clone());
-        view! { <option value=i.id.clone()>{move || lang.get().both(&zh, &en, " · ")}</option> }
-    };
-    // Rebuilt only when the data changes (the measures arrive, a person
-    // loads a table). Three groups: how polluted the cities are, where they
-    // are cleaning up, and the person's own data; a group without layers is
-    // left out.
-    let options = move || {
-        let set = store.data()?;
-        let group = |label: &'static str, keep: &dyn Fn(&Indicator) -> bool| {
-            let items: Vec<_> = set
-                .indicators
-                .iter()
-                .filter(|i| keep(i))
-                .map(option)
-                .collect();
-            (!items.is_empty()).then(|| view! { <optgroup label=label>{items}</optgroup> })
+    let markup = Signal::derive(move || {
+        let Some(set) = store.data() else {
+            return String::new();
         };
-        Some(view! {
-            {group("污染 Pollution: 空气、水 air and water", &|i| !i.user && !i.remediation)}
-            {group("治理 Remediation", &|i| !i.user && i.remediation)}
-            {group("用户数据 Your data", &|i| i.user)}
+        let lang = store.lang.get();
+        let layers: Vec<Layer> = set
+            .indicators
+            .iter()
+            .map(|i| Layer {
+                id: &i.id,
+                zh: &i.name_zh,
+                en: &i.name_en,
+                remediation: i.remediation,
+                user: i.user,
+            })
+            .collect();
+        store.shown.with(|s| {
+            let current = s.as_ref().map_or("", |s| s.0.as_str());
+            indicator_picker(&layers, current, lang)
         })
-    };
-    let current = Memo::new(move |_| {
-        store
-            .shown
-            .with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default())
     });
-    view! {
-        <div class="control">
-            <label for="indicator"><span class="zh">"指标 "</span> <span class="en">"Indicator"</span></label>
-            <select
-                id="indicator"
-                name="indicator"
-                prop:value=move || current.get()
-                on:change=move |ev| store.dispatch(Action::ChooseIndicator(event_target_value(&ev)))
-            >
-                {options}
-            </select>
-        </div>
-    }
+    let on = move |ev: &web_sys::Event| {
+        if ev.type_() == "change" {
+            store.dispatch(Action::ChooseIndicator(event_target_value(ev)));
+        }
+    };
+    markup_host("control indicator-control", markup, Rc::new(on))
 }

@@ -9,7 +9,8 @@
 //!
 //! Redrawing keeps the focus: when the focused element had a `name` (or an
 //! `id`), the element of that name in the new markup is focused again, so a
-//! `<select>` redrawn after a choice keeps it, as a Leptos view would.
+//! `<select>` redrawn after a choice keeps it, as a Leptos view would. The
+//! page is not scrolled to it.
 
 use std::rc::Rc;
 
@@ -17,14 +18,25 @@ use leptos::prelude::*;
 
 use crate::ui::dom::set_attr;
 
-/// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`)
-/// that happen in a host, whichever element they happen on.
+/// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`,
+/// `dragover`, `dragleave`, `drop`) that happen in a host, whichever element
+/// they happen on.
 pub type Handler = Rc<dyn Fn(&web_sys::Event)>;
 
 /// A `<div class=class>` showing `markup` (hidden while it is empty), with
 /// `on` called for each event in it.
 pub fn markup_host(class: &'static str, markup: Signal<String>, on: Handler) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
+    markup_host_at(NodeRef::new(), class, markup, on)
+}
+
+/// [`markup_host`] whose element is `root`, for a part that also changes its
+/// content in place (see `ui::timeline`).
+pub fn markup_host_at(
+    root: NodeRef<leptos::html::Div>,
+    class: &'static str,
+    markup: Signal<String>,
+    on: Handler,
+) -> impl IntoView {
     Effect::new(move |last: Option<String>| {
         let now = markup.get();
         let Some(el) = root.get() else {
@@ -52,12 +64,17 @@ pub fn markup_host(class: &'static str, markup: Signal<String>, on: Handler) -> 
                 .flatten()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = e.focus();
+                // Without scrolling: a redraw caused by a press elsewhere (a
+                // menu closing) must not move the page under the pointer.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = e.focus_with_options(&options);
             }
         }
         now
     });
-    let (a, b, c, d, e) = (on.clone(), on.clone(), on.clone(), on.clone(), on);
+    let (a, b, c, d, e) = (on.clone(), on.clone(), on.clone(), on.clone(), on.clone());
+    let (f, g, h) = (on.clone(), on.clone(), on);
     view! {
         <div
             class=class
@@ -68,6 +85,9 @@ pub fn markup_host(class: &'static str, markup: Signal<String>, on: Handler) -> 
             on:input=move |ev| c(&ev)
             on:keydown=move |ev| d(&ev)
             on:focusin=move |ev| e(&ev)
+            on:dragover=move |ev| f(&ev)
+            on:dragleave=move |ev| g(&ev)
+            on:drop=move |ev| h(&ev)
         ></div>
     }
 }

@@ -27,6 +27,7 @@ pub mod map_note;
 pub mod map_title;
 pub mod map_view;
 pub mod markup_host;
+pub mod menu;
 pub mod notices;
 pub mod overlay_picker;
 pub mod policy_panel;

@@ -1,32 +1,30 @@
 //! Small notices: parts of the URL that could not be used, files that failed.
+//! Markup ([`notices`]) in a markup host; its buttons are read on the host.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::html::notices;
 use crate::store::use_store;
+
+use crate::ui::markup_host::markup_host;
 
 /// A dismissable list of notices; nothing when there are none.
 #[component]
 pub fn Notices() -> impl IntoView {
     let store = use_store();
-    move || {
-        let list = store.notices();
-        // A file that failed (the county boundaries) can be loaded again.
-        let retry = store.counties_failed().then(|| {
-            view! {
-                <button type="button" class="retry" on:click=move |_| store.retry_counties()>
-                    <span class="zh">"重试 "</span> <span class="en">"Retry"</span>
-                </button>
-            }
-        });
-        (!list.is_empty()).then(|| {
-            let items = list.into_iter().map(|n| view! { <li><span class="zh">{n.zh}</span> " " <span class="en">{n.en}</span></li> }).collect_view();
-            view! {
-                <div class="notice" role="status">
-                    <ul>{items}</ul>
-                    {retry}
-                    <button type="button" class="dismiss" on:click=move |_| store.dismiss_notices()><span class="zh">"知道了 "</span> <span class="en">"OK"</span></button>
-                </div>
-            }
-        })
-    }
+    // A file that failed (the county boundaries) can be loaded again.
+    let markup = Signal::derive(move || notices(&store.notices(), store.counties_failed()));
+    let on = move |ev: &web_sys::Event| {
+        if ev.type_() != "click" {
+            return;
+        }
+        if crate::ui::dom::closest_attr(ev, "button.retry", "class").is_some() {
+            store.retry_counties();
+        } else if crate::ui::dom::closest_attr(ev, "button.dismiss", "class").is_some() {
+            store.dismiss_notices();
+        }
+    };
+    markup_host("notices", markup, Rc::new(on))
 }

@@ -2,45 +2,25 @@
 //! usable with the arrow keys (a native range input). An indicator with single
 //! months and spans from January gets a switch between the two runs; the
 //! slider never mixes them.
+//!
+//! Markup ([`timeline`]) in a markup host, drawn again only when the run
+//! changes (another indicator, another run). A switch of period within the
+//! run changes the slider's value, its label and its spoken value in place,
+//! so that a slider being dragged stays the same element.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::data::indicators::Series;
+use crate::html::{period_label, timeline, timeline_classes, value_text, Timeline as Shown};
 use crate::state::Action;
 use crate::store::use_store;
-
-/// An end label longer than this many characters (Chinese) may take a line
-/// of its own ("2024年1—6月（省控断面）" is 16; "2023年1—11月" is 9).
-const LONG_END: usize = 12;
-
-/// One period as the timeline shows it.
-#[derive(Debug, Clone, PartialEq)]
-struct Stop {
-    id: String,
-    zh: String,
-    en: String,
-    /// The English says more than the Chinese ("Jan–Nov 2023" beside
-    /// "2023年1—11月", not "2023" beside "2023年"): shown beside it in Chinese
-    /// mode; otherwise only in English mode.
-    en_adds: bool,
-    partial: bool,
-}
-
-impl Stop {
-    /// The class of the English label's element.
-    fn en_class(&self) -> &'static str {
-        if self.en_adds {
-            "en"
-        } else {
-            "en-only"
-        }
-    }
-}
+use crate::ui::markup_host::markup_host_at;
 
 /// The slider over the indicator's periods; with one period, just its name
-/// (the slider and its ends hidden). Built once: a switch of indicator or
-/// period only updates the slider's range and value, the label and the ends,
-/// so it costs a few attribute and text changes instead of a new subtree.
+/// (the slider and its ends hidden).
 #[component]
 pub fn Timeline() -> impl IntoView {
     let store = use_store();
@@ -62,6 +42,7 @@ pub fn Timeline() -> impl IntoView {
         let set = store.data()?;
         period.with(|p| set.period(p).map(|p| p.series()))
     });
+    // The ids of the run's periods.
     let stops = Memo::new(move |_| {
         let (Some(indicator), Some(set), Some(run)) = (indicator.get(), store.data(), run.get())
         else {
@@ -69,25 +50,66 @@ pub fn Timeline() -> impl IntoView {
         };
         set.periods_in(&indicator, run)
             .into_iter()
-            .map(|p| Stop {
-                id: p.id.clone(),
-                zh: p.label_zh.clone(),
-                en: p.label_en.clone(),
-                en_adds: p.en_label().is_some(),
-                partial: p.partial,
-            })
+            .map(|p| p.id.clone())
             .collect::<Vec<_>>()
     });
     let index =
-        move || stops.with(|ps| period.with(|p| ps.iter().position(|x| &x.id == p).unwrap_or(0)));
-    let stop = move || stops.with(|ps| ps.get(index()).cloned());
-    let end = move |last: bool| {
-        stops.with(|ps| {
-            let s = if last { ps.last() } else { ps.first() };
-            s.cloned()
-        })
-    };
-    let count = move || stops.with(Vec::len);
+        move || stops.with(|ps| period.with(|p| ps.iter().position(|x| x == p).unwrap_or(0)));
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Drawn again when the run changes; the period is read, not tracked.
+    let markup = Signal::derive(move || {
+        let (Some(indicator), Some(set)) = (indicator.get(), store.data()) else {
+            return String::new();
+        };
+        let run = run.get();
+        let Some(r) = run else {
+            return String::new();
+        };
+        let stops = set.periods_in(&indicator, r);
+        let runs = runs.get();
+        let shown = Shown {
+            stops: &stops,
+            index: untrack(index),
+            runs: &runs,
+            run,
+        };
+        timeline(&shown, false)
+    });
+    Effect::new(move |_| {
+        let (single, one) = timeline_classes(stops.with(Vec::len), runs.with(Vec::len));
+        if let Some(el) = root.get() {
+            let list = el.class_list();
+            let _ = list.toggle_with_force("single", single);
+            let _ = list.toggle_with_force("one-stop", one);
+        }
+    });
+    // A period within the run: the slider's value and the label, in place.
+    Effect::new(move |_| {
+        let i = index();
+        let (Some(el), Some(set)) = (root.get(), store.data()) else {
+            return;
+        };
+        let p = period.with(|p| set.period(p).cloned());
+        if let Some(input) = el
+            .query_selector("input[name=period]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let value = i.to_string();
+            if input.value() != value {
+                input.set_value(&value);
+            }
+            let text = p.as_ref().map(value_text);
+            crate::ui::dom::set_attr(&input, "aria-valuetext", text.as_deref());
+        }
+        if let Ok(Some(label)) = el.query_selector("output.period-label") {
+            let html = period_label(p.as_ref()).into_string();
+            if label.inner_html() != html {
+                label.set_inner_html(&html);
+            }
+        }
+    });
     // To another run: its newest period.
     let switch_to = move |to: Series| {
         let (Some(indicator), Some(set)) = (indicator.get_untracked(), store.data()) else {
@@ -97,48 +119,25 @@ pub fn Timeline() -> impl IntoView {
             store.dispatch(Action::ChoosePeriod(p.id.clone()));
         }
     };
-    let buttons = [Series::SinceJanuary, Series::Other, Series::Month].map(|s| {
-        let t = s.text();
-        view! {
-            <button
-                type="button"
-                name="series"
-                value=s.id()
-                hidden=move || !runs.with(|r| r.len() > 1 && r.contains(&s))
-                aria-pressed=move || (run.get() == Some(s)).to_string()
-                on:click=move |_| switch_to(s)
-            ><span class="zh">{t.zh}</span> <span class="en">{t.en}</span></button>
+    let on = move |ev: &web_sys::Event| match ev.type_().as_str() {
+        "input" => {
+            let i: usize = event_target_value(ev).parse().unwrap_or(0);
+            if let Some(id) = stops.with_untracked(|ps| ps.get(i).cloned()) {
+                store.dispatch(Action::ChoosePeriod(id));
+            }
         }
-    });
-    view! {
-        <div class="control timeline" class:single=move || count() < 2 && runs.with(|r| r.len() < 2) class:one-stop=move || count() < 2 hidden=move || count() == 0>
-            <label for="period"><span class="zh">"时段 "</span> <span class="en">"Period"</span></label>
-            <output class="period-label" for="period">
-                <span class="zh">{move || stop().map(|s| if s.en_adds { format!("{} ·", s.zh) } else { s.zh }).unwrap_or_default()}</span> " "
-                <span class=move || stop().map(|s| s.en_class()).unwrap_or("en")>{move || stop().map(|s| s.en).unwrap_or_default()}</span>
-                <span class="partial" hidden=move || !stop().is_some_and(|s| s.partial)>" "<span class="zh">"非全年 "</span>"partial year"</span>
-            </output>
-            <input
-                type="range"
-                id="period"
-                name="period"
-                min="0"
-                max=move || count().saturating_sub(1).to_string()
-                step="1"
-                prop:value=move || index().to_string()
-                aria-valuetext=move || stop().map(|s| if s.en_adds { format!("{} {}", s.zh, s.en) } else { s.zh }).unwrap_or_default()
-                on:input=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    if let Some(id) = stops.with_untracked(|ps| ps.get(i).map(|p| p.id.clone())) {
-                        store.dispatch(Action::ChoosePeriod(id));
-                    }
-                }
-            />
-            <div class="range-ends" class:long=move || [false, true].iter().any(|last| end(*last).is_some_and(|s| s.zh.chars().count() > LONG_END))>
-                <span aria-hidden="true"><span class="zh">{move || end(false).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(false).map(|s| s.en_class()).unwrap_or("en")>{move || end(false).map(|s| s.en).unwrap_or_default()}</span></span>
-                <span class="series" role="group" aria-label="时段类型 Kind of period" hidden=move || runs.with(|r| r.len() < 2)>{buttons}</span>
-                <span aria-hidden="true"><span class="zh">{move || end(true).map(|s| s.zh).unwrap_or_default()}</span>" "<span class=move || end(true).map(|s| s.en_class()).unwrap_or("en")>{move || end(true).map(|s| s.en).unwrap_or_default()}</span></span>
-            </div>
-        </div>
-    }
+        "click" => {
+            let to =
+                crate::ui::dom::closest_attr(ev, "button[name=series]", "value").and_then(|v| {
+                    [Series::SinceJanuary, Series::Other, Series::Month]
+                        .into_iter()
+                        .find(|s| s.id() == v)
+                });
+            if let Some(s) = to {
+                switch_to(s);
+            }
+        }
+        _ => {}
+    };
+    markup_host_at(root, "control timeline", markup, Rc::new(on))
 }
