@@ -39,7 +39,7 @@ pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use overlay::{
     marks_svg, overlay_legend, overlay_period_picker, overlay_picker, overlay_title,
 };
-pub use tables::{compare_table, import_report, table_rows, ImportReport};
+pub use tables::{compare_table, data_table, import_report, table_rows, ImportReport};
 pub use targets::targets_html;
 pub use timeline::{period_label, timeline, timeline_classes, value_text, Timeline};
 pub use tools::{

@@ -1,11 +1,11 @@
 //! Table bodies: an import's problems, the comparison, the indicator table.
 
-use maud::html;
+use maud::{html, PreEscaped};
 
 use super::{both, one, text};
 use crate::data::import::message::ProblemLine;
 use crate::present::compare::{mixed_years, CompareRow};
-use crate::present::table::Row;
+use crate::present::table::{Row, SortBy};
 
 /// What became of a person's file, as the import shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +139,48 @@ pub fn compare_table(
     .into_string()
 }
 
+/// The indicator table as the open `details.data-table` shows it: the CSV
+/// link (`href` a data URL, saved as `file`), and the table with a sort
+/// button per sortable column (`aria-sort` on the column sorted by `by`,
+/// `descending` or not) and `rows` (from [`table_rows`]).
+pub fn data_table(rows: &str, href: &str, file: &str, by: SortBy, descending: bool) -> String {
+    let header = |key: SortBy, zh: &str, en: &str| {
+        let sorted = match (by == key, descending) {
+            (false, _) => "none",
+            (true, true) => "descending",
+            (true, false) => "ascending",
+        };
+        html! {
+            th aria-sort=(sorted) {
+                button.sort type="button" name={ "sort-" (key.id()) } data-sort=(key.id()) { span.zh { (zh) } " " span.en { (en) } }
+            }
+        }
+    };
+    html! {
+        p.table-tools {
+            a.tool href=(href) download=(file) {
+                span.zh { span.zh { "下载" } " " span.en { "CSV " } } " " span.en { "Download CSV" }
+            }
+        }
+        div.table-scroll {
+            table {
+                thead {
+                    tr {
+                        (header(SortBy::City, "城市", "City"))
+                        (header(SortBy::Value, "数值", "Value"))
+                        (header(SortBy::Class, "分级", "Class"))
+                        th { span.zh { "时段 " } " " span.en { "Period" } }
+                        th { span.zh { "范围 " } " " span.en { "Scope" } }
+                        th { span.zh { "来源 " } " " span.en { "Source" } }
+                    }
+                }
+                tbody { (PreEscaped(rows)) }
+            }
+        }
+    }
+    .into_string()
+}
+
 /// The body rows of the indicator table.
 pub fn table_rows(rows: &[Row]) -> String {
     html! {
@@ -159,6 +201,27 @@ pub fn table_rows(rows: &[Row]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_marks_the_column_it_is_sorted_by() {
+        let t = data_table(
+            "<tr></tr>",
+            "data:text/csv,a",
+            "pm25.csv",
+            SortBy::Value,
+            true,
+        );
+        assert!(t.contains(r#"<th aria-sort="descending"><button class="sort" type="button" name="sort-value" data-sort="value">"#), "{t}");
+        assert_eq!(t.matches(r#"aria-sort="none""#).count(), 2, "{t}");
+        assert!(
+            t.contains(r#"href="data:text/csv,a" download="pm25.csv""#),
+            "{t}"
+        );
+        assert!(t.contains("<tbody><tr></tr></tbody>"), "{t}");
+        assert_eq!(SortBy::from_id("class"), Some(SortBy::Class));
+        assert_eq!(SortBy::from_id("x"), None);
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         let html = table_rows(&[Row {

@@ -60,6 +60,14 @@ pub enum SortBy {
 }
 
 impl SortBy {
+    /// Every column the table sorts by, in the table's order.
+    pub const ALL: [SortBy; 3] = [SortBy::City, SortBy::Value, SortBy::Class];
+
+    /// The column of an id from the page.
+    pub fn from_id(id: &str) -> Option<SortBy> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// The column's id in the page (`data-sort`).
     pub fn id(self) -> &'static str {
         match self {

@@ -1,13 +1,17 @@
 //! The current indicator as a sortable table, and a CSV download of exactly what
 //! it shows.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use crate::html::table_rows;
+use crate::html::{data_table, table_rows};
 use crate::i18n::Lang;
 use crate::present::caption::caption;
 use crate::present::table::{csv_data_url, csv_file_name, rows, sort, to_csv, SortBy};
 use crate::store::use_store;
+use crate::ui::dom::closest_attr;
+use crate::ui::markup_host::markup_host;
 
 /// A collapsible table under the legend.
 #[component]
@@ -57,27 +61,27 @@ pub fn DataTable() -> impl IntoView {
             csv_file_name(indicator, period, own),
         ))
     });
-    let header = move |key: SortBy, zh: &'static str, en: &'static str| {
-        let sorted = move || {
-            if by.get() != key {
-                "none"
-            } else if descending.get() {
-                "descending"
+    let body = Signal::derive(move || {
+        let (by, descending) = (by.get(), descending.get());
+        table.with(|t| {
+            t.as_ref()
+                .map(|(rows, href, file)| data_table(rows, href, file, by, descending))
+                .unwrap_or_default()
+        })
+    });
+    let on = move |ev: &web_sys::Event| {
+        if ev.type_() != "click" {
+            return;
+        }
+        let key =
+            closest_attr(ev, "button[data-sort]", "data-sort").and_then(|k| SortBy::from_id(&k));
+        if let Some(key) = key {
+            if by.get_untracked() == key {
+                descending.update(|d| *d = !*d);
             } else {
-                "ascending"
+                by.set(key);
+                descending.set(false);
             }
-        };
-        view! {
-            <th aria-sort=sorted>
-                <button type="button" class="sort" data-sort=key.id() on:click=move |_| {
-                    if by.get_untracked() == key {
-                        descending.update(|d| *d = !*d);
-                    } else {
-                        by.set(key);
-                        descending.set(false);
-                    }
-                }><span class="zh">{zh}</span> " " <span class="en">{en}</span></button>
-            </th>
         }
     };
     view! {
@@ -87,26 +91,7 @@ pub fn DataTable() -> impl IntoView {
             open.set(is_open);
         }>
             <summary><span class="zh">"表格 "</span> <span class="en">"Table"</span></summary>
-            <p class="table-tools">
-                <a class="tool" href=move || table.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default()) download=move || table.with(|t| t.as_ref().map(|t| t.2.clone()).unwrap_or_default())>
-                    <span class="zh"><span class="zh">"下载"</span> <span class="en">"CSV "</span></span> <span class="en">"Download CSV"</span>
-                </a>
-            </p>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            {header(SortBy::City, "城市", "City")}
-                            {header(SortBy::Value, "数值", "Value")}
-                            {header(SortBy::Class, "分级", "Class")}
-                            <th><span class="zh">"时段 "</span> <span class="en">"Period"</span></th>
-                            <th><span class="zh">"范围 "</span> <span class="en">"Scope"</span></th>
-                            <th><span class="zh">"来源 "</span> <span class="en">"Source"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody inner_html=move || table.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default())></tbody>
-                </table>
-            </div>
+            {markup_host("table-body", body, Rc::new(on))}
         </details>
     }
 }

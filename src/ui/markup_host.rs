@@ -19,8 +19,8 @@ use leptos::prelude::*;
 use crate::ui::dom::set_attr;
 
 /// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`,
-/// `dragover`, `dragleave`, `drop`) that happen in a host, whichever element
-/// they happen on.
+/// `focusout`, `mouseover`, `dragover`, `dragleave`, `drop`) that happen in a
+/// host, whichever element they happen on, and `mouseleave` of the host.
 pub type Handler = Rc<dyn Fn(&web_sys::Event)>;
 
 /// A `<div class=class>` showing `markup` (hidden while it is empty), with
@@ -74,7 +74,8 @@ pub fn markup_host_at(
         now
     });
     let (a, b, c, d, e) = (on.clone(), on.clone(), on.clone(), on.clone(), on.clone());
-    let (f, g, h) = (on.clone(), on.clone(), on);
+    let (f, g, h, i, j) = (on.clone(), on.clone(), on.clone(), on.clone(), on.clone());
+    let k = on;
     view! {
         <div
             class=class
@@ -88,6 +89,9 @@ pub fn markup_host_at(
             on:dragover=move |ev| f(&ev)
             on:dragleave=move |ev| g(&ev)
             on:drop=move |ev| h(&ev)
+            on:focusout=move |ev| i(&ev)
+            on:mouseover=move |ev| j(&ev)
+            on:mouseleave=move |ev| k(&ev)
         ></div>
     }
 }

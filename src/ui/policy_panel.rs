@@ -22,7 +22,7 @@ use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
 use crate::ui::dom::{closest_attr, each_item, set_attr};
-use crate::ui::markup_host::markup_host;
+use crate::ui::markup_host::{markup_host, markup_host_at};
 
 /// The filtered measures as the panel shows them: (group key, measure ids).
 fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
@@ -201,45 +201,48 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             _ => {}
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(id) = closest_attr(&ev, "button[data-indicator]", "data-indicator") {
-            store.dispatch(Action::ChooseIndicator(id));
-            return;
-        }
-        if closest_attr(&ev, "details, a", "class").is_some() {
-            return;
-        }
-        if let Some(id) = closest_attr(&ev, "[data-measure]", "data-measure") {
-            store.dispatch(Action::ToggleMeasure(id));
+    let hover_measure = store.hover_measure;
+    let on_list = move |ev: &web_sys::Event| {
+        let measure = || closest_attr(ev, "[data-measure]", "data-measure");
+        match ev.type_().as_str() {
+            "mouseover" => {
+                let id = measure();
+                if hover_measure.get_untracked() != id {
+                    hover_measure.set(id);
+                }
+            }
+            "mouseleave" | "focusout" => hover_measure.set(None),
+            "focusin" => hover_measure.set(measure()),
+            "click" => {
+                if let Some(id) = closest_attr(ev, "button[data-indicator]", "data-indicator") {
+                    store.dispatch(Action::ChooseIndicator(id));
+                    return;
+                }
+                if closest_attr(ev, "details, a", "class").is_some() {
+                    return;
+                }
+                if let Some(id) = measure() {
+                    store.dispatch(Action::ToggleMeasure(id));
+                }
+            }
+            "keydown" => {
+                let enter = ev
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Enter");
+                if enter {
+                    if let Some(id) = closest_attr(ev, "article[data-measure]", "data-measure") {
+                        store.dispatch(Action::ToggleMeasure(id));
+                    }
+                }
+            }
+            _ => {}
         }
     };
-    let hover_measure = store.hover_measure;
     view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
             <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
             {markup_host("policy-filters", filters, Rc::new(on_filter))}
-            <div
-                class="measures"
-                node_ref=list_root
-                inner_html=move || list.get()
-                on:mouseover=move |ev| {
-                    let id = closest_attr(&ev, "[data-measure]", "data-measure");
-                    if hover_measure.get_untracked() != id {
-                        hover_measure.set(id);
-                    }
-                }
-                on:mouseleave=move |_| hover_measure.set(None)
-                on:focusin=move |ev| hover_measure.set(closest_attr(&ev, "[data-measure]", "data-measure"))
-                on:focusout=move |_| hover_measure.set(None)
-                on:click=on_click
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" {
-                        if let Some(id) = closest_attr(&ev, "article[data-measure]", "data-measure") {
-                            store.dispatch(Action::ToggleMeasure(id));
-                        }
-                    }
-                }
-            ></div>
+            {markup_host_at(list_root, "measures", list.into(), Rc::new(on_list))}
         </section>
     }
 }
