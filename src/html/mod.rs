@@ -20,6 +20,7 @@ mod figures;
 mod filters;
 mod first_view;
 mod legend;
+mod map_parts;
 mod measure;
 mod overlay;
 mod tables;
@@ -35,6 +36,10 @@ pub use figures::province_items;
 pub use filters::{filter_note, no_measure, policy_filters, Choice, PolicyFilters};
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
+pub use map_parts::{
+    county_paths, map_names, map_tools, outline_paths, region_paths, tooltip_names, CountyPath,
+    MapName,
+};
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use overlay::{
     marks_svg, overlay_legend, overlay_period_picker, overlay_picker, overlay_title,

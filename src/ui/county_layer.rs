@@ -3,10 +3,12 @@
 //! Enter or Space chooses its prefecture as a click on the map would.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::html::{county_paths, CountyPath};
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item};
+use crate::ui::dom::{closest_attr, each_item, listen};
 
 /// The county (its `data-adcode`) an event happened on, and its prefecture.
 fn county_of(ev: &web_sys::Event) -> Option<(String, Option<String>)> {
@@ -38,42 +40,63 @@ pub fn CountyLayer(
             });
         }
     };
-    // Drawn anew when the measure in focus changes (rarely); the hovered
-    // mark is written by one effect. A keyed `<For>` with a binding per path
-    // cost 13 KB of wasm here for no gain.
+    // Drawn anew (markup) when the measure in focus changes (rarely); the
+    // hovered mark is written by one effect. A keyed `<For>` with a binding
+    // per path cost 13 KB of wasm here for no gain.
     let group = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
-        let _ = counties.with(Vec::len);
-        over.with(|o| {
-            if let Some(g) = group.get() {
-                each_item(&g, "county", "data-adcode", |p, code| {
-                    let _ = p
-                        .class_list()
-                        .toggle_with_force("hovered", o.as_deref() == Some(code));
-                });
-            }
-        });
-    });
-    let paths = move || {
+    let paths = Memo::new(move |_| {
         counties.with(|cs| {
-            cs.iter()
-                .map(|c| {
-                    view! {
-                        <path
-                            class="county"
-                            d=c.shape.d.clone()
-                            data-adcode=c.shape.adcode.clone()
-                            data-parent=c.parent.clone()
-                            data-highlighted="true"
-                            tabindex="0"
-                            role="button"
-                            aria-label=format!("{} {}", c.name_zh, c.name_en)
-                        />
-                    }
+            let list: Vec<CountyPath> = cs
+                .iter()
+                .map(|c| CountyPath {
+                    d: &c.shape.d,
+                    adcode: &c.shape.adcode,
+                    parent: c.parent.as_deref(),
+                    name_zh: &c.name_zh,
+                    name_en: &c.name_en,
                 })
-                .collect_view()
+                .collect();
+            county_paths(&list)
         })
-    };
+    });
+    // The paths (when the counties change), then the hovered mark: one
+    // effect, so that the mark is always written after the paths.
+    Effect::new(move |last: Option<String>| {
+        let html = paths.get();
+        let Some(g) = group.get() else {
+            return String::new();
+        };
+        if last.as_deref() != Some(html.as_str()) {
+            g.set_inner_html(&html);
+        }
+        over.with(|o| {
+            each_item(&g, "county", "data-adcode", |p, code| {
+                let _ = p
+                    .class_list()
+                    .toggle_with_force("hovered", o.as_deref() == Some(code));
+            });
+        });
+        html
+    });
+    group.on_load(move |g| {
+        listen(&g, &EVENTS, move |ev| match ev.type_().as_str() {
+            "mouseover" | "focusin" => point(ev),
+            "mouseleave" | "focusout" => over.set(None),
+            "click" => {
+                if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
+                    choose(ev, m.ctrl_key() || m.meta_key() || m.shift_key());
+                }
+            }
+            "keydown" => {
+                let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                if matches!(key.as_deref(), Some("Enter" | " ")) {
+                    ev.prevent_default();
+                    choose(ev, false);
+                }
+            }
+            _ => {}
+        })
+    });
     view! {
         <g
             class="county-layer"
@@ -81,22 +104,16 @@ pub fn CountyLayer(
             // the group is not one (its paths are).
             tabindex="-1"
             node_ref=group
-            on:mouseover=move |ev| point(&ev)
-            on:mouseleave=move |_| over.set(None)
-            on:focusin=move |ev| point(&ev)
-            on:focusout=move |_| over.set(None)
-            on:click=move |ev: leptos::ev::MouseEvent| {
-                choose(&ev, ev.ctrl_key() || ev.meta_key() || ev.shift_key())
-            }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                let key = ev.key();
-                if key == "Enter" || key == " " {
-                    ev.prevent_default();
-                    choose(&ev, false);
-                }
-            }
-        >
-            {paths}
-        </g>
+        ></g>
     }
 }
+
+/// The events the counties answer.
+const EVENTS: [&str; 6] = [
+    "mouseover",
+    "mouseleave",
+    "focusin",
+    "focusout",
+    "click",
+    "keydown",
+];

@@ -53,3 +53,15 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
         };
     }
 }
+
+/// Calls `f` for each event of the `kinds` on `el`, through the browser's own
+/// listeners, one function for all. (As Leptos `on:` bindings, a group of
+/// them cost a few KB of wasm per element.) The function lives as long as the
+/// page: for elements built once.
+pub fn listen(el: &web_sys::Element, kinds: &[&str], f: impl Fn(&web_sys::Event) + 'static) {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev| f(&ev));
+    for kind in kinds {
+        let _ = el.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
+    }
+    f.forget();
+}

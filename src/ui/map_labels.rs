@@ -1,17 +1,20 @@
 //! Region names drawn over the map at each region's label point.
 //!
 //! They are HTML placed by percentage over the SVG, so the text keeps its size in
-//! pixels at any map width while the points stay on the map.
+//! pixels at any map width while the points stay on the map. The names are
+//! markup ([`map_names`]), written when the language or the marks change;
+//! their places are written by one effect when the visible part changes.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::format::fixed;
-use crate::i18n::Lang;
+use crate::html::{map_names, MapName};
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
 use crate::store::use_store;
+use crate::ui::dom::{each_item, set_style};
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -24,40 +27,52 @@ pub fn MapLabels(
 ) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let names_map = map.clone();
     // Cities measured on another scope than most carry a mark (the legend
     // says what it means).
-    let odd = Memo::new(move |_| {
-        store
-            .fills
-            .with(|f| f.as_ref().map(|f| f.odd_scope.clone()).unwrap_or_default())
-    });
-    let labels = map
-        .layout
-        .shapes
-        .iter()
-        .zip(&map.boundaries.regions)
-        .map(|(shape, region)| {
-            let at = shape.label;
-            let pos = Memo::new(move |_| view_box.with(|b| b.percent(at)));
-            view! {
-                <span
-                    class="map-label"
-                    data-adcode=region.adcode.clone()
-                    class:odd-scope={
-                        let code = region.adcode.clone();
-                        move || odd.with(|o| o.contains(&code))
-                    }
-                    class:outside=move || pos.with(|(x, y)| !(0.0..=100.0).contains(x) || !(0.0..=100.0).contains(y))
-                    style:left=move || format!("{}%", fixed(pos.get().0, 3))
-                    style:top=move || format!("{}%", fixed(pos.get().1, 3))
-                >
-                    {
-                        let (zh, en) = (region.short_name_zh().to_string(), region.name_en.clone());
-                        move || if lang.get() == Lang::En { en.clone() } else { zh.clone() }
-                    }
-                </span>
-            }
+    let names = Memo::new(move |_| {
+        let l = lang.get();
+        store.fills.with(|f| {
+            let odd = f.as_ref().map(|f| &f.odd_scope);
+            let names: Vec<MapName> = names_map
+                .boundaries
+                .regions
+                .iter()
+                .map(|r| MapName {
+                    adcode: &r.adcode,
+                    zh: r.short_name_zh(),
+                    en: &r.name_en,
+                    odd_scope: odd.is_some_and(|o| o.contains(&r.adcode)),
+                })
+                .collect();
+            map_names(&names, l)
         })
-        .collect_view();
-    view! { <div class="map-labels" aria-hidden="true">{labels}</div> }
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+    // The names (when they change), then each at its point, marked
+    // `outside` when the point is out of the visible part (zoomed in). One
+    // effect, so that the places are always written after the names.
+    Effect::new(move |last: Option<String>| {
+        let html = names.get();
+        let Some(el) = root.get() else {
+            return String::new();
+        };
+        if last.as_deref() != Some(html.as_str()) {
+            el.set_inner_html(&html);
+        }
+        view_box.with(|b| {
+            each_item(&el, "map-label", "data-adcode", |label, code| {
+                let Some((shape, _)) = map.find(code) else {
+                    return;
+                };
+                let (x, y) = b.percent(shape.label);
+                set_style(label, "left", Some(&format!("{}%", fixed(x, 3))));
+                set_style(label, "top", Some(&format!("{}%", fixed(y, 3))));
+                let outside = !(0.0..=100.0).contains(&x) || !(0.0..=100.0).contains(&y);
+                let _ = label.class_list().toggle_with_force("outside", outside);
+            });
+        });
+        html
+    });
+    view! { <div class="map-labels" aria-hidden="true" node_ref=root></div> }
 }

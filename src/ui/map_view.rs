@@ -1,16 +1,20 @@
 //! The map: one SVG shape per region, names over it, a tooltip, and an outline
 //! on top of the hovered or focused region.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::data::indicators::Level;
 use crate::format::fixed;
+use crate::html::{map_tools, outline_paths};
 use crate::map::loaded::LoadedMap;
 use crate::map::palette::NO_DATA_DEFS;
 use crate::state::Action;
 use crate::store::{use_store, Store};
+use crate::ui::dom::closest_attr;
+use crate::ui::markup_host::markup_host;
 use crate::ui::{
     county_layer::CountyLayer, county_tag::CountyTag, map_labels::MapLabels, regions::Regions,
     tooltip::Tooltip,
@@ -92,39 +96,45 @@ fn MapDrawing(
         Some(Arc::new(c.subset(&c.members(&[p]))))
     };
     let drill_paths = move || {
-        drill().map(|sub| {
-            sub.layout
-                .shapes
-                .iter()
-                .map(|s| view! { <path d=s.d.clone() data-adcode=s.adcode.clone() /> })
-                .collect_view()
-        })
+        drill()
+            .map(|sub| outline_paths(&sub.layout.shapes, true))
+            .unwrap_or_default()
     };
-    // One city chosen: a way into its counties (over the map, so that
-    // choosing a city never moves the map).
-    let drill_offer = move || {
-        if within.with(Option::is_some) {
-            return None;
+    // The tools over the map: zoom to the chosen cities and, with one city
+    // chosen, a way into its counties (over the map, so that choosing a city
+    // never moves the map).
+    let tools = Signal::derive(move || {
+        let l = lang.get();
+        let drilled = within.with(Option::is_some);
+        let z = zoomed.get();
+        let one = cities.with(|c| (c.len() == 1).then(|| c[0].clone()));
+        let drill = one.filter(|_| !drilled).map(|code| {
+            let (zh, en) = store.city_names(&code);
+            let label = l.both(&format!("{zh}的区县"), &format!("{en}'s counties"), " ");
+            (code, label)
+        });
+        let hidden = drilled || (!z && cities.with(Vec::is_empty));
+        map_tools(
+            z,
+            hidden,
+            drill.as_ref().map(|(c, l)| (c.as_str(), l.as_str())),
+            l,
+        )
+    });
+    let on_tools = move |ev: &web_sys::Event| {
+        if ev.type_() != "click" {
+            return;
         }
-        let code = cities.with(|c| (c.len() == 1).then(|| c[0].clone()))?;
-        let (zh, en) = store.city_names(&code);
-        let label = lang
-            .get()
-            .both(&format!("{zh}的区县"), &format!("{en}'s counties"), " ");
-        Some(view! {
-            <button type="button" class="tool drill" name="drill" on:click=move |_| store.dispatch(Action::DrillInto(Some(code.clone())))>
-                {label}
-            </button>
-        })
+        if closest_attr(ev, "button[name=zoom]", "name").is_some() {
+            zoomed.update(|z| *z = !*z);
+        } else if let Some(code) = closest_attr(ev, "button[name=drill]", "data-adcode") {
+            store.dispatch(Action::DrillInto(Some(code)));
+        }
     };
     let drill_labels = move || drill().map(|sub| view! { <MapLabels map=sub view_box /> });
-    let outline_paths = outlines.map(|o| {
-        o.layout
-            .shapes
-            .iter()
-            .map(|s| view! { <path d=s.d.clone() /> })
-            .collect_view()
-    });
+    let outline_paths = outlines
+        .map(|o| outline_paths(&o.layout.shapes, false))
+        .unwrap_or_default();
     view! {
         <div
             class="map"
@@ -144,8 +154,8 @@ fn MapDrawing(
             >
                 <defs inner_html=NO_DATA_DEFS></defs>
                 <Regions map=map.clone() />
-                <g class="prefecture-outlines" aria-hidden="true">{outline_paths}</g>
-                <g class="drill-counties" aria-hidden="true">{drill_paths}</g>
+                <g class="prefecture-outlines" aria-hidden="true" inner_html=outline_paths></g>
+                <g class="drill-counties" aria-hidden="true" inner_html=drill_paths></g>
                 <CountyLayer over=county_over />
                 // A remediation layer's circles over the colours, if chosen.
                 <g class="overlay" inner_html=move || {
@@ -157,19 +167,7 @@ fn MapDrawing(
             <div class="drill-labels">{drill_labels}</div>
             <CountyTag over=county_over view_box />
             <Tooltip map=map.clone() view_box />
-            <div class="map-tools">
-            <button
-                type="button"
-                class="tool zoom"
-                name="zoom"
-                aria-pressed=move || zoomed.get().to_string()
-                hidden=move || within.with(Option::is_some) || (!zoomed.get() && cities.with(Vec::is_empty))
-                on:click=move |_| zoomed.update(|z| *z = !*z)
-            >
-                {move || if zoomed.get() { lang.get().both("全省", "Whole province", " ") } else { lang.get().both("缩放到所选", "Zoom to selection", " ") }}
-            </button>
-            {drill_offer}
-            </div>
+            {markup_host("map-tools", tools, Rc::new(on_tools))}
         </div>
     }
 }

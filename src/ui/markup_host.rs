@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::ui::dom::set_attr;
+use crate::ui::dom::{listen, set_attr};
 
 /// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`,
 /// `focusout`, `mouseover`, `dragover`, `dragleave`, `drop`) that happen in a
@@ -90,15 +90,9 @@ pub fn markup_host_at(
     });
     // The listeners are the browser's own, one function for all: as Leptos
     // `on:` bindings the host was about 6 KB bigger.
-    root.on_load(move |el| {
-        use wasm_bindgen::JsCast;
-        let f = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev| on(&ev));
-        for kind in EVENTS {
-            let _ = el.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
-        }
-        // The element keeps the function for as long as it lives.
-        f.forget();
-    });
+    // The browser's own listeners, one function for all: as Leptos `on:`
+    // bindings the host was about 6 KB bigger.
+    root.on_load(move |el| listen(&el, &EVENTS, move |ev| on(ev)));
     view! {
         <div class=class node_ref=root hidden        ></div>
     }

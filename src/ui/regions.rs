@@ -14,11 +14,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use crate::html::region_paths;
 use crate::map::choropleth::{paint, NO_DATA};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, set_attr, set_style};
+use crate::ui::dom::{closest_attr, each_item, listen, set_attr, set_style};
 
 /// The region (its `data-adcode`) an event happened on, if any.
 fn region_of(ev: &web_sys::Event) -> Option<String> {
@@ -148,25 +151,43 @@ pub fn Regions(
             hovered.set(code);
         }
     };
-    let paths = map
-        .layout
-        .shapes
+    let names: Vec<(&str, &str)> = map
+        .boundaries
+        .regions
         .iter()
-        .zip(&map.boundaries.regions)
-        .map(|(shape, region)| {
-            view! {
-                <path
-                    class="region"
-                    d=shape.d.clone()
-                    data-adcode=shape.adcode.clone()
-                    tabindex="0"
-                    role="button"
-                    aria-pressed="false"
-                    aria-label=format!("{} {}", region.name_zh, region.name_en)
-                />
+        .map(|r| (r.name_zh.as_str(), r.name_en.as_str()))
+        .collect();
+    let paths = region_paths(&map.layout.shapes, &names);
+    group.on_load(move |g| {
+        listen(&g, &EVENTS, move |ev| match ev.type_().as_str() {
+            "mouseover" | "focusin" => hover(region_of(ev)),
+            "mouseleave" | "focusout" => hover(None),
+            "pointerdown" => {
+                let touch = ev
+                    .dyn_ref::<web_sys::PointerEvent>()
+                    .is_some_and(|p| p.pointer_type() == "touch");
+                if touch {
+                    hover(region_of(ev));
+                }
             }
+            "click" => {
+                if let (Some(code), Some(m)) = (region_of(ev), ev.dyn_ref::<web_sys::MouseEvent>())
+                {
+                    select(code, m.ctrl_key() || m.meta_key() || m.shift_key());
+                }
+            }
+            "keydown" => {
+                let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                if matches!(key.as_deref(), Some("Enter" | " ")) {
+                    if let Some(code) = region_of(ev) {
+                        ev.prevent_default();
+                        select(code, false);
+                    }
+                }
+            }
+            _ => {}
         })
-        .collect_view();
+    });
     view! {
         <g
             class="regions"
@@ -174,31 +195,18 @@ pub fn Regions(
             // the group is not one (its paths are).
             tabindex="-1"
             node_ref=group
-            on:mouseover=move |ev| hover(region_of(&ev))
-            on:mouseleave=move |_| hover(None)
-            on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                if ev.pointer_type() == "touch" {
-                    hover(region_of(&ev));
-                }
-            }
-            on:focusin=move |ev| hover(region_of(&ev))
-            on:focusout=move |_| hover(None)
-            on:click=move |ev: leptos::ev::MouseEvent| {
-                if let Some(code) = region_of(&ev) {
-                    select(code, ev.ctrl_key() || ev.meta_key() || ev.shift_key());
-                }
-            }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                let key = ev.key();
-                if key == "Enter" || key == " " {
-                    if let Some(code) = region_of(&ev) {
-                        ev.prevent_default();
-                        select(code, false);
-                    }
-                }
-            }
-        >
-            {paths}
-        </g>
+            inner_html=paths
+        ></g>
     }
 }
+
+/// The events the regions answer.
+const EVENTS: [&str; 7] = [
+    "mouseover",
+    "mouseleave",
+    "pointerdown",
+    "focusin",
+    "focusout",
+    "click",
+    "keydown",
+];

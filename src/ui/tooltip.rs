@@ -6,8 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::fixed;
-use crate::html::{overlay_line, strip_html, tooltip_details};
-use crate::i18n::{Lang, Text};
+use crate::html::{overlay_line, strip_html, tooltip_details, tooltip_names};
+use crate::i18n::Text;
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
 use crate::present::describe::describe;
@@ -45,7 +45,6 @@ pub fn Tooltip(
             .data()
             .zip(store.shown.get())
             .and_then(|(set, (indicator, period))| describe(&set, &indicator, &period, &code));
-        let en = lang.get() == Lang::En;
         let mut details = info
             .map(|info| tooltip_details(&info, lang.get()))
             .unwrap_or_default();
@@ -68,18 +67,10 @@ pub fn Tooltip(
                 strip_html(&name, &cells, same_scale(&set, &indicator), lang.get())
             })
             .unwrap_or_default();
-        let names = if en {
-            view! { <span class="names"><strong lang="en">{region.name_en.clone()}</strong></span> }
-                .into_any()
-        } else {
-            view! {
-                <span class="names">
-                    <strong lang="zh">{region.name_zh.clone()}</strong>
-                    <span class="en" lang="en">{region.name_en.clone()}</span>
-                </span>
-            }
-            .into_any()
-        };
+        let names = tooltip_names(&region.name_zh, &region.name_en, lang.get());
+        let content = format!(
+            "{names}<span class=\"details\">{details}</span><span class=\"tooltip-strip\">{strip}</span>"
+        );
         Some(view! {
             <div
                 id="map-tooltip"
@@ -90,11 +81,8 @@ pub fn Tooltip(
                 style:left=left
                 style:top=top
                 style=("--shift", shift)
-            >
-                {names}
-                <span class="details" inner_html=details></span>
-                <span class="tooltip-strip" inner_html=strip></span>
-            </div>
+                inner_html=content
+            ></div>
         })
     }
 }
