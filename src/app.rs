@@ -116,40 +116,60 @@ pub fn App() -> impl IntoView {
         }
         settled
     });
-    // Parts that show nothing until the indicators are in (their failure is
-    // told where the legend goes); a plain flag, built once when it turns on.
-    let ready = Memo::new(move |_| data.with(|f| matches!(f, Some(Ok(_)))));
+    // Parts that have nothing to show until the indicators are in stay
+    // hidden until then (`html.no-data`; their failure is told where the
+    // legend goes). They are built at once and fill in when the data comes:
+    // one view each, rather than one more built when a flag turns on (which
+    // cost about 8 KB of wasm).
+    Effect::new(move |_| {
+        let ready = data.with(|f| matches!(f, Some(Ok(_))));
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("no-data", !ready);
+        }
+    });
     // The page, top to bottom: the title with the secondary tools (a toolbar of
     // buttons and menus), the indicator and period, the map with its legend
     // beside it and the measures beside both on wide screens; the province's
     // figures, the table, comparison and city details below. Embedded: the
     // title, the map and the legend with its sources.
+    let tools = (!embed).then(|| {
+        view! {
+            <nav class="toolbar" aria-label="工具 Tools">
+                <EmbedDialog />
+                <ExportTools />
+                <ClassingControls />
+                <CsvImport />
+                <LangToggle />
+            </nav>
+        }
+    });
+    let controls = (!embed).then(|| {
+        view! {
+            <div class="view-controls">
+                <IndicatorPicker />
+                <Timeline />
+            </div>
+        }
+    });
+    let below_map = (!embed).then(|| view! { <DataTable /> <CompareView /> <CityDetail /> });
+    let panel = (!embed).then(|| {
+        view! {
+            <aside class="panel" aria-label="措施 Measures">
+                <Loaded file=policies what=("措施加载失败。", "The measures could not be loaded.")
+                    ready=|_| view! { <PolicyPanel /> } />
+            </aside>
+        }
+    });
+    let province = (!embed).then(|| view! { <ProvinceStrip /> <TargetsView /> });
     view! {
         <header class="masthead">
             <h1><span class="zh">"山西生态环境地图"</span> <span class="en">"Shanxi Eco Map"</span></h1>
-            {(!embed).then(|| view! {
-                {move || ready.get().then(|| view! {
-                    <nav class="toolbar" aria-label="工具 Tools">
-                        <EmbedDialog />
-                        <ExportTools />
-                        <ClassingControls />
-                        <CsvImport />
-                        <LangToggle />
-                    </nav>
-                })}
-            })}
+            {tools}
         </header>
         {(!embed).then(|| view! { <Notices /> })}
         <main class="layout">
             <section class="map-column">
-                {(!embed).then(|| view! {
-                    {move || ready.get().then(|| view! {
-                        <div class="view-controls">
-                            <IndicatorPicker />
-                            <Timeline />
-                        </div>
-                    })}
-                })}
+                {controls}
                 <Headline />
                 <MapTitle />
                 <Breadcrumb />
@@ -162,24 +182,11 @@ pub fn App() -> impl IntoView {
                 </div>
                 <MapNote />
                 <MapCaption />
-                {(!embed).then(|| view! {
-                    {move || ready.get().then(|| view! {
-                        <DataTable />
-                        <CompareView />
-                        <CityDetail />
-                    })}
-                })}
+                {below_map}
             </section>
-            {(!embed).then(|| view! {
-                <aside class="panel" aria-label="措施 Measures">
-                    <Loaded file=policies what=("措施加载失败。", "The measures could not be loaded.")
-                        ready=|_| view! { <PolicyPanel /> } />
-                </aside>
-            })}
+            {panel}
         </main>
-        {(!embed).then(|| view! {
-            {move || ready.get().then(|| view! { <ProvinceStrip /> <TargetsView /> })}
-        })}
+        {province}
         {embed.then(|| view! { <FullMapLink /> })}
         {move || store.map().map(|m| view! { <Footer meta=m.boundaries.meta.clone() /> })}
     }
