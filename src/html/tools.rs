@@ -117,8 +117,8 @@ pub struct Layer<'a> {
 
 /// The indicator picker: its label and `select#indicator[name=indicator]`
 /// with the layers in three groups (pollution, remediation, the person's
-/// data; an empty group is left out) and `current` selected.
-pub fn indicator_picker(layers: &[Layer], current: &str, lang: Lang) -> String {
+/// data; an empty group is left out). The page sets its value.
+pub fn indicator_picker(layers: &[Layer], lang: Lang) -> String {
     type Keep = fn(&Layer) -> bool;
     let groups: [(&str, Keep); 3] = [
         ("污染 Pollution: 空气、水 air and water", |l| {
@@ -134,7 +134,7 @@ pub fn indicator_picker(layers: &[Layer], current: &str, lang: Lang) -> String {
                 @if layers.iter().any(keep) {
                     optgroup label=(label) {
                         @for l in layers.iter().filter(|l| keep(l)) {
-                            option value=(l.id) selected[l.id == current] { (lang.both(l.zh, l.en, " · ")) }
+                            option value=(l.id) { (lang.both(l.zh, l.en, " · ")) }
                         }
                     }
                 }

@@ -39,9 +39,12 @@ pub fn set_style(el: &web_sys::Element, name: &str, value: Option<&str>) {
     // Every element the app styles this way is an HTML or SVG element; both
     // have `style` (the ElementCSSInlineStyle mixin).
     let style = el.unchecked_ref::<web_sys::HtmlElement>().style();
+    // Only a change is written (a write of the same value is a mutation too).
+    let now = style.get_property_value(name).unwrap_or_default();
     let _ = match value {
-        Some(v) => style.set_property(name, v),
-        None => style.remove_property(name).map(|_| ()),
+        Some(v) if now != v => style.set_property(name, v),
+        None if !now.is_empty() => style.remove_property(name).map(|_| ()),
+        _ => Ok(()),
     };
 }
 

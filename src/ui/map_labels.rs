@@ -28,30 +28,33 @@ pub fn MapLabels(
     let store = use_store();
     let lang = store.lang;
     let names_map = map.clone();
-    // Cities measured on another scope than most carry a mark (the legend
-    // says what it means).
     let names = Memo::new(move |_| {
         let l = lang.get();
-        store.fills.with(|f| {
-            let odd = f.as_ref().map(|f| &f.odd_scope);
-            let names: Vec<MapName> = names_map
-                .boundaries
-                .regions
-                .iter()
-                .map(|r| MapName {
-                    adcode: &r.adcode,
-                    zh: r.short_name_zh(),
-                    en: &r.name_en,
-                    odd_scope: odd.is_some_and(|o| o.contains(&r.adcode)),
-                })
-                .collect();
-            map_names(&names, l)
-        })
+        let names: Vec<MapName> = names_map
+            .boundaries
+            .regions
+            .iter()
+            .map(|r| MapName {
+                adcode: &r.adcode,
+                zh: r.short_name_zh(),
+                en: &r.name_en,
+                odd_scope: false,
+            })
+            .collect();
+        map_names(&names, l)
+    });
+    // Cities measured on another scope than most carry a mark (the legend
+    // says what it means).
+    let odd = Memo::new(move |_| {
+        store
+            .fills
+            .with(|f| f.as_ref().map(|f| f.odd_scope.clone()).unwrap_or_default())
     });
     let root = NodeRef::<leptos::html::Div>::new();
-    // The names (when they change), then each at its point, marked
-    // `outside` when the point is out of the visible part (zoomed in). One
-    // effect, so that the places are always written after the names.
+    // The names (when the language changes), then each at its point, marked
+    // `outside` when the point is out of the visible part (zoomed in) and
+    // `odd-scope` as the layer says. One effect, so that the places and
+    // marks are always written after the names.
     Effect::new(move |last: Option<String>| {
         let html = names.get();
         let Some(el) = root.get() else {
@@ -60,8 +63,11 @@ pub fn MapLabels(
         if last.as_deref() != Some(html.as_str()) {
             el.set_inner_html(&html);
         }
+        let odd = odd.get();
         view_box.with(|b| {
             each_item(&el, "map-label", "data-adcode", |label, code| {
+                let cl = label.class_list();
+                let _ = cl.toggle_with_force("odd-scope", odd.iter().any(|c| c == code));
                 let Some((shape, _)) = map.find(code) else {
                     return;
                 };
@@ -69,7 +75,7 @@ pub fn MapLabels(
                 set_style(label, "left", Some(&format!("{}%", fixed(x, 3))));
                 set_style(label, "top", Some(&format!("{}%", fixed(y, 3))));
                 let outside = !(0.0..=100.0).contains(&x) || !(0.0..=100.0).contains(&y);
-                let _ = label.class_list().toggle_with_force("outside", outside);
+                let _ = cl.toggle_with_force("outside", outside);
             });
         });
         html

@@ -52,12 +52,33 @@ pub fn markup_host_at(
     markup: Signal<String>,
     on: Handler,
 ) -> impl IntoView {
+    markup_host_then(root, class, markup, on, None)
+}
+
+/// What a host does after its markup is in place: it runs after every write
+/// and whenever what it reads changes (e.g. setting a select's value, so that
+/// a new value does not redraw the select).
+pub type After = Rc<dyn Fn(&web_sys::Element)>;
+
+/// [`markup_host_at`] that runs `after` on its element after each write of
+/// the markup and whenever what `after` reads changes, in the same effect, so
+/// that it always sees the markup in place.
+pub fn markup_host_then(
+    root: NodeRef<leptos::html::Div>,
+    class: &'static str,
+    markup: Signal<String>,
+    on: Handler,
+    after: Option<After>,
+) -> impl IntoView {
     Effect::new(move |last: Option<String>| {
         let now = markup.get();
         let Some(el) = root.get() else {
             return String::new();
         };
         if last.as_deref() == Some(now.as_str()) {
+            if let Some(f) = &after {
+                f(&el);
+            }
             return now;
         }
         let doc = document();
@@ -85,6 +106,9 @@ pub fn markup_host_at(
                 options.set_prevent_scroll(true);
                 let _ = e.focus_with_options(&options);
             }
+        }
+        if let Some(f) = &after {
+            f(&el);
         }
         now
     });

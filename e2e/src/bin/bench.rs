@@ -210,12 +210,13 @@ async fn measure(dir: &Path, ids: &[&str]) -> Run {
     let before = parts(&page).await;
     let script = format!(
         "const done = arguments[arguments.length - 1]; (async () => {{
-            const sel = document.querySelector('select[name=indicator]');
             const ids = {ids};
             const frame = () => new Promise(r => requestAnimationFrame(r));
             const times = [];
             for (let i = 0; i < 20; i++) {{
                 const t0 = performance.now();
+                // Found anew each time: a page may redraw its select.
+                const sel = document.querySelector('select[name=indicator]');
                 sel.value = ids[i % ids.length];
                 sel.dispatchEvent(new Event('change', {{bubbles: true}}));
                 await frame(); await frame();
