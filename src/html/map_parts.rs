@@ -96,6 +96,21 @@ pub fn map_tools(
     .into_string()
 }
 
+/// The way back from a drilled-in prefecture: "山西省 › 晋城市（区县）",
+/// the province a button (`name=province`); `here` is the prefecture's
+/// names.
+pub fn breadcrumb(here: (&str, &str), lang: Lang) -> String {
+    let (zh, en) = here;
+    html! {
+        nav.breadcrumb aria-label="层级 Level" {
+            button type="button" name="province" { (lang.both("山西省", "Shanxi", " ")) }
+            span aria-hidden="true" { " › " }
+            span aria-current="page" { (lang.both(&format!("{zh}（区县）"), &format!("{en} (counties)"), " ")) }
+        }
+    }
+    .into_string()
+}
+
 /// The tooltip's names: Chinese with English beside it, or English alone.
 pub fn tooltip_names(zh: &str, en: &str, lang: Lang) -> String {
     html! {
@@ -177,6 +192,12 @@ mod tests {
             s.contains(r#"data-parent="140800""#) && s.contains(r#"aria-label="稷山县 Jishan""#),
             "{s}"
         );
+        let b = breadcrumb(("晋城", "Jincheng"), Lang::Zh);
+        assert!(
+            b.contains(r#"<button type="button" name="province">山西省 Shanxi</button>"#),
+            "{b}"
+        );
+        assert!(b.contains("晋城（区县） Jincheng (counties)"), "{b}");
         let t = tooltip_names("太原市", "Taiyuan", Lang::Zh);
         assert!(
             t.contains(

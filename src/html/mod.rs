@@ -37,8 +37,8 @@ pub use filters::{filter_note, no_measure, policy_filters, Choice, PolicyFilters
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
 pub use map_parts::{
-    county_paths, map_names, map_tools, outline_paths, region_paths, tooltip_names, CountyPath,
-    MapName,
+    breadcrumb, county_paths, map_names, map_tools, outline_paths, region_paths, tooltip_names,
+    CountyPath, MapName,
 };
 pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use overlay::{
