@@ -44,8 +44,10 @@ pub fn embed_snippet(page_url: &str, query: &str, title: &str) -> String {
 }
 
 /// The toolbar's Embed tool: its button and, while `open`, the dialog with
-/// the `snippet` to copy, and whether the last copy worked (`copied`).
-pub fn embed_tools(open: bool, snippet: &str, copied: Option<bool>) -> String {
+/// the `snippet` to copy. Its status (`span.copy-status`, a live region) is
+/// written by the page in place ([`copy_status`]), so that a screen reader
+/// hears it change.
+pub fn embed_tools(open: bool, snippet: &str) -> String {
     html! {
         button.tool type="button" name="embed" aria-expanded=(if open { "true" } else { "false" }) { span.zh { "嵌入 " } " " span.en { "Embed" } }
         @if open {
@@ -55,17 +57,21 @@ pub fn embed_tools(open: bool, snippet: &str, copied: Option<bool>) -> String {
                 button.tool type="button" name="copy-embed" { span.zh { "复制 " } " " span.en { "Copy" } }
                 " "
                 button.tool type="button" name="close-embed" { span.zh { "关闭 " } " " span.en { "Close" } }
-                span.copy-status role="status" {
-                    @match copied {
-                        Some(true) => "已复制 Copied",
-                        Some(false) => "请按 Ctrl+C（⌘C）复制 Press Ctrl+C (⌘C) to copy",
-                        None => "",
-                    }
-                }
+                span.copy-status role="status" {}
             }
         }
     }
     .into_string()
+}
+
+/// What the Embed dialog's status says after a copy (`copied`: whether it
+/// worked; `None` before one).
+pub fn copy_status(copied: Option<bool>) -> &'static str {
+    match copied {
+        Some(true) => "已复制 Copied",
+        Some(false) => "请按 Ctrl+C（⌘C）复制 Press Ctrl+C (⌘C) to copy",
+        None => "",
+    }
 }
 
 #[cfg(test)]
@@ -74,15 +80,19 @@ mod tests {
 
     #[test]
     fn the_embed_tool_shows_its_dialog_only_when_open() {
-        let closed = embed_tools(false, "<iframe>", None);
+        let closed = embed_tools(false, "<iframe>");
         assert!(closed.contains(r#"aria-expanded="false""#) && !closed.contains("embed-box"));
-        let open = embed_tools(true, "<iframe src=\"x\">", Some(true));
+        let open = embed_tools(true, "<iframe src=\"x\">");
         assert!(open.contains(r#"aria-expanded="true""#), "{open}");
         assert!(
             open.contains("&lt;iframe src=&quot;x&quot;&gt;</textarea>"),
             "{open}"
         );
-        assert!(open.contains("已复制 Copied"), "{open}");
+        assert!(
+            open.contains(r#"<span class="copy-status" role="status"></span>"#),
+            "{open}"
+        );
+        assert_eq!(copy_status(Some(true)), "已复制 Copied");
     }
 
     #[test]

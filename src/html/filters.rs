@@ -21,8 +21,6 @@ pub struct PolicyFilters<'a> {
     pub campaigns: Vec<Choice<'a>>,
     /// Every prefecture (its adcode as the value), in map order.
     pub cities: Vec<Choice<'a>>,
-    /// The chosen cities' adcodes, in the order they were chosen.
-    pub chosen: &'a [String],
     pub theme: Option<&'a str>,
     pub campaign: &'a str,
     /// The search text (written as the field's value: the page does not redraw
@@ -32,8 +30,10 @@ pub struct PolicyFilters<'a> {
 }
 
 /// The filters' markup: `select[name=theme]`, `select[name=campaign]`,
-/// `input[name=q]`, a `.city-chip[data-adcode]` button per chosen city and
-/// `select[name=add-city]` offering the others.
+/// `input[name=q]`, the chips' live region `div.chips` (its content is
+/// [`city_chips`], written by the page in place, so that a screen reader
+/// hears a city added or removed) and `select[name=add-city]` with every
+/// city (the page hides the chosen ones).
 pub fn policy_filters(f: &PolicyFilters) -> String {
     let l = f.lang;
     let all = l.both("全部", "All", " ");
@@ -62,19 +62,26 @@ pub fn policy_filters(f: &PolicyFilters) -> String {
         }
         div.control.city-filter {
             label for="add-city" { span.zh { "城市 " } " " span.en { "Cities" } }
-            div.chips aria-live="polite" {
-                @for code in f.chosen {
-                    @let name = f.cities.iter().find(|c| c.value == code.as_str()).map_or(code.as_str(), |c| l.pick(c.zh, c.en));
-                    button.chip.city-chip type="button" data-adcode=(code) aria-label={ (l.pick("移除", "Remove")) " " (name) } {
-                        (name) span aria-hidden="true" { " ×" }
-                    }
-                }
-            }
+            div.chips aria-live="polite" {}
             select #add-city name="add-city" {
                 option value="" selected { (l.pick("＋ 添加 Add", "+ Add")) }
                 @for c in &f.cities {
-                    option value=(c.value) hidden[f.chosen.iter().any(|x| x == c.value)] { (l.both(c.zh, c.en, " ")) }
+                    option value=(c.value) { (l.both(c.zh, c.en, " ")) }
                 }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// A `.city-chip[data-adcode]` button per chosen city (adcodes in the order
+/// chosen), named from `cities`; each removes its city.
+pub fn city_chips(chosen: &[String], cities: &[Choice], lang: Lang) -> String {
+    html! {
+        @for code in chosen {
+            @let name = cities.iter().find(|c| c.value == code.as_str()).map_or(code.as_str(), |c| lang.pick(c.zh, c.en));
+            button.chip.city-chip type="button" data-adcode=(code) aria-label={ (lang.pick("移除", "Remove")) " " (name) } {
+                (name) span aria-hidden="true" { " ×" }
             }
         }
     }
@@ -101,7 +108,7 @@ pub fn no_measure() -> &'static str {
 mod tests {
     use super::*;
 
-    fn filters<'a>(chosen: &'a [String], lang: Lang) -> PolicyFilters<'a> {
+    fn filters<'a>(lang: Lang) -> PolicyFilters<'a> {
         PolicyFilters {
             themes: vec![(
                 Choice {
@@ -125,7 +132,6 @@ mod tests {
                     en: "Yuncheng",
                 },
             ],
-            chosen,
             theme: Some("air"),
             campaign: "",
             text: "臭氧\"",
@@ -135,8 +141,7 @@ mod tests {
 
     #[test]
     fn the_filters_show_the_choices_made() {
-        let chosen = vec!["140800".to_string()];
-        let s = policy_filters(&filters(&chosen, Lang::Zh));
+        let s = policy_filters(&filters(Lang::Zh));
         assert!(
             s.contains(r#"<option value="air" selected>蓝天 Blue skies (7)</option>"#),
             "{s}"
@@ -146,20 +151,32 @@ mod tests {
             "{s}"
         );
         assert!(s.contains(r#"value="臭氧&quot;""#), "{s}");
-        // The chosen city is a chip, and hidden among those to add.
-        assert!(s.contains(r#"data-adcode="140800" aria-label="移除 运城">运城<span aria-hidden="true"> ×</span></button>"#), "{s}");
-        assert!(s.contains(r#"<option value="140800" hidden>"#), "{s}");
+        assert!(
+            s.contains(r#"<div class="chips" aria-live="polite"></div>"#),
+            "{s}"
+        );
         assert!(
             s.contains(r#"<option value="140100">太原 Taiyuan</option>"#),
             "{s}"
         );
-        let en = policy_filters(&filters(&chosen, Lang::En));
-        assert!(
-            en.contains(r#"aria-label="Remove Yuncheng">Yuncheng"#),
-            "{en}"
-        );
+        let en = policy_filters(&filters(Lang::En));
         assert!(
             en.contains("+ Add") && en.contains(">Blue skies (7)<"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_chip_names_its_city_and_says_it_removes_it() {
+        let f = filters(Lang::Zh);
+        let chosen = vec!["140800".to_string(), "149999".to_string()];
+        let s = city_chips(&chosen, &f.cities, Lang::Zh);
+        assert!(s.contains(r#"data-adcode="140800" aria-label="移除 运城">运城<span aria-hidden="true"> ×</span></button>"#), "{s}");
+        // A code without a name is shown as it is.
+        assert!(s.contains(r#"aria-label="移除 149999">149999<"#), "{s}");
+        let en = city_chips(&chosen[..1], &f.cities, Lang::En);
+        assert!(
+            en.contains(r#"aria-label="Remove Yuncheng">Yuncheng"#),
             "{en}"
         );
     }

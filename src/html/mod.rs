@@ -31,9 +31,9 @@ mod trends;
 mod values;
 
 pub use caption::caption_html;
-pub use embed::{embed_snippet, embed_tools};
+pub use embed::{copy_status, embed_snippet, embed_tools};
 pub use figures::province_items;
-pub use filters::{filter_note, no_measure, policy_filters, Choice, PolicyFilters};
+pub use filters::{city_chips, filter_note, no_measure, policy_filters, Choice, PolicyFilters};
 pub use first_view::{boundary_notes, first_view, script_json, MAP_DATA_ID};
 pub use legend::{about as indicator_about, legend, map_title};
 pub use map_parts::{
@@ -44,7 +44,7 @@ pub use measure::{measure_card, measure_groups, MeasureGroup, PROVINCE_GROUP};
 pub use overlay::{
     marks_svg, overlay_legend, overlay_period_picker, overlay_picker, overlay_title,
 };
-pub use tables::{compare_table, data_table, import_report, table_rows, ImportReport};
+pub use tables::{aria_sort, compare_table, data_table, import_report, table_rows, ImportReport};
 pub use targets::targets_html;
 pub use timeline::{period_label, timeline, timeline_classes, value_text, Timeline};
 pub use tools::{

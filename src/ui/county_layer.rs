@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::html::{county_paths, CountyPath};
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, listen};
+use crate::ui::dom::{closest_attr, each_item, keep_listening};
 
 /// The county (its `data-adcode`) an event happened on, and its prefecture.
 fn county_of(ev: &web_sys::Event) -> Option<(String, Option<String>)> {
@@ -78,24 +78,22 @@ pub fn CountyLayer(
         });
         html
     });
-    group.on_load(move |g| {
-        listen(&g, &EVENTS, move |ev| match ev.type_().as_str() {
-            "mouseover" | "focusin" => point(ev),
-            "mouseleave" | "focusout" => over.set(None),
-            "click" => {
-                if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
-                    choose(ev, m.ctrl_key() || m.meta_key() || m.shift_key());
-                }
+    keep_listening(group, &EVENTS, move |ev| match ev.type_().as_str() {
+        "mouseover" | "focusin" => point(ev),
+        "mouseleave" | "focusout" => over.set(None),
+        "click" => {
+            if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
+                choose(ev, m.ctrl_key() || m.meta_key() || m.shift_key());
             }
-            "keydown" => {
-                let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
-                if matches!(key.as_deref(), Some("Enter" | " ")) {
-                    ev.prevent_default();
-                    choose(ev, false);
-                }
+        }
+        "keydown" => {
+            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+            if matches!(key.as_deref(), Some("Enter" | " ")) {
+                ev.prevent_default();
+                choose(ev, false);
             }
-            _ => {}
-        })
+        }
+        _ => {}
     });
     view! {
         <g

@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::html::{data_table, table_rows};
+use crate::html::{aria_sort, data_table, table_rows};
 use crate::i18n::Lang;
 use crate::present::caption::caption;
 use crate::present::table::{csv_data_url, csv_file_name, rows, sort, to_csv, SortBy};
 use crate::store::use_store;
-use crate::ui::dom::closest_attr;
-use crate::ui::markup_host::markup_host;
+use crate::ui::dom::{closest_attr, each_item, set_attr};
+use crate::ui::markup_host::markup_host_then;
 
 /// A collapsible table under the legend.
 #[component]
@@ -61,14 +61,35 @@ pub fn DataTable() -> impl IntoView {
             csv_file_name(indicator, period, own),
         ))
     });
+    // The frame, drawn when the table opens; what it shows is written into
+    // it in place, so that a table scrolled sideways stays where it is.
     let body = Signal::derive(move || {
+        if table.with(Option::is_some) {
+            data_table()
+        } else {
+            String::new()
+        }
+    });
+    let after = move |el: &web_sys::Element| {
         let (by, descending) = (by.get(), descending.get());
         table.with(|t| {
-            t.as_ref()
-                .map(|(rows, href, file)| data_table(rows, href, file, by, descending))
-                .unwrap_or_default()
-        })
-    });
+            let Some((rows, href, file)) = t else { return };
+            if let Ok(Some(a)) = el.query_selector("a[download]") {
+                set_attr(&a, "href", Some(href));
+                set_attr(&a, "download", Some(file));
+            }
+            if let Ok(Some(body)) = el.query_selector("tbody") {
+                if body.inner_html() != *rows {
+                    body.set_inner_html(rows);
+                }
+            }
+        });
+        each_item(el, "sort", "data-sort", |button, id| {
+            if let (Some(th), Some(key)) = (button.parent_element(), SortBy::from_id(id)) {
+                set_attr(&th, "aria-sort", Some(aria_sort(key, by, descending)));
+            }
+        });
+    };
     let on = move |ev: &web_sys::Event| {
         if ev.type_() != "click" {
             return;
@@ -91,7 +112,7 @@ pub fn DataTable() -> impl IntoView {
             open.set(is_open);
         }>
             <summary><span class="zh">"表格 "</span> <span class="en">"Table"</span></summary>
-            {markup_host("table-body", body, Rc::new(on))}
+            {markup_host_then(NodeRef::new(), "table-body", body, Rc::new(on), Some(Rc::new(after)))}
         </details>
     }
 }

@@ -57,14 +57,38 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
     }
 }
 
+/// A function the browser calls for events ([`listen`]).
+pub type Listener = wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>;
+
 /// Calls `f` for each event of the `kinds` on `el`, through the browser's own
 /// listeners, one function for all. (As Leptos `on:` bindings, a group of
-/// them cost a few KB of wasm per element.) The function lives as long as the
-/// page: for elements built once.
-pub fn listen(el: &web_sys::Element, kinds: &[&str], f: impl Fn(&web_sys::Event) + 'static) {
-    let f = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev| f(&ev));
+/// them cost a few KB of wasm per element.) The function works as long as
+/// the returned [`Listener`] lives: keep it with the component
+/// ([`keep_listening`]), so that it goes when the element does.
+pub fn listen(
+    el: &web_sys::Element,
+    kinds: &[&str],
+    f: impl Fn(&web_sys::Event) + 'static,
+) -> Listener {
+    let f = Listener::new(move |ev| f(&ev));
     for kind in kinds {
         let _ = el.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
     }
-    f.forget();
+    f
+}
+
+/// Listens on `root`'s element once it is there, with the listener owned by
+/// the current component (dropped with it: a map drawn again for another
+/// level leaves nothing behind).
+pub fn keep_listening<E>(
+    root: leptos::prelude::NodeRef<E>,
+    kinds: &'static [&'static str],
+    f: impl Fn(&web_sys::Event) + 'static,
+) where
+    E: leptos::tachys::html::element::ElementType + 'static,
+    E::Output: JsCast + Clone + AsRef<web_sys::Element> + 'static,
+{
+    use leptos::prelude::{SetValue, StoredValue};
+    let kept = StoredValue::new_local(None::<Listener>);
+    root.on_load(move |el| kept.set_value(Some(listen(el.as_ref(), kinds, f))));
 }

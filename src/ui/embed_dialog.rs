@@ -8,10 +8,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::html::{embed_snippet, embed_tools};
+use crate::html::{copy_status, embed_snippet, embed_tools};
 use crate::state::ViewState;
 use crate::store::use_store;
-use crate::ui::markup_host::markup_host;
+use crate::ui::markup_host::markup_host_then;
 
 /// The element of `selector` as an HTML element, if it is on the page.
 fn find(selector: &str) -> Option<web_sys::HtmlElement> {
@@ -101,9 +101,16 @@ pub fn EmbedDialog() -> impl IntoView {
         }
         now
     });
-    let markup = Signal::derive(move || {
-        embed_tools(open(), &snippet.get().unwrap_or_default(), copied.get())
-    });
+    let markup = Signal::derive(move || embed_tools(open(), &snippet.get().unwrap_or_default()));
+    // The status in place: a live region that changes is heard.
+    let after = move |el: &web_sys::Element| {
+        let said = copy_status(copied.get());
+        if let Ok(Some(status)) = el.query_selector(".copy-status") {
+            if status.text_content().as_deref() != Some(said) {
+                status.set_text_content(Some(said));
+            }
+        }
+    };
     let on = move |ev: &web_sys::Event| {
         let Some(target) = ev
             .target()
@@ -137,7 +144,13 @@ pub fn EmbedDialog() -> impl IntoView {
             _ => {}
         }
     };
-    markup_host("embed-tools", markup, Rc::new(on))
+    markup_host_then(
+        NodeRef::new(),
+        "embed-tools",
+        markup,
+        Rc::new(on),
+        Some(Rc::new(after)),
+    )
 }
 
 /// Keeps Tab and Shift-Tab inside the open dialog: the code first, the Close

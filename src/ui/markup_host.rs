@@ -7,8 +7,9 @@
 //! views. This host is one type, instantiated once, whatever it shows; a part
 //! drawn through it costs its markup function and its event handler only.
 //!
-//! Redrawing keeps the focus: when the focused element had a `name` (or an
-//! `id`), the element of that name in the new markup is focused again, so a
+//! Redrawing keeps the focus: when the focused element had a `name` (and, for
+//! a button, a `value`) or an `id`, the element of that name in the new markup
+//! is focused again, so a
 //! `<select>` redrawn after a choice keeps it, as a Leptos view would. The
 //! page is not scrolled to it.
 
@@ -16,7 +17,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::ui::dom::{listen, set_attr};
+use crate::ui::dom::{keep_listening, set_attr};
 
 /// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`,
 /// `focusout`, `mouseover`, `dragover`, `dragleave`, `drop`) that happen in a
@@ -86,8 +87,14 @@ pub fn markup_host_then(
             .active_element()
             .filter(|a| el.contains(Some(a)))
             .and_then(|a| {
+                // Buttons of one name (a timeline's runs) by their value too.
+                let value = (a.tag_name() == "BUTTON")
+                    .then(|| a.get_attribute("value"))
+                    .flatten()
+                    .map(|v| format!("[value=\"{v}\"]"))
+                    .unwrap_or_default();
                 a.get_attribute("name")
-                    .map(|n| format!("[name=\"{n}\"]"))
+                    .map(|n| format!("[name=\"{n}\"]{value}"))
                     .or_else(|| a.get_attribute("id").map(|i| format!("[id=\"{i}\"]")))
             });
         el.set_inner_html(&now);
@@ -116,7 +123,7 @@ pub fn markup_host_then(
     // `on:` bindings the host was about 6 KB bigger.
     // The browser's own listeners, one function for all: as Leptos `on:`
     // bindings the host was about 6 KB bigger.
-    root.on_load(move |el| listen(&el, &EVENTS, move |ev| on(ev)));
+    keep_listening(root, &EVENTS, move |ev| on(ev));
     view! {
         <div class=class node_ref=root hidden        ></div>
     }

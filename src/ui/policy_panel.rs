@@ -15,14 +15,14 @@ use wasm_bindgen::JsCast;
 
 use crate::data::policies::{Filter, Policies};
 use crate::html::{
-    filter_note, measure_card, measure_groups, no_measure, policy_filters, Choice, MeasureGroup,
-    PolicyFilters, PROVINCE_GROUP,
+    city_chips, filter_note, measure_card, measure_groups, no_measure, policy_filters, Choice,
+    MeasureGroup, PolicyFilters, PROVINCE_GROUP,
 };
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
 use crate::ui::dom::{closest_attr, each_item, set_attr};
-use crate::ui::markup_host::{markup_host, markup_host_at};
+use crate::ui::markup_host::{markup_host_at, markup_host_then};
 
 /// The filtered measures as the panel shows them: (group key, measure ids).
 fn groups(p: &Policies, f: &Filter) -> Vec<(String, Vec<String>)> {
@@ -130,12 +130,13 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             set_attr(c, "aria-current", on.then_some("true"));
         });
     });
-    // The filters, redrawn when the language, the cities or the theme change
-    // (not as someone types: the search text is only written on a redraw).
+    // The filters, redrawn when the language, the theme or the campaign
+    // change (not as someone types: the search text is only written on a
+    // redraw). The chosen cities are written in place after it (below).
     let total = policies.measures.len();
+    let chip_names = names.clone();
     let filters = Signal::derive(move || {
         let l = lang.get();
-        let chosen = store.cities.get();
         let theme = theme.get();
         let campaign = campaign.get();
         let text = text.get_untracked();
@@ -166,13 +167,38 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             total,
             campaigns,
             cities,
-            chosen: &chosen,
             theme: theme.as_deref(),
             campaign: &campaign,
             text: &text,
             lang: l,
         })
     });
+    // The chips in their live region, and the chosen cities hidden among
+    // those to add: in place, so that a screen reader hears the change.
+    let chips = move |el: &web_sys::Element| {
+        let l = lang.get();
+        let chosen = store.cities.get();
+        let cities: Vec<Choice> = chip_names
+            .0
+            .iter()
+            .map(|(c, zh, en)| choice(c, zh, en))
+            .collect();
+        let html = city_chips(&chosen, &cities, l);
+        if let Ok(Some(box_)) = el.query_selector(".chips") {
+            if box_.inner_html() != html {
+                box_.set_inner_html(&html);
+            }
+        }
+        if let Ok(Some(select)) = el.query_selector("select[name=add-city]") {
+            let options = select.get_elements_by_tag_name("option");
+            for i in 0..options.length() {
+                let Some(o) = options.item(i) else { continue };
+                let code = o.get_attribute("value").unwrap_or_default();
+                let hide = !code.is_empty() && chosen.contains(&code);
+                set_attr(&o, "hidden", hide.then_some(""));
+            }
+        }
+    };
     let on_filter = move |ev: &web_sys::Event| {
         let Some(target) = ev
             .target()
@@ -186,6 +212,10 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             ("change", Some("campaign")) => campaign.set(value()),
             ("change", Some("add-city")) => {
                 let code = value();
+                // Back to "+ Add", ready for the next city.
+                if let Some(sel) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    sel.set_value("");
+                }
                 if !code.is_empty() {
                     store.dispatch(Action::ToggleCity(code));
                 }
@@ -241,7 +271,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
     view! {
         <section class="policy-panel" aria-label="政策措施 Measures">
             <h2><span class="zh">"政策措施 "</span> <span class="en">"Measures"</span></h2>
-            {markup_host("policy-filters", filters, Rc::new(on_filter))}
+            {markup_host_then(NodeRef::new(), "policy-filters", filters, Rc::new(on_filter), Some(Rc::new(chips)))}
             {markup_host_at(list_root, "measures", list.into(), Rc::new(on_list))}
         </section>
     }

@@ -21,7 +21,7 @@ use crate::map::choropleth::{paint, NO_DATA};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, listen, set_attr, set_style};
+use crate::ui::dom::{closest_attr, each_item, keep_listening, set_attr, set_style};
 
 /// The region (its `data-adcode`) an event happened on, if any.
 fn region_of(ev: &web_sys::Event) -> Option<String> {
@@ -158,35 +158,32 @@ pub fn Regions(
         .map(|r| (r.name_zh.as_str(), r.name_en.as_str()))
         .collect();
     let paths = region_paths(&map.layout.shapes, &names);
-    group.on_load(move |g| {
-        listen(&g, &EVENTS, move |ev| match ev.type_().as_str() {
-            "mouseover" | "focusin" => hover(region_of(ev)),
-            "mouseleave" | "focusout" => hover(None),
-            "pointerdown" => {
-                let touch = ev
-                    .dyn_ref::<web_sys::PointerEvent>()
-                    .is_some_and(|p| p.pointer_type() == "touch");
-                if touch {
-                    hover(region_of(ev));
+    keep_listening(group, &EVENTS, move |ev| match ev.type_().as_str() {
+        "mouseover" | "focusin" => hover(region_of(ev)),
+        "mouseleave" | "focusout" => hover(None),
+        "pointerdown" => {
+            let touch = ev
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "touch");
+            if touch {
+                hover(region_of(ev));
+            }
+        }
+        "click" => {
+            if let (Some(code), Some(m)) = (region_of(ev), ev.dyn_ref::<web_sys::MouseEvent>()) {
+                select(code, m.ctrl_key() || m.meta_key() || m.shift_key());
+            }
+        }
+        "keydown" => {
+            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+            if matches!(key.as_deref(), Some("Enter" | " ")) {
+                if let Some(code) = region_of(ev) {
+                    ev.prevent_default();
+                    select(code, false);
                 }
             }
-            "click" => {
-                if let (Some(code), Some(m)) = (region_of(ev), ev.dyn_ref::<web_sys::MouseEvent>())
-                {
-                    select(code, m.ctrl_key() || m.meta_key() || m.shift_key());
-                }
-            }
-            "keydown" => {
-                let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
-                if matches!(key.as_deref(), Some("Enter" | " ")) {
-                    if let Some(code) = region_of(ev) {
-                        ev.prevent_default();
-                        select(code, false);
-                    }
-                }
-            }
-            _ => {}
-        })
+        }
+        _ => {}
     });
     view! {
         <g
