@@ -3,12 +3,11 @@
 //! Enter or Space chooses its prefecture as a click on the map would.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::html::{county_paths, CountyPath};
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, keep_listening};
+use crate::ui::dom::{closest_attr, each_item, keep_listening, press, redraw};
 
 /// The county (its `data-adcode`) an event happened on, and its prefecture.
 fn county_of(ev: &web_sys::Event) -> Option<(String, Option<String>)> {
@@ -66,9 +65,7 @@ pub fn CountyLayer(
         let Some(g) = group.get() else {
             return String::new();
         };
-        if last.as_deref() != Some(html.as_str()) {
-            g.set_inner_html(&html);
-        }
+        redraw(&g, last.as_deref(), &html);
         over.with(|o| {
             each_item(&g, "county", "data-adcode", |p, code| {
                 let _ = p
@@ -81,19 +78,14 @@ pub fn CountyLayer(
     keep_listening(group, &EVENTS, move |ev| match ev.type_().as_str() {
         "mouseover" | "focusin" => point(ev),
         "mouseleave" | "focusout" => over.set(None),
-        "click" => {
-            if let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() {
-                choose(ev, m.ctrl_key() || m.meta_key() || m.shift_key());
+        _ => {
+            if let Some(add) = press(ev) {
+                if ev.type_() == "keydown" {
+                    ev.prevent_default();
+                }
+                choose(ev, add);
             }
         }
-        "keydown" => {
-            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
-            if matches!(key.as_deref(), Some("Enter" | " ")) {
-                ev.prevent_default();
-                choose(ev, false);
-            }
-        }
-        _ => {}
     });
     view! {
         <g

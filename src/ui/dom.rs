@@ -92,3 +92,55 @@ pub fn keep_listening<E>(
     let kept = StoredValue::new_local(None::<Listener>);
     root.on_load(move |el| kept.set_value(Some(listen(el.as_ref(), kinds, f))));
 }
+
+/// Writes `now` into `el` unless it is what was written before (`last`);
+/// whether it wrote. The focus stays: when the focused element inside had a
+/// `name` (and, for a button, a `value`) or an `id`, the element of that name
+/// in the new markup is focused again, without scrolling (a redraw caused by
+/// a press elsewhere, a menu closing, must not move the page under the
+/// pointer).
+pub fn redraw(el: &web_sys::Element, last: Option<&str>, now: &str) -> bool {
+    if last == Some(now) {
+        return false;
+    }
+    let focused = leptos::prelude::document()
+        .active_element()
+        .filter(|a| el.contains(Some(a)))
+        .and_then(|a| {
+            // Buttons of one name (a timeline's runs) by their value too.
+            let value = (a.tag_name() == "BUTTON")
+                .then(|| a.get_attribute("value"))
+                .flatten()
+                .map(|v| format!("[value=\"{v}\"]"))
+                .unwrap_or_default();
+            a.get_attribute("name")
+                .map(|n| format!("[name=\"{n}\"]{value}"))
+                .or_else(|| a.get_attribute("id").map(|i| format!("[id=\"{i}\"]")))
+        });
+    el.set_inner_html(now);
+    let again = focused
+        .and_then(|selector| el.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = again {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = e.focus_with_options(&options);
+    }
+    true
+}
+
+/// A press that chooses an item of the map: a click (`Some(true)` with
+/// Ctrl/⌘/Shift, which adds to the choice) or Enter or Space (`Some(false)`);
+/// `None` for any other event.
+pub fn press(ev: &web_sys::Event) -> Option<bool> {
+    match ev.type_().as_str() {
+        "click" => ev
+            .dyn_ref::<web_sys::MouseEvent>()
+            .map(|m| m.ctrl_key() || m.meta_key() || m.shift_key()),
+        "keydown" => ev
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .filter(|k| matches!(k.key().as_str(), "Enter" | " "))
+            .map(|_| false),
+        _ => None,
+    }
+}

@@ -19,7 +19,9 @@ use crate::ui::markup_host::markup_host_then;
 #[component]
 pub fn IndicatorPicker() -> impl IntoView {
     let store = use_store();
-    let markup = Signal::derive(move || {
+    // A memo: the host's effect also runs on every switch (`after` reads the
+    // shown layer), and must not build the options again for it.
+    let markup = Memo::new(move |_| {
         let Some(set) = store.data() else {
             return String::new();
         };
@@ -59,7 +61,7 @@ pub fn IndicatorPicker() -> impl IntoView {
     markup_host_then(
         NodeRef::new(),
         "control indicator-control",
-        markup,
+        markup.into(),
         Rc::new(on),
         Some(Rc::new(after)),
     )

@@ -14,7 +14,7 @@ use crate::html::{map_names, MapName};
 use crate::map::layout::ViewBox;
 use crate::map::loaded::LoadedMap;
 use crate::store::use_store;
-use crate::ui::dom::{each_item, set_style};
+use crate::ui::dom::{each_item, redraw, set_style};
 
 /// The short Chinese name of every region, at its label point. Hidden from
 /// assistive technology: each region has its own accessible name.
@@ -60,9 +60,7 @@ pub fn MapLabels(
         let Some(el) = root.get() else {
             return String::new();
         };
-        if last.as_deref() != Some(html.as_str()) {
-            el.set_inner_html(&html);
-        }
+        redraw(&el, last.as_deref(), &html);
         let odd = odd.get();
         view_box.with(|b| {
             each_item(&el, "map-label", "data-adcode", |label, code| {

@@ -7,17 +7,14 @@
 //! views. This host is one type, instantiated once, whatever it shows; a part
 //! drawn through it costs its markup function and its event handler only.
 //!
-//! Redrawing keeps the focus: when the focused element had a `name` (and, for
-//! a button, a `value`) or an `id`, the element of that name in the new markup
-//! is focused again, so a
-//! `<select>` redrawn after a choice keeps it, as a Leptos view would. The
-//! page is not scrolled to it.
+//! Redrawing keeps the focus ([`redraw`]): a `<select>` redrawn after a
+//! choice keeps it, as a Leptos view would.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::ui::dom::{keep_listening, set_attr};
+use crate::ui::dom::{keep_listening, redraw, set_attr};
 
 /// What handles the events (`click`, `change`, `input`, `keydown`, `focusin`,
 /// `focusout`, `mouseover`, `dragover`, `dragleave`, `drop`) that happen in a
@@ -76,55 +73,18 @@ pub fn markup_host_then(
         let Some(el) = root.get() else {
             return String::new();
         };
-        if last.as_deref() == Some(now.as_str()) {
-            if let Some(f) = &after {
-                f(&el);
-            }
-            return now;
-        }
-        let doc = document();
-        let focused = doc
-            .active_element()
-            .filter(|a| el.contains(Some(a)))
-            .and_then(|a| {
-                // Buttons of one name (a timeline's runs) by their value too.
-                let value = (a.tag_name() == "BUTTON")
-                    .then(|| a.get_attribute("value"))
-                    .flatten()
-                    .map(|v| format!("[value=\"{v}\"]"))
-                    .unwrap_or_default();
-                a.get_attribute("name")
-                    .map(|n| format!("[name=\"{n}\"]{value}"))
-                    .or_else(|| a.get_attribute("id").map(|i| format!("[id=\"{i}\"]")))
-            });
-        el.set_inner_html(&now);
-        set_attr(&el, "hidden", now.is_empty().then_some(""));
-        if let Some(selector) = focused {
-            use wasm_bindgen::JsCast;
-            if let Some(e) = el
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                // Without scrolling: a redraw caused by a press elsewhere (a
-                // menu closing) must not move the page under the pointer.
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = e.focus_with_options(&options);
-            }
+        if redraw(&el, last.as_deref(), &now) {
+            set_attr(&el, "hidden", now.is_empty().then_some(""));
         }
         if let Some(f) = &after {
             f(&el);
         }
         now
     });
-    // The listeners are the browser's own, one function for all: as Leptos
-    // `on:` bindings the host was about 6 KB bigger.
     // The browser's own listeners, one function for all: as Leptos `on:`
     // bindings the host was about 6 KB bigger.
     keep_listening(root, &EVENTS, move |ev| on(ev));
     view! {
-        <div class=class node_ref=root hidden        ></div>
+        <div class=class node_ref=root hidden></div>
     }
 }

@@ -157,11 +157,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
             .iter()
             .map(|c| choice(&c.id, &c.name_zh, &c.name_en))
             .collect();
-        let cities = names
-            .0
-            .iter()
-            .map(|(c, zh, en)| choice(c, zh, en))
-            .collect();
+        let cities = names.choices();
         policy_filters(&PolicyFilters {
             themes,
             total,
@@ -178,12 +174,7 @@ fn panel(store: Store, policies: Arc<Policies>, map: Arc<LoadedMap>) -> impl Int
     let chips = move |el: &web_sys::Element| {
         let l = lang.get();
         let chosen = store.cities.get();
-        let cities: Vec<Choice> = chip_names
-            .0
-            .iter()
-            .map(|(c, zh, en)| choice(c, zh, en))
-            .collect();
-        let html = city_chips(&chosen, &cities, l);
+        let html = city_chips(&chosen, &chip_names.choices(), l);
         if let Ok(Some(box_)) = el.query_selector(".chips") {
             if box_.inner_html() != html {
                 box_.set_inner_html(&html);
@@ -300,6 +291,11 @@ impl CityNames {
                 })
                 .collect(),
         )
+    }
+
+    /// Every prefecture as an option of the filters, in map order.
+    fn choices(&self) -> Vec<Choice<'_>> {
+        self.0.iter().map(|(c, zh, en)| choice(c, zh, en)).collect()
     }
 
     /// A prefecture's short Chinese and English name.

@@ -21,7 +21,7 @@ use crate::map::choropleth::{paint, NO_DATA};
 use crate::map::loaded::LoadedMap;
 use crate::state::Action;
 use crate::store::{use_store, Store};
-use crate::ui::dom::{closest_attr, each_item, keep_listening, set_attr, set_style};
+use crate::ui::dom::{closest_attr, each_item, keep_listening, press, set_attr, set_style};
 
 /// The region (its `data-adcode`) an event happened on, if any.
 fn region_of(ev: &web_sys::Event) -> Option<String> {
@@ -169,21 +169,14 @@ pub fn Regions(
                 hover(region_of(ev));
             }
         }
-        "click" => {
-            if let (Some(code), Some(m)) = (region_of(ev), ev.dyn_ref::<web_sys::MouseEvent>()) {
-                select(code, m.ctrl_key() || m.meta_key() || m.shift_key());
-            }
-        }
-        "keydown" => {
-            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
-            if matches!(key.as_deref(), Some("Enter" | " ")) {
-                if let Some(code) = region_of(ev) {
+        _ => {
+            if let (Some(add), Some(code)) = (press(ev), region_of(ev)) {
+                if ev.type_() == "keydown" {
                     ev.prevent_default();
-                    select(code, false);
                 }
+                select(code, add);
             }
         }
-        _ => {}
     });
     view! {
         <g
