@@ -43,6 +43,24 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// The shortest text that reads back as exactly `v` ("0.1", "5045.93"), for
+/// machine-readable output such as CSV cells.
+///
+/// In the browser this is JavaScript's `Number.prototype.toString`, which costs
+/// no wasm; Rust's `Display` for `f64` (Grisu/Dragon tables) added about 20 KB
+/// to the module. Caveat: JavaScript switches to exponent form below 1e-6 and
+/// from 1e21 ("1e-7"), where Rust writes every digit; both read back exactly.
+pub fn shortest(v: f64) -> String {
+    #[cfg(all(feature = "web", target_arch = "wasm32"))]
+    {
+        String::from(js_sys::Number::from(v).to_string_with_radix(10).unwrap_or_default())
+    }
+    #[cfg(not(all(feature = "web", target_arch = "wasm32")))]
+    {
+        format!("{v}")
+    }
+}
+
 /// [`format_number`] with thousands separators, as English text writes numbers:
 /// `5045.93` → "5,045.93". Chinese text keeps the plain form.
 pub fn format_number_en(v: f64) -> String {
@@ -68,9 +86,101 @@ pub fn format_number_en(v: f64) -> String {
     }
 }
 
+/// Exact powers of ten as `f64` (10²² is the last one a double holds exactly).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A decimal number as people type it: `-3.2`, `+45`, `.5`, `1e3`, `1,5` is not
+/// one. Returns `None` for anything else (empty, `inf`, `NaN`, stray signs).
+///
+/// Caveat: exact (the nearest double, as `str::parse::<f64>` gives) when the
+/// number has at most 15 significant digits and a decimal exponent within ±22,
+/// which covers every value, break and year this app reads; beyond that the
+/// result may be one unit in the last place off. It exists because
+/// `str::parse::<f64>` links Rust's full decimal-to-float code (about 8 KB of
+/// the app's wasm, measured with `cargo xtask size`).
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (neg, mut i) = match b.first() {
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        _ => (false, 0),
+    };
+    let mut mantissa: u64 = 0;
+    let mut exp: i32 = 0;
+    let mut digits = 0;
+    let mut seen_dot = false;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                if mantissa < 100_000_000_000_000_000 {
+                    mantissa = mantissa * 10 + u64::from(c - b'0');
+                    if seen_dot {
+                        exp -= 1;
+                    }
+                } else if !seen_dot {
+                    exp += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = b.get(i) {
+        i += 1;
+        let (eneg, start) = match b.get(i) {
+            Some(b'-') => (true, i + 1),
+            Some(b'+') => (false, i + 1),
+            _ => (false, i),
+        };
+        let e: i32 = s.get(start..)?.parse().ok()?;
+        exp += if eneg { -e } else { e };
+        i = b.len();
+    }
+    if i != b.len() {
+        return None;
+    }
+    let mut v = mantissa as f64;
+    let mut e = exp;
+    while e > 22 {
+        v *= 1e22;
+        e -= 22;
+    }
+    while e < -22 {
+        v /= 1e22;
+        e += 22;
+    }
+    let p = POW10[e.unsigned_abs() as usize];
+    v = if e < 0 { v / p } else { v * p };
+    v = if neg { -v } else { v };
+    v.is_finite().then_some(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_parse_as_the_standard_parser_does() {
+        for t in [
+            "0", "-3.2", "+45", ".5", "5.", "38.45", "0.756", "2024", "1e3", "1.5E-2", "-0",
+            "123456789012345", "0.1", "0.3", "5045.93", "1e22", "9.999",
+        ] {
+            assert_eq!(parse_decimal(t), t.parse::<f64>().ok(), "{t}");
+        }
+        for t in ["", "-", ".", "e5", "1,5", "abc", "1.2.3", "inf", "NaN", "1e", "--1", "3 "] {
+            assert_eq!(parse_decimal(t), None, "{t}");
+        }
+        let long = parse_decimal("12345678901234567890.5").unwrap_or(0.0);
+        assert!((long / 12345678901234567890.5 - 1.0).abs() < 1e-15);
+    }
 
     #[test]
     fn fixed_places() {

@@ -3,6 +3,9 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
+    // The size-optimised build (`cargo xtask`) aborts on panic without running
+    // any hook, so there the hook would only be dead bytes.
+    #[cfg(not(shanxi_immediate_abort))]
     console_error_panic_hook::set_once();
     // Into `<div id="app">` (index.html), beside the prerendered first view,
     // which the app replaces once it has drawn the map; else into the body.

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use geojson::{GeoJson, GeometryValue, JsonObject, JsonValue, PolygonType};
 
 use crate::error::{At, Error, Item, Problem};
+use crate::format::{format_number, shortest};
 
 /// A ring of lon/lat positions.
 pub type Ring = Vec<[f64; 2]>;
@@ -208,10 +209,12 @@ fn polygon(rings: &PolygonType) -> Result<Polygon, String> {
                 })
                 .collect::<Result<_, _>>()?;
             if let Some([x, y]) = ring.iter().find(|[x, y]| !inside_china(*x, *y)) {
+                // Numbers written by `format` (no float `Display` in the wasm).
+                let [x, y] = [*x, *y].map(shortest);
+                let [w, e, s, n] = CHINA.map(format_number);
                 return Err(format!(
-                    "position [{x}, {y}] lies outside China ({}°–{}° E, {}°–{}° N): \
-                     the file must give longitude, then latitude, in degrees (WGS 84 or GCJ-02)",
-                    CHINA[0], CHINA[1], CHINA[2], CHINA[3]
+                    "position [{x}, {y}] lies outside China ({w}°–{e}° E, {s}°–{n}° N): \
+                     the file must give longitude, then latitude, in degrees (WGS 84 or GCJ-02)"
                 ));
             }
             if ring.first() != ring.last() {

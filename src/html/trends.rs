@@ -10,7 +10,7 @@ use maud::{html, Markup};
 
 use super::both;
 use crate::data::indicators::IndicatorSet;
-use crate::format::{fixed, format_number};
+use crate::format::{fixed, format_number, parse_decimal};
 use crate::i18n::{Lang, Text};
 use crate::map::palette::NO_DATA_PATTERN;
 use crate::present::trend::{ProvinceTrend, StripCell};
@@ -26,7 +26,7 @@ const BOTTOM: f64 = 16.0;
 /// Where each point of a trend goes in the `W`×`H` box: years spaced by time,
 /// values between the lowest (bottom) and the highest (top).
 fn points(t: &ProvinceTrend) -> Vec<(f64, f64)> {
-    let year = |p: &str| p.parse::<f64>().unwrap_or(0.0);
+    let year = |p: &str| parse_decimal(p).unwrap_or(0.0);
     let (first, last) = match (t.points.first(), t.points.last()) {
         (Some(a), Some(b)) => (year(&a.period), year(&b.period)),
         _ => return Vec::new(),

@@ -165,9 +165,9 @@ pub fn parse_manual(text: &str) -> (Vec<f64>, Vec<String>) {
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        match piece.parse::<f64>() {
-            Ok(v) if v.is_finite() => ok.push(v),
-            _ => bad.push(piece.to_string()),
+        match crate::format::parse_decimal(piece) {
+            Some(v) => ok.push(v),
+            None => bad.push(piece.to_string()),
         }
     }
     (ok, bad)

@@ -196,7 +196,7 @@ pub fn export_svg(
                 }
             }
             @for (i, t) in foot.iter().enumerate() {
-                text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size=(FOOT_FONT) fill="#5b6660" { (t) }
+                text x="20" y=(fixed(foot_y + i as f64 * LINE, 0)) font-size=(fixed(FOOT_FONT, 0)) fill="#5b6660" { (t) }
             }
         }
     }

@@ -408,6 +408,8 @@ pub fn overlay_caption(
 
 /// The first letter in lower case, for a name inside a sentence ("Air
 /// quality rank" → "air quality rank"), unless it is an abbreviation ("PM2.5").
+/// ASCII only, as every English indicator name is: Unicode case mapping would
+/// link its tables into the wasm.
 trait LowerFirst {
     fn to_lowercase_first(&self) -> String;
 }
@@ -416,8 +418,8 @@ impl LowerFirst for String {
     fn to_lowercase_first(&self) -> String {
         let mut chars = self.chars();
         match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-                let mut s = a.to_lowercase().to_string();
+            (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+                let mut s = a.to_ascii_lowercase().to_string();
                 s.push(b);
                 s.extend(chars);
                 s

@@ -110,7 +110,7 @@ pub fn rows(
                 };
                 let mut notes = Vec::new();
                 let value = match obs.map(|o| &o.value) {
-                    Some(Value::Number(n)) => format!("{n}"),
+                    Some(Value::Number(n)) => crate::format::shortest(*n),
                     Some(Value::Category(_)) => {
                         info.as_ref().map(|i| pick(&i.value)).unwrap_or_default()
                     }
@@ -279,7 +279,7 @@ pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
 /// text from a loaded file, such as `=HYPERLINK(…)`, can) is written as text,
 /// after an apostrophe, unless it is a plain number such as `-3.2`.
 fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && crate::format::parse_decimal(s).is_none();
     let s = if formula {
         format!("'{s}")
     } else {

@@ -187,17 +187,19 @@ pub fn ExportTools() -> impl IntoView {
             click_link(&href, &format!("{name}.svg"));
             return;
         }
-        let scale: f64 = button
+        // Whole scales only: an integer parse and print keep Rust's float
+        // parsing and printing (several KB of wasm) out of the app.
+        let scale: u32 = button
             .get_attribute("data-scale")
             .and_then(|s| s.parse().ok())
-            .unwrap_or(2.0);
+            .unwrap_or(2);
         let f = js_sys::Reflect::get(&window(), &"shanxiExportPng".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(f) = f {
             let args = js_sys::Array::of4(
                 &text.into(),
-                &scale.into(),
+                &f64::from(scale).into(),
                 &format!("{name}@{scale}x.png").into(),
                 &EXPORT_LINK_ID.into(),
             );

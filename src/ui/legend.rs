@@ -88,19 +88,16 @@ pub fn Legend() -> impl IntoView {
             .ok()
             .flatten()
             .and_then(|svg| {
-                let w: f64 = svg
-                    .get_attribute("viewBox")?
-                    .split(' ')
-                    .nth(2)?
-                    .parse()
-                    .ok()?;
+                let w = crate::format::parse_decimal(
+                    svg.get_attribute("viewBox")?.split(' ').nth(2)?,
+                )?;
                 (w > 0.0).then(|| svg.get_bounding_client_rect().width() / w)
             });
         let Some(scale) = scale.filter(|s| *s > 0.0) else {
             return;
         };
         each_item(&root, "swatch-circle", "data-d", |e, d| {
-            if let Ok(d) = d.parse::<f64>() {
+            if let Some(d) = crate::format::parse_decimal(d) {
                 let px = crate::format::fixed(d * scale, 1);
                 set_attr(e, "width", Some(&px));
                 set_attr(e, "height", Some(&px));

@@ -259,7 +259,7 @@ pub fn nightly_wasm(mut c: Command, root: &Path, target_dir: &str) -> Command {
         .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
         .env(
             "RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+            "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg shanxi_immediate_abort",
         )
         // Apart from the stable builds, so neither invalidates the other.
         .env("CARGO_TARGET_DIR", root.join(target_dir));
