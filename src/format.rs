@@ -53,7 +53,11 @@ pub fn format_number(v: f64) -> String {
 pub fn shortest(v: f64) -> String {
     #[cfg(all(feature = "web", target_arch = "wasm32"))]
     {
-        String::from(js_sys::Number::from(v).to_string_with_radix(10).unwrap_or_default())
+        String::from(
+            js_sys::Number::from(v)
+                .to_string_with_radix(10)
+                .unwrap_or_default(),
+        )
     }
     #[cfg(not(all(feature = "web", target_arch = "wasm32")))]
     {
@@ -88,8 +92,8 @@ pub fn format_number_en(v: f64) -> String {
 
 /// Exact powers of ten as `f64` (10²² is the last one a double holds exactly).
 const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
 /// A decimal number as people type it: `-3.2`, `+45`, `.5`, `1e3`, `1,5` is not
@@ -170,12 +174,29 @@ mod tests {
     #[test]
     fn decimals_parse_as_the_standard_parser_does() {
         for t in [
-            "0", "-3.2", "+45", ".5", "5.", "38.45", "0.756", "2024", "1e3", "1.5E-2", "-0",
-            "123456789012345", "0.1", "0.3", "5045.93", "1e22", "9.999",
+            "0",
+            "-3.2",
+            "+45",
+            ".5",
+            "5.",
+            "38.45",
+            "0.756",
+            "2024",
+            "1e3",
+            "1.5E-2",
+            "-0",
+            "123456789012345",
+            "0.1",
+            "0.3",
+            "5045.93",
+            "1e22",
+            "9.999",
         ] {
             assert_eq!(parse_decimal(t), t.parse::<f64>().ok(), "{t}");
         }
-        for t in ["", "-", ".", "e5", "1,5", "abc", "1.2.3", "inf", "NaN", "1e", "--1", "3 "] {
+        for t in [
+            "", "-", ".", "e5", "1,5", "abc", "1.2.3", "inf", "NaN", "1e", "--1", "3 ",
+        ] {
             assert_eq!(parse_decimal(t), None, "{t}");
         }
         let long = parse_decimal("12345678901234567890.5").unwrap_or(0.0);

@@ -279,7 +279,8 @@ pub fn sort(rows: &mut [Row], by: SortBy, descending: bool) {
 /// text from a loaded file, such as `=HYPERLINK(…)`, can) is written as text,
 /// after an apostrophe, unless it is a plain number such as `-3.2`.
 fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && crate::format::parse_decimal(s).is_none();
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && crate::format::parse_decimal(s).is_none();
     let s = if formula {
         format!("'{s}")
     } else {

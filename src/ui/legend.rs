@@ -88,9 +88,8 @@ pub fn Legend() -> impl IntoView {
             .ok()
             .flatten()
             .and_then(|svg| {
-                let w = crate::format::parse_decimal(
-                    svg.get_attribute("viewBox")?.split(' ').nth(2)?,
-                )?;
+                let w =
+                    crate::format::parse_decimal(svg.get_attribute("viewBox")?.split(' ').nth(2)?)?;
                 (w > 0.0).then(|| svg.get_bounding_client_rect().width() / w)
             });
         let Some(scale) = scale.filter(|s| *s > 0.0) else {
