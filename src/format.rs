@@ -203,6 +203,26 @@ mod tests {
         assert!((long / 12345678901234567890.5 - 1.0).abs() < 1e-15);
     }
 
+    proptest::proptest! {
+        /// Within the documented range (at most 15 significant digits, a
+        /// decimal exponent of at most 22 either way) the result is std's,
+        /// bit for bit.
+        #[test]
+        fn decimals_in_range_parse_exactly(
+            digits in 0u64..1_000_000_000_000_000,
+            point in 0usize..16,
+            exp in -7i32..8,
+            negative in proptest::bool::ANY,
+        ) {
+            let d = digits.to_string();
+            let point = point.min(d.len());
+            let (int, frac) = d.split_at(d.len() - point);
+            let sign = if negative { "-" } else { "" };
+            let text = format!("{sign}{int}.{frac}e{exp}");
+            proptest::prop_assert_eq!(parse_decimal(&text), text.parse::<f64>().ok(), "{}", text);
+        }
+    }
+
     #[test]
     fn fixed_places() {
         assert_eq!(fixed(4.56789, 2), "4.57");
