@@ -9,14 +9,22 @@ use std::path::Path;
 use crate::tools::{command, nightly_wasm, npm_bin, output, run, say};
 
 const TWIGGY_VERSION: &str = "0.8.0";
-/// The wasm features the release build enables (as in index.html).
-const WASM_FEATURES: [&str; 6] = [
+/// The wasm-opt flags of the release build besides `-Oz` (as in index.html):
+/// the wasm features it enables, and `--low-memory-unused`. That one lets
+/// wasm-opt fold constant offsets into loads and stores, which is safe because
+/// nothing lives in the first 1 KiB: the data starts at 1 MiB with the stack
+/// below it, which would have to be all but overflowed to reach it. Measured
+/// 2026-12-07: 611 666 -> 605 272 B raw, 244 947 -> 242 689 B gzip -9.
+/// (`--traps-never-happen` saved 0.4 KB more but is not used: with
+/// immediate-abort a panic *is* a trap.)
+const WASM_FEATURES: [&str; 7] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
     "--enable-mutable-globals",
     "--enable-reference-types",
     "--enable-multivalue",
+    "--low-memory-unused",
 ];
 
 fn ensure_twiggy() -> Result<(), String> {
