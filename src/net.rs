@@ -84,9 +84,9 @@ pub fn inline_text(id: &str) -> Option<String> {
 }
 
 /// The worker that reads a person's table (`src/bin/csv_worker.rs`), built by
-/// Trunk beside the app (the loader imports its wasm-bindgen module), relative
+/// Trunk beside the app (`public/csv-worker-loader.js` loads its glue), relative
 /// to the page.
-pub const CSV_WORKER_URL: &str = "csv-worker_loader.js";
+pub const CSV_WORKER_URL: &str = "csv-worker-loader.js";
 
 /// What the worker says: ready for the table, its answer, or that it failed.
 enum FromWorker {
@@ -139,10 +139,9 @@ pub async fn read_table(
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| fail(reason(e)))?;
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker =
-        web_sys::Worker::new_with_options(CSV_WORKER_URL, &options).map_err(|e| fail(reason(e)))?;
+    // A classic worker: its glue is built for `no-modules` (index.html), which
+    // Trunk can minify (the `web` target's it cannot).
+    let worker = web_sys::Worker::new(CSV_WORKER_URL).map_err(|e| fail(reason(e)))?;
     let (tx, mut rx) = futures::channel::mpsc::unbounded::<FromWorker>();
     let on_message = {
         let tx = tx.clone();

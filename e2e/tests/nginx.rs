@@ -168,7 +168,7 @@ fn nginx_sends_precompressed_files_with_types_caching_and_the_policy() {
         for (file, media_type) in [
             ("geo/shanxi-prefectures.geojson", "application/geo+json"),
             ("data/indicators.json", "application/json"),
-            ("csv-worker_loader.js", "application/javascript"),
+            ("csv-worker-loader.js", "application/javascript"),
         ] {
             let r = get(
                 nginx.port,
