@@ -17,7 +17,7 @@ const TWIGGY_VERSION: &str = "0.8.0";
 /// 2026-12-07: 611 666 -> 605 272 B raw, 244 947 -> 242 689 B gzip -9.
 /// (`--traps-never-happen` saved 0.4 KB more but is not used: with
 /// immediate-abort a panic *is* a trap.)
-const WASM_FEATURES: [&str; 7] = [
+const WASM_OPT_FLAGS: [&str; 7] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -109,7 +109,7 @@ pub fn cmd_size(root: &Path) -> Result<(), String> {
     let named = out.join("named.wasm");
     run(command(&npm_bin(root).join("wasm-opt").to_string_lossy())
         .args(["-Oz", "-g"])
-        .args(WASM_FEATURES)
+        .args(WASM_OPT_FLAGS)
         .arg(out.join("shanxi-eco-map_bg.wasm"))
         .arg("-o")
         .arg(&named))?;
