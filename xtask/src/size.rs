@@ -9,23 +9,23 @@ use std::path::Path;
 use crate::tools::{command, nightly_wasm, npm_bin, output, run, say};
 
 const TWIGGY_VERSION: &str = "0.8.0";
-/// The wasm-opt flags of the release build besides `-Oz` (as in index.html):
-/// the wasm features it enables, and `--low-memory-unused`. That one lets
-/// wasm-opt fold constant offsets into loads and stores, which is safe because
-/// nothing lives in the first 1 KiB: the data starts at 1 MiB with the stack
-/// below it, which would have to be all but overflowed to reach it. Measured
-/// 2026-12-07: 611 666 -> 605 272 B raw, 244 947 -> 242 689 B gzip -9.
-/// (`--traps-never-happen` saved 0.4 KB more but is not used: with
-/// immediate-abort a panic *is* a trap.)
-const WASM_OPT_FLAGS: [&str; 7] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-    "--low-memory-unused",
-];
+/// The app's `data-wasm-opt-params` in `index.html` (the release build's
+/// wasm-opt flags besides `-Oz`), so that this build optimises as Trunk's does;
+/// index.html says why each flag is there.
+fn wasm_opt_flags(index_html: &str) -> Result<Vec<String>, String> {
+    const APP: &str = "data-bin=\"shanxi-eco-map\"";
+    const PARAMS: &str = "data-wasm-opt-params=\"";
+    let link = index_html
+        .split('<')
+        .find(|tag| tag.starts_with("link") && tag.contains(APP))
+        .ok_or("index.html has no <link data-bin=\"shanxi-eco-map\">")?;
+    let start = link
+        .find(PARAMS)
+        .map(|at| at + PARAMS.len())
+        .ok_or("the app's <link> in index.html has no data-wasm-opt-params")?;
+    let params = link[start..].split('"').next().unwrap_or_default();
+    Ok(params.split_whitespace().map(str::to_string).collect())
+}
 
 fn ensure_twiggy() -> Result<(), String> {
     if output("twiggy", &["--version"]).is_some_and(|v| v.ends_with(TWIGGY_VERSION)) {
@@ -87,6 +87,9 @@ fn items(csv: &str) -> Vec<(String, u64)> {
 }
 
 pub fn cmd_size(root: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(root.join("index.html"))
+        .map_err(|e| format!("read index.html: {e}"))?;
+    let flags = wasm_opt_flags(&index)?;
     crate::tools::ensure_build_tools(root)?;
     ensure_twiggy()?;
     let dir = root.join("target/wasm-size");
@@ -109,7 +112,7 @@ pub fn cmd_size(root: &Path) -> Result<(), String> {
     let named = out.join("named.wasm");
     run(command(&npm_bin(root).join("wasm-opt").to_string_lossy())
         .args(["-Oz", "-g"])
-        .args(WASM_OPT_FLAGS)
+        .args(flags)
         .arg(out.join("shanxi-eco-map_bg.wasm"))
         .arg("-o")
         .arg(&named))?;
@@ -168,6 +171,23 @@ mod tests {
         );
         assert_eq!(crate_of("core[c5930c85a12de822]::num::flt2dec::x"), "core");
         assert_eq!(crate_of("data segment \".rodata\""), "(data)");
+    }
+
+    #[test]
+    fn the_flags_are_the_apps_in_index_html() {
+        let html = r#"<link data-trunk rel="rust" data-bin="csv-worker" data-wasm-opt-params="--worker" />
+            <link data-trunk rel="rust" data-bin="shanxi-eco-map" data-wasm-opt="z" data-wasm-opt-params="--enable-sign-ext  --low-memory-unused" />"#;
+        assert_eq!(
+            wasm_opt_flags(html),
+            Ok(vec![
+                "--enable-sign-ext".to_string(),
+                "--low-memory-unused".to_string()
+            ])
+        );
+        assert!(wasm_opt_flags("<link data-bin=\"shanxi-eco-map\">").is_err());
+        // The project's own page has the flags the release build uses.
+        let ours = wasm_opt_flags(include_str!("../../index.html")).unwrap_or_default();
+        assert!(ours.iter().any(|f| f == "--low-memory-unused"), "{ours:?}");
     }
 
     #[test]
